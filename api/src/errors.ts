@@ -1,0 +1,51 @@
+import { DomainError } from '@wijkkring/graph';
+import { GraphQLError } from 'graphql';
+
+/**
+ * Stable error codes the API answers with (in `extensions.code`). Clients switch on these, never
+ * on messages. Unexpected errors are masked by the server and carry no code of ours.
+ */
+export type ErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'DATABASE_UNAVAILABLE' | 'CONFLICT' | 'FORBIDDEN';
+
+export function apiError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extra } });
+}
+
+interface Issue {
+  readonly message: string;
+  readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
+}
+
+function pathOf(issue: Issue): string {
+  return (issue.path ?? []).map((segment) => String(typeof segment === 'object' ? segment.key : segment)).join('.');
+}
+
+/** A validation failure: names the first offending field, and lists every issue. */
+export function invalidInput(issues: readonly Issue[]): GraphQLError {
+  const list = issues.map((issue) => ({ field: pathOf(issue), message: issue.message }));
+  const first = list[0];
+  return apiError('INVALID_INPUT', first ? `Invalid value for ${first.field || 'input'}: ${first.message}` : 'Invalid input', {
+    field: first?.field ?? null,
+    issues: list,
+  });
+}
+
+/** Domain errors from `graph` become coded GraphQL errors; anything else stays unexpected (masked). */
+export function toGraphQLError(error: unknown): unknown {
+  if (error instanceof GraphQLError) return error;
+  if (error instanceof DomainError) {
+    switch (error.code) {
+      case 'DATABASE_UNAVAILABLE':
+        return apiError('DATABASE_UNAVAILABLE', 'The database is not available right now. Try again in a moment.');
+      case 'NOT_FOUND':
+        return apiError('NOT_FOUND', error.message, { field: error.field ?? null });
+      case 'CONFLICT':
+        return apiError('CONFLICT', error.message, { field: error.field ?? null });
+      case 'INVALID_INPUT':
+        return apiError('INVALID_INPUT', error.message, { field: error.field ?? null });
+      default:
+        return error;
+    }
+  }
+  return error;
+}

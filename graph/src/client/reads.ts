@@ -1,0 +1,42 @@
+import { optStr, str, type Raw } from '../mappers.js';
+import { toPage, type Page } from '../paging.js';
+import { one, type Tx } from '../tx.js';
+
+export interface ClientSummary {
+  id: string;
+  /** The name the client chose to be shown. */
+  name: string;
+  districtId: string | null;
+  /** The open (not frozen) circle, if any. */
+  currentCircleId: string | null;
+}
+
+function toClient(raw: Raw): ClientSummary {
+  return {
+    id: str(raw, 'id'),
+    name: str(raw, 'name'),
+    districtId: optStr(raw, 'districtId'),
+    currentCircleId: optStr(raw, 'currentCircleId'),
+  };
+}
+
+const CLIENT_FIELDS = `c {.id, .name,
+        districtId: COLLECT { MATCH (c)-[:LIVES_IN]->(d:District) RETURN d.id }[0],
+        currentCircleId: COLLECT { MATCH (n:NetworkCircle)-[:OF]->(c) WHERE n.frozenAt IS NULL
+                                   RETURN n.id ORDER BY n.createdAt DESC }[0]}`;
+
+export async function findClient(tx: Tx, id: string): Promise<ClientSummary | undefined> {
+  const record = await one<{ client: Raw }>(tx, `MATCH (c:Client {id: $id}) RETURN ${CLIENT_FIELDS} AS client`, { id });
+  return record ? toClient(record.client) : undefined;
+}
+
+export async function listClients(tx: Tx, skip: number, limit: number): Promise<Page<ClientSummary>> {
+  const record = await one<{ page: Raw[]; total: number }>(
+    tx,
+    `RETURN COUNT { (:Client) } AS total,
+            COLLECT { MATCH (c:Client) WITH c ORDER BY c.name, c.id SKIP $skip LIMIT $limit
+                      RETURN ${CLIENT_FIELDS} } AS page`,
+    { skip, limit },
+  );
+  return toPage((record?.page ?? []).map(toClient), record?.total ?? 0, skip);
+}

@@ -1,0 +1,72 @@
+/**
+ * The fixed vocabulary of the graph (see docs/GLOSSARY.md). Cypher in `graph/` uses these names
+ * literally; nothing builds a label or relationship type from input.
+ */
+export const TIERS = [1, 2, 3] as const;
+export type Tier = (typeof TIERS)[number];
+
+/** Every organisation has a sector; the three sporen have a tier as well. */
+export const SECTORS = [
+  'SOCIAL_BASE',
+  'NEIGHBOURHOOD_TEAMS',
+  'ADDITIONAL_CARE',
+  'PRIMARY_CARE',
+  'HOUSING_ASSOCIATION',
+  'MUNICIPALITY',
+  'RESEARCH_EDUCATION',
+] as const;
+export type Sector = (typeof SECTORS)[number];
+
+export const TIER_OF_SECTOR: Record<Sector, Tier | null> = {
+  SOCIAL_BASE: 1,
+  NEIGHBOURHOOD_TEAMS: 2,
+  ADDITIONAL_CARE: 3,
+  PRIMARY_CARE: null,
+  HOUSING_ASSOCIATION: null,
+  MUNICIPALITY: null,
+  RESEARCH_EDUCATION: null,
+};
+
+export const PARTNERSHIP_KINDS = ['CORE_TEAM', 'STEERING_GROUP', 'HEALTHY_DISTRICT_NETWORK'] as const;
+export type PartnershipKind = (typeof PARTNERSHIP_KINDS)[number];
+
+export const LINK_KINDS = [
+  'COLLABORATION',
+  'REFERRAL',
+  'HANDOVER',
+  'JOINT_MEETING',
+  'JOINT_CONSULTATION',
+  'JOINT_TRAINING',
+  'FUNDING',
+] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+/** Where a link is known from: the public report, invented demo data, or entered by a user. */
+export const LINK_SOURCES = ['REPORT', 'DEMO', 'USER', 'SYNTHETIC'] as const;
+export type LinkSource = (typeof LINK_SOURCES)[number];
+
+export const OFFERING_CATEGORIES = [
+  'BUDDY',
+  'WALK_IN',
+  'SPORT',
+  'LANGUAGE',
+  'DEBT_SUPPORT',
+  'DAY_ACTIVITIES',
+  'VOLUNTEERING',
+  'PEER_SUPPORT',
+  'GENERAL_PRACTICE',
+  'MENTAL_HEALTH',
+  'SHELTERED_LIVING',
+  'HOUSING',
+  'NEIGHBOURHOOD_SUPPORT',
+  'YOUTH_FAMILY',
+  'DISTRICT_NURSING',
+  'MEALS',
+] as const;
+export type OfferingCategory = (typeof OFFERING_CATEGORIES)[number];
+
+export const SUPPORT_KINDS = ['PRACTICAL', 'EMOTIONAL', 'COMPANY', 'SAFETY_NET'] as const;
+export type SupportKind = (typeof SUPPORT_KINDS)[number];
+
+export const WISHES = ['MORE_CONTACT', 'LESS_CONTACT', 'NEW_CONTACT'] as const;
+export type Wish = (typeof WISHES)[number];

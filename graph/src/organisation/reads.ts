@@ -1,0 +1,84 @@
+import { toDistrict, toLink, toOffering, toOrganisationSummary, toPartnership } from '../district/mappers.js';
+import type { District, Link, OfferingSummary, OrganisationSummary, PartnershipSummary } from '../district/types.js';
+import { list, optStr, type Raw } from '../mappers.js';
+import { toPage, type Page } from '../paging.js';
+import { one, rows, type Tx } from '../tx.js';
+
+export interface OrganisationDetail extends OrganisationSummary {
+  /** Whether tier and sector come from the report or are our classification (editable). */
+  classification: string | null;
+  note: string | null;
+  districts: District[];
+  partnerships: PartnershipSummary[];
+  offerings: OfferingSummary[];
+  /** Links in both directions; the other end is an organisation or a consenting key figure. */
+  links: Link[];
+}
+
+const LIMIT = 2_000;
+
+export async function findOrganisation(tx: Tx, key: string): Promise<OrganisationDetail | undefined> {
+  const record = await one<{ o: Raw }>(
+    tx,
+    `MATCH (o:Organisation) WHERE o.id = $key OR o.slug = $key
+     RETURN o {.id, .name, .slug, .tier, .sector, .classification, .note,
+       districts: COLLECT { MATCH (o)-[:ACTIVE_IN]->(d:District)
+                            RETURN d {.id, .name, .slug, .focus, partOfId: COLLECT { MATCH (d)-[:PART_OF]->(p) RETURN p.id }[0]} AS d
+                            ORDER BY d.name },
+       partnerships: COLLECT { MATCH (o)-[:MEMBER_OF]->(p:Partnership)
+                               RETURN p {.id, .name, .kind, districtId: COLLECT { MATCH (p)-[:IN]->(pd:District) RETURN pd.id }[0],
+                                         memberIds: COLLECT { MATCH (p)<-[:MEMBER_OF]-(m:Organisation) RETURN m.id ORDER BY m.name }} AS p
+                               ORDER BY p.name },
+       offerings: COLLECT { MATCH (o)-[:OFFERS]->(f:Offering)-[:IN]->(d:District)
+                            RETURN f {.id, .category, .name, organisationId: o.id, districtId: d.id} AS f
+                            ORDER BY f.category, f.name LIMIT $limit },
+       links: COLLECT { MATCH (a)-[l:COLLABORATES_WITH]->(b) WHERE (a = o OR b = o)
+                          AND (a:Organisation OR a.mapConsent = true) AND (b:Organisation OR b.mapConsent = true)
+                        RETURN l {.id, fromId: a.id, toId: b.id, .kind, since: toString(l.since), until: toString(l.until),
+                                  .strength, .source, .note} AS l
+                        ORDER BY l.id LIMIT $limit }
+     } AS o`,
+    { key, limit: LIMIT },
+  );
+  if (!record) return undefined;
+  const raw = record.o;
+  return {
+    ...toOrganisationSummary(raw),
+    classification: optStr(raw, 'classification'),
+    note: optStr(raw, 'note'),
+    districts: list(raw, 'districts').map(toDistrict),
+    partnerships: list(raw, 'partnerships').map(toPartnership),
+    offerings: list(raw, 'offerings').map(toOffering),
+    links: list(raw, 'links').map(toLink),
+  };
+}
+
+/** Organisations by id, for the other ends of links. One round trip for any number of ids. */
+export async function findOrganisationsByIds(tx: Tx, ids: readonly string[]): Promise<OrganisationSummary[]> {
+  const found = await rows<{ o: Raw }>(
+    tx,
+    'UNWIND $ids AS id MATCH (o:Organisation {id: id}) RETURN o {.id, .name, .slug, .tier, .sector} AS o',
+    { ids },
+  );
+  return found.map((r) => toOrganisationSummary(r.o));
+}
+
+/** Organisations whose name contains `search` (case-insensitive), optionally only those active in a district. */
+export async function searchOrganisations(
+  tx: Tx,
+  filter: { search?: string | null; districtId?: string | null },
+  skip: number,
+  limit: number,
+): Promise<Page<OrganisationSummary>> {
+  const record = await one<{ page: Raw[]; total: number }>(
+    tx,
+    `MATCH (o:Organisation)
+     WHERE ($search IS NULL OR toLower(o.name) CONTAINS toLower($search))
+       AND ($districtId IS NULL OR EXISTS { (o)-[:ACTIVE_IN]->(:District {id: $districtId}) })
+     WITH o ORDER BY o.name
+     WITH collect(o {.id, .name, .slug, .tier, .sector}) AS items
+     RETURN items[$skip..$end] AS page, size(items) AS total`,
+    { search: filter.search ?? null, districtId: filter.districtId ?? null, skip, end: skip + limit },
+  );
+  return toPage((record?.page ?? []).map(toOrganisationSummary), record?.total ?? 0, skip);
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * Settings for finding or starting Neo4j. Read once, validated, from the environment; the API's
+ * own configuration lives in api/src/env.ts.
+ */
+const schema = z.object({
+  NEO4J_URI: z.string().url().optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z.string().optional(),
+  /** `auto` follows the documented order; the others force one way (useful to test a path). */
+  WIJKKRING_NEO4J_MODE: z.enum(['auto', 'uri', 'docker', 'local']).default('auto'),
+  WIJKKRING_NEO4J_HEAP: z
+    .string()
+    .regex(/^\d+[mg]$/)
+    .default('512m'),
+  WIJKKRING_NEO4J_PAGECACHE: z
+    .string()
+    .regex(/^\d+[mg]$/)
+    .default('256m'),
+  WIJKKRING_NEO4J_BOLT_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  WIJKKRING_NEO4J_START_TIMEOUT_MS: z.coerce.number().int().positive().default(180_000),
+  DOCKER_HOST: z.string().optional(),
+});
+
+export type Neo4jSettings = z.infer<typeof schema>;
+
+export function neo4jSettings(env: NodeJS.ProcessEnv = process.env): Neo4jSettings {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`Invalid Neo4j settings: ${issues}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,184 @@
+// Commands that need the built packages: `npm start`, `npm test` and the tier, seed and bench
+// scripts. Loaded by wk.mjs after it has installed and built everything.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const log = (line) => process.stderr.write(`[wijkkring] ${line}\n`);
+const graph = await import('../graph/dist/index.js');
+
+const TIERS = ['unit', 'schema', 'int', 'api', 'e2e'];
+const NEEDS_NEO4J = new Set(['int', 'api', 'e2e']);
+
+function connect(neo) {
+  return new graph.Database({ uri: neo.uri, user: neo.user, password: neo.password });
+}
+
+function neo4jEnv(neo) {
+  // Tell every child which database to use, so none of them starts its own.
+  return { NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password, WIJKKRING_NEO4J_MODE: 'uri' };
+}
+
+/** One lock for the whole app, whichever way Neo4j is provided. */
+function takeAppLock() {
+  const file = join(graph.stateDir(), 'start.lock');
+  mkdirSync(dirname(file), { recursive: true });
+  if (existsSync(file)) {
+    const previous = Number(readFileSync(file, 'utf8'));
+    if (previous && previous !== process.pid && graph.isAlive(previous)) {
+      log(`Wijkkring draait al (proces ${previous}). Stop dat eerst met Ctrl-C in dat venster.`);
+      log(`Wijkkring is already running (process ${previous}); nothing was started.`);
+      process.exit(1);
+    }
+  }
+  writeFileSync(file, String(process.pid));
+  return () => {
+    if (existsSync(file) && Number(readFileSync(file, 'utf8')) === process.pid) rmSync(file);
+  };
+}
+
+async function start() {
+  const releaseLock = takeAppLock();
+  const startedAt = performance.now();
+  let neo;
+  try {
+    neo = await graph.provideNeo4j({ purpose: 'start', log });
+  } catch (error) {
+    releaseLock();
+    if (error instanceof graph.AlreadyRunningError) {
+      log(`Neo4j voor Wijkkring draait al: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  log(`Neo4j (${neo.kind}) antwoordt op ${neo.uri} na ${((performance.now() - startedAt) / 1000).toFixed(1)} s.`);
+  Object.assign(process.env, neo4jEnv(neo));
+  const db = connect(neo);
+  let server;
+  let stopping = false;
+  const stop = async (signal) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: Wijkkring stoppen ...`);
+    try {
+      await server?.close();
+      await db.close();
+      await neo.stop();
+    } finally {
+      releaseLock();
+      log('gestopt.');
+      process.exit(0);
+    }
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void stop(signal));
+  try {
+    const report = await graph.migrate(db);
+    if (report.applied.length > 0) log(`migraties toegepast: ${report.applied.join(', ')}`);
+    const seed = await import('../seed/dist/index.js');
+    const demo = await seed.loadDemo(db);
+    log(`demodata: ${demo.summary}`);
+    const api = await import('../api/dist/index.js');
+    server = await api.startServer({ db, env: api.loadEnv() });
+    log(`Wijkkring draait op ${server.url} (klaar na ${((performance.now() - startedAt) / 1000).toFixed(1)} s). Stoppen: Ctrl-C.`);
+  } catch (error) {
+    log(`starten mislukt: ${error instanceof Error ? error.stack : String(error)}`);
+    await stop('error');
+  }
+}
+
+function spawnAsync(command, args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit', cwd: root, env: { ...process.env, ...env } });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+function vitest(tier, env) {
+  const bin = join(root, 'node_modules', 'vitest', 'vitest.mjs');
+  return spawnAsync(process.execPath, [bin, 'run', '--project', tier], env);
+}
+
+/** Runs the given tiers in order; Neo4j starts once, in parallel with the tiers that do not need it. */
+async function runTiers(tiers) {
+  const started = performance.now();
+  const needsNeo4j = tiers.some((tier) => NEEDS_NEO4J.has(tier));
+  const neoPromise = needsNeo4j ? graph.provideNeo4j({ purpose: 'test', log }) : undefined;
+  neoPromise?.catch(() => undefined);
+  const results = [];
+  let neo;
+  try {
+    for (const tier of tiers) {
+      const tierStart = performance.now();
+      let env = {};
+      if (NEEDS_NEO4J.has(tier)) {
+        neo ??= await neoPromise;
+        env = neo4jEnv(neo);
+      }
+      log(`--- ${tier} ---`);
+      const code = await vitest(tier, env);
+      results.push({ tier, code, seconds: (performance.now() - tierStart) / 1000 });
+    }
+  } finally {
+    if (neo) await neo.stop();
+    else if (neoPromise) await neoPromise.then((n) => n.stop()).catch(() => undefined);
+  }
+  for (const r of results) log(`${r.code === 0 ? 'ok  ' : 'FAIL'} ${r.tier.padEnd(7)} ${r.seconds.toFixed(1)} s`);
+  log(`total ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return results.every((r) => r.code === 0) ? 0 : 1;
+}
+
+async function withDatabase(purpose, work) {
+  const neo = await graph.provideNeo4j({ purpose, log });
+  const db = connect(neo);
+  try {
+    await graph.migrate(db);
+    return await work(db, neo);
+  } finally {
+    await db.close();
+    await neo.stop();
+  }
+}
+
+export async function main(command, args) {
+  switch (command) {
+    case 'start':
+      return start();
+    case 'test':
+      process.exit(await runTiers(TIERS));
+      break;
+    case 'tier': {
+      const unknown = args.filter((tier) => !TIERS.includes(tier));
+      if (args.length === 0 || unknown.length > 0) {
+        log(`usage: tier <${TIERS.join('|')}> ...`);
+        process.exit(2);
+      }
+      process.exit(await runTiers(args));
+      break;
+    }
+    case 'seed': {
+      const seed = await import('../seed/dist/index.js');
+      const [what = 'demo', ...options] = args;
+      await withDatabase('start', async (db) => {
+        if (what === 'demo') log((await seed.loadDemo(db)).summary);
+        else if (what === 'generate') log((await seed.runGeneratorCli(db, options)).summary);
+        else throw new Error(`unknown seed command ${what}`);
+      });
+      break;
+    }
+    case 'bench': {
+      const [what = 'generator', ...options] = args;
+      const seed = await import('../seed/dist/index.js');
+      await withDatabase('bench', async (db, neo) => {
+        if (what === 'generator') await seed.benchGenerator(db, options, { neo4jPid: neo.pid });
+        else throw new Error(`unknown benchmark ${what}`);
+      });
+      break;
+    }
+    default:
+      log(`unknown command ${command}`);
+      process.exit(2);
+  }
+  return undefined;
+}

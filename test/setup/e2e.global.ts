@@ -1,0 +1,33 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadEnv, startServer } from '@wijkkring/api';
+import { Database } from '@wijkkring/graph';
+import { loadDemo } from '@wijkkring/seed';
+import type { TestProject } from 'vitest/node';
+import { testNeo4j } from './neo4j.js';
+
+/** The browser tier runs the real server with the built web app on the real Neo4j with demo data. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const webDist = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+  if (!existsSync(`${webDist}/index.html`)) throw new Error('web/dist is missing: run `npm run build` (npm test does it for you).');
+  const neo = await testNeo4j();
+  const db = new Database(neo);
+  await loadDemo(db);
+  const env = loadEnv({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    NEO4J_URI: neo.uri,
+    NEO4J_USER: neo.user,
+    NEO4J_PASSWORD: neo.password,
+    WEB_DIST: webDist,
+  });
+  const server = await startServer({ db, env });
+  project.provide('neo4j', { uri: neo.uri, user: neo.user, password: neo.password });
+  project.provide('baseUrl', `http://127.0.0.1:${String(server.port)}`);
+  return async () => {
+    await server.close();
+    await db.close();
+    await neo.stop();
+  };
+}

@@ -1,0 +1,16 @@
+import { Database, migrate, provideNeo4j, type RunningNeo4j } from '@wijkkring/graph';
+
+/**
+ * Finds or starts the test run's Neo4j (NEO4J_URI when `npm test` already started one; otherwise
+ * Docker or the local jars, exactly as `npm start` decides) and applies the migrations.
+ */
+export async function testNeo4j(): Promise<RunningNeo4j> {
+  const neo = await provideNeo4j({ purpose: 'test', log: (line) => console.log(`[neo4j] ${line}`) });
+  const db = new Database(neo);
+  try {
+    await migrate(db);
+  } finally {
+    await db.close();
+  }
+  return neo;
+}
