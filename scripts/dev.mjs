@@ -73,6 +73,11 @@ async function start() {
     }
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void stop(signal));
+  // `npm start` runs us through `sh -c`, which does not pass SIGTERM on: notice when npm is gone.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void stop('parent exited');
+  }, 1000).unref();
   try {
     const report = await graph.migrate(db);
     if (report.applied.length > 0) log(`migraties toegepast: ${report.applied.join(', ')}`);

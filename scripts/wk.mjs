@@ -16,6 +16,9 @@ const state = join(root, '.wijkkring');
 const toolsDir = join(state, 'tools');
 const pnpmCli = join(toolsDir, 'node_modules', 'pnpm', 'bin', 'pnpm.cjs');
 
+// Package scripts call `pnpm` by name; make the pinned one the one they find.
+process.env.PATH = `${join(toolsDir, 'node_modules', '.bin')}${process.platform === 'win32' ? ';' : ':'}${process.env.PATH ?? ''}`;
+
 const log = (line) => process.stderr.write(`[wijkkring] ${line}\n`);
 
 function run(command, args, options = {}) {
@@ -89,6 +92,25 @@ function ensureBuilt() {
   writeFileSync(marker, digest);
 }
 
+/** Checked before building, so a second `npm start` cannot rebuild the app under a running one. */
+function refuseSecondStart() {
+  const file = join(state, 'start.lock');
+  if (!existsSync(file)) return;
+  const pid = Number(readFileSync(file, 'utf8'));
+  let alive = false;
+  try {
+    process.kill(pid, 0);
+    alive = true;
+  } catch (error) {
+    alive = error.code === 'EPERM';
+  }
+  if (pid && pid !== process.pid && alive) {
+    log(`Wijkkring draait al (proces ${pid}). Stop dat eerst met Ctrl-C in dat venster.`);
+    log(`Wijkkring is already running (process ${pid}); nothing was started.`);
+    process.exit(1);
+  }
+}
+
 function prepare() {
   ensureInstalled();
   ensureBuilt();
@@ -109,6 +131,7 @@ switch (command) {
     prepare();
     break;
   default: {
+    if (command === 'start') refuseSecondStart();
     prepare();
     // Only now do the built packages exist; dev.mjs imports them.
     const { main } = await import('./dev.mjs');

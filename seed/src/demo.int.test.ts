@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import { Database, findCircle, findDistrict, listCircles, migrate } from '@wijkkring/graph';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildDemo, demoCounts, loadDemo } from './demo.js';
+
+const demo = buildDemo();
+const counts = demoCounts(demo);
+const { index } = demo;
+
+/** Every id the demo writes: nodes are demo-owned when their id is in here. */
+const demoIds = [
+  ...demo.districts,
+  ...demo.organisations,
+  ...demo.partnerships,
+  ...demo.offerings,
+  ...demo.keyFigures,
+  ...demo.supportWorkers,
+  ...demo.clients,
+  ...demo.contacts,
+  ...demo.circles,
+].map((row) => row.id);
+
+/** Driver values (dates, lists, maps) as a canonical string, so equal graphs give equal checksums. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const text = String(value);
+    if (text !== '[object Object]') return JSON.stringify(text);
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([k, v]) => `${k}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+interface DemoState {
+  labels: Record<string, number>;
+  relationships: Record<string, number>;
+  checksum: string;
+}
+
+/**
+ * What the demo owns in the database: nodes with a demo id, and relationships between two of them.
+ * Other test files may write their own data into the same database at the same time, so a
+ * count over the whole database could change under us.
+ */
+async function demoState(db: Database): Promise<DemoState> {
+  return db.read(async (tx) => {
+    const labels = await tx.run(
+      `MATCH (n) WHERE n.id IN $ids UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label`,
+      { ids: demoIds },
+    );
+    const relationships = await tx.run(
+      `MATCH (a)-[r]->(b) WHERE a.id IN $ids AND b.id IN $ids RETURN type(r) AS type, count(*) AS n ORDER BY type`,
+      { ids: demoIds },
+    );
+    const nodes = await tx.run(
+      `MATCH (n) WHERE n.id IN $ids RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY id`,
+      { ids: demoIds },
+    );
+    const rels = await tx.run(
+      `MATCH (a)-[r]->(b) WHERE a.id IN $ids AND b.id IN $ids
+       RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props ORDER BY a, type, b, r.id`,
+      { ids: demoIds },
+    );
+    const hash = createHash('sha256');
+    for (const record of [...nodes.records, ...rels.records]) hash.update(canonical(record.toObject())).update('\n');
+    return {
+      labels: Object.fromEntries(labels.records.map((r) => [r.get('label') as string, r.get('n') as number])),
+      relationships: Object.fromEntries(relationships.records.map((r) => [r.get('type') as string, r.get('n') as number])),
+      checksum: hash.digest('hex'),
+    };
+  });
+}
+
+describe('loadDemo', () => {
+  let db: Database;
+  let first: DemoState;
+  let second: DemoState;
+
+  beforeAll(async () => {
+    db = new Database(inject('neo4j'));
+    await migrate(db);
+    await loadDemo(db);
+    first = await demoState(db);
+    await loadDemo(db);
+    second = await demoState(db);
+  });
+
+  afterAll(async () => {
+    // The demo data stays: it is shared, idempotent and loaded by `npm start` as well.
+    await db.close();
+  });
+
+  it('writes every row it builds', () => {
+    expect(first.labels).toMatchObject({
+      District: counts.districts,
+      Organisation: counts.organisations,
+      Partnership: counts.partnerships,
+      Offering: counts.offerings,
+      KeyFigure: counts.keyFigures,
+      SupportWorker: counts.supportWorkers,
+      Client: counts.clients,
+      NetworkCircle: counts.circles,
+      Person: (counts.keyFigures ?? 0) + (counts.supportWorkers ?? 0) + (counts.clients ?? 0) + (counts.contacts ?? 0),
+    });
+    expect(first.relationships).toEqual({
+      ACTIVE_IN: counts.activeIn,
+      COLLABORATES_WITH: counts.links,
+      CONTACT_OF: counts.contacts,
+      IN: (counts.offerings ?? 0) + demo.partnerships.filter((p) => p.districtId !== null).length,
+      KEY_FIGURE_IN: counts.keyFigures,
+      LIVES_IN: counts.clients,
+      MEMBER_OF: counts.memberships,
+      OF: counts.circles,
+      OFFERS: counts.offerings,
+      PART_OF: 1,
+      PLACES: counts.entries,
+      WORKS_AT: counts.supportWorkers,
+    });
+  });
+
+  it('changes nothing when loaded a second time', () => {
+    expect(second.labels).toEqual(first.labels);
+    expect(second.relationships).toEqual(first.relationships);
+    expect(second.checksum).toBe(first.checksum);
+  });
+
+  it('shows the 19 kernteam organisations on the Kanaleneiland map, with links and at least one island', async () => {
+    const kanaleneiland = await db.read((tx) => findDistrict(tx, 'kanaleneiland', { organisations: true, links: true, keyFigures: true }));
+    expect(kanaleneiland).toMatchObject({ name: 'Kanaleneiland', focus: true, partOfId: index.districtId('Zuidwest') });
+    const names = kanaleneiland?.organisations?.map((o) => o.name) ?? [];
+    const kernteam = demo.partnerships.find((p) => p.name === 'Kernteam Kanaleneiland')?.memberIds ?? [];
+    expect(kernteam).toHaveLength(19);
+    const ids = new Set(kanaleneiland?.organisations?.map((o) => o.id));
+    for (const id of kernteam) expect(ids.has(id), demo.organisations.find((o) => o.id === id)?.name).toBe(true);
+    expect(names).toContain('Huis van Vrede');
+
+    const links = kanaleneiland?.links ?? [];
+    expect(links.length).toBeGreaterThanOrEqual(10);
+    const linked = new Set(links.flatMap((l) => [l.fromId, l.toId]));
+    expect(kanaleneiland?.organisations?.some((o) => !linked.has(o.id))).toBe(true);
+    expect(kanaleneiland?.keyFigures?.map((k) => k.name).sort()).toEqual(['Fatima Z.', 'Samira B.', 'Youssef E.']);
+  });
+
+  it('keeps the key figure without map consent off the Overvecht map', async () => {
+    const overvecht = await db.read((tx) => findDistrict(tx, 'overvecht', { keyFigures: true, links: true }));
+    const names = overvecht?.keyFigures?.map((k) => k.name) ?? [];
+    expect(names).toContain('Henk V.');
+    expect(names).not.toContain('Ayşe K.');
+    const hidden = demo.keyFigures.find((k) => !k.mapConsent)?.id;
+    expect(overvecht?.links?.some((l) => l.fromId === hidden || l.toId === hidden)).toBe(false);
+  });
+
+  it('lets a client’s open circle and older snapshot be read back', async () => {
+    const client = demo.clients.find((c) => c.name === 'Aïcha');
+    const snapshots = await db.read((tx) => listCircles(tx, client?.id ?? ''));
+    expect(snapshots.map((s) => s.frozenAt === null)).toEqual([true, false]);
+    expect(snapshots[1]?.label).toMatch(/ 2026$/);
+    const open = await db.read((tx) => findCircle(tx, snapshots[0]?.id ?? ''));
+    const begeleider = open?.entries.find((e) => e.relation === 'begeleider');
+    expect(begeleider?.target).toMatchObject({ kind: 'PERSON', name: 'Khalid A.', professional: true, organisationId: index.organisationId('Leger des Heils') });
+    expect(begeleider?.ring).toBeGreaterThanOrEqual(3);
+    expect(open?.entries.some((e) => e.target.kind === 'ORGANISATION' && e.relation === 'huisarts')).toBe(true);
+  });
+});

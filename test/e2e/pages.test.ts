@@ -1,0 +1,252 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+/**
+ * The web app in real Chromium, against the real API on the real Neo4j with the demo data
+ * (started by test/setup/e2e.global.ts). Never downloads a browser: it uses the system Chromium.
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const LANDSCAPE = { width: 1024, height: 768 };
+const PORTRAIT = { width: 768, height: 1024 };
+const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
+
+/** Spoor colours on the wijk map (web/src/features/wijk/wijk-style.ts). */
+const SPOOR_COLOURS = { 'spoor 1': [0x00, 0x9e, 0x73], 'spoor 2': [0x00, 0x72, 0xb2], 'spoor 3': [0xd5, 0x5e, 0x00] } as const;
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: install the system Chromium (the tests never download one).`);
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+});
+
+interface Opened {
+  page: Page;
+  /** Uncaught errors in the page: a page that works has none. */
+  errors: string[];
+}
+
+async function open(path: string, viewport = LANDSCAPE): Promise<Opened> {
+  const context = await browser.newContext({ viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', deviceScaleFactor: 1 });
+  contexts.push(context);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(new URL(path, baseUrl).href);
+  return { page, errors };
+}
+
+async function h1(page: Page): Promise<string> {
+  return ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').trim();
+}
+
+/** Waits until the cytoscape drawing has been laid out, and returns its box. */
+async function drawing(page: Page) {
+  const graph = page.locator('[role="img"][data-graph-ready="true"]');
+  await graph.waitFor({ state: 'visible' });
+  return graph;
+}
+
+interface CanvasStats {
+  canvases: number;
+  painted: number;
+  /** How many pixels are close to each of the given colours. */
+  matches: number[];
+}
+
+/** Reads the pixels of the drawing's canvases: is anything drawn, and in which colours? */
+async function canvasStats(page: Page, colours: readonly (readonly number[])[] = []): Promise<CanvasStats> {
+  const graph = page.locator('[role="img"][data-graph-ready="true"]');
+  return graph.evaluate(
+    (element, wanted) => {
+      const stats = { canvases: 0, painted: 0, matches: wanted.map(() => 0) };
+      for (const canvas of Array.from(element.querySelectorAll('canvas'))) {
+        const context = canvas.getContext('2d');
+        if (!context || canvas.width === 0 || canvas.height === 0) continue;
+        stats.canvases += 1;
+        const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+        for (let i = 0; i < data.length; i += 4) {
+          if ((data[i + 3] ?? 0) < 250) continue;
+          stats.painted += 1;
+          wanted.forEach(([r, g, b], j) => {
+            if (
+              Math.abs((data[i] ?? 0) - (r ?? 0)) <= 8 &&
+              Math.abs((data[i + 1] ?? 0) - (g ?? 0)) <= 8 &&
+              Math.abs((data[i + 2] ?? 0) - (b ?? 0)) <= 8
+            ) {
+              stats.matches[j] = (stats.matches[j] ?? 0) + 1;
+            }
+          });
+        }
+      }
+      return stats;
+    },
+    colours.map((c) => [...c]),
+  );
+}
+
+/** Names in the row headers of one spoor's table in the text alternative. */
+async function organisationsUnder(page: Page, spoor: RegExp): Promise<string[]> {
+  const section = page.getByRole('region', { name: spoor });
+  return (await section.getByRole('rowheader').allTextContents()).map((t) => t.trim());
+}
+
+describe('wijk page', () => {
+  it('shows Kanaleneiland as a map coloured by spoor, with a legend and a text alternative (landscape tablet)', async () => {
+    const { page, errors } = await open('/wijk/kanaleneiland');
+    const graph = await drawing(page);
+
+    expect(await h1(page)).toBe('Kanaleneiland');
+    expect(await graph.getAttribute('aria-label')).toMatch(/^Kaart van Kanaleneiland: \d+ organisaties/);
+    expect(Number(await graph.getAttribute('data-node-count'))).toBeGreaterThanOrEqual(19);
+
+    const legend = page.getByRole('region', { name: 'Uitleg bij de kaart' });
+    const legendText = (await legend.textContent()) ?? '';
+    for (const words of ['Spoor 1', 'Sociale basis', 'Spoor 2', 'Buurtteams', 'Spoor 3', 'Aanvullende zorg', 'Sleutelfiguur']) {
+      expect(legendText).toContain(words);
+    }
+
+    // The kernteam's organisations, each under its own spoor.
+    expect(await organisationsUnder(page, /^Spoor 1/)).toContain('Stichting Al Amal');
+    expect(await organisationsUnder(page, /^Spoor 2/)).toContain('Buurtteam Sociaal');
+    expect(await organisationsUnder(page, /^Spoor 3/)).toContain('Lister');
+    expect(await organisationsUnder(page, /^Spoor 1/)).not.toContain('Lister');
+
+    const partnerships = (await page.getByRole('region', { name: 'Samenwerkingsverbanden' }).textContent()) ?? '';
+    expect(partnerships).toMatch(/Kernteam/);
+    expect(partnerships).toMatch(/\d+ leden/);
+
+    const stats = await canvasStats(page, Object.values(SPOOR_COLOURS));
+    expect(stats.canvases).toBeGreaterThan(0);
+    expect(stats.painted).toBeGreaterThan(2_000);
+    // Every spoor has shapes on the map in its own colour.
+    Object.keys(SPOOR_COLOURS).forEach((spoor, i) => expect(stats.matches[i], spoor).toBeGreaterThan(50));
+
+    // Side by side on a landscape tablet: the map's panel starts left of the text alternative, at the same height.
+    const map = await page.getByRole('region', { name: 'Kaart van de wijk' }).boundingBox();
+    const list = await page.getByRole('region', { name: 'Organisaties per spoor' }).boundingBox();
+    expect(map && list && map.x + map.width <= list.x + 1).toBe(true);
+
+    await page.screenshot({ path: `${SHOTS}wijk-kanaleneiland-landscape.png` });
+    await page.screenshot({ path: `${SHOTS}wijk-kanaleneiland-landscape-full.png`, fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('stacks the map above the list on a portrait tablet', async () => {
+    const { page, errors } = await open('/wijk/kanaleneiland', PORTRAIT);
+    await drawing(page);
+    const map = await page.getByRole('region', { name: 'Kaart van de wijk' }).boundingBox();
+    const list = await page.getByRole('region', { name: 'Organisaties per spoor' }).boundingBox();
+    expect(map && list && map.y + map.height <= list.y + 1).toBe(true);
+    expect((await canvasStats(page)).painted).toBeGreaterThan(2_000);
+    await page.screenshot({ path: `${SHOTS}wijk-kanaleneiland-portrait.png` });
+    expect(errors).toEqual([]);
+  });
+
+  it('says "Niet gevonden" for a wijk that does not exist', async () => {
+    const { page } = await open('/wijk/bestaat-niet');
+    await page.getByText('Niet gevonden').waitFor();
+  });
+});
+
+describe('netwerkcirkel', () => {
+  it('opens the first client from /kring and draws their circle with rings, sectors and a list', async () => {
+    const { page, errors } = await open('/kring');
+    expect(await h1(page)).toBe('Netwerkcirkels');
+    const first = page.getByRole('main').getByRole('listitem').getByRole('link').first();
+    const name = ((await first.locator('.link-row-title').textContent()) ?? '').trim();
+    expect(name).not.toBe('');
+    await first.click();
+    await page.waitForURL(/\/kring\/[^/]+$/);
+    const graph = await drawing(page);
+
+    expect(await h1(page)).toBe(`Netwerkcirkel van ${name}`);
+    expect(await graph.getAttribute('aria-label')).toContain(name);
+
+    // Ring headings come from the deployment's circleLayout (the default is Lensink's: "Heel dichtbij" first).
+    const layout = await fetchRingLabels();
+    expect(layout[0]).toBe('Heel dichtbij');
+    const list = page.getByRole('region', { name: 'Lijst van de cirkel' });
+    const headings = (await list.getByRole('heading', { level: 3 }).allTextContents()).map((t) => t.trim());
+    layout.forEach((label, i) => expect(headings).toContain(`Ring ${String(i + 1)}: ${label}`));
+    expect(await list.getByRole('listitem').count()).toBeGreaterThanOrEqual(3);
+
+    const stats = await canvasStats(page);
+    expect(stats.painted).toBeGreaterThan(20_000);
+
+    await page.screenshot({ path: `${SHOTS}kring-landscape.png` });
+    await page.setViewportSize(PORTRAIT);
+    await page.locator('[role="img"][data-graph-ready="true"]').waitFor();
+    await page.screenshot({ path: `${SHOTS}kring-portrait.png` });
+    expect(errors).toEqual([]);
+  });
+});
+
+async function fetchRingLabels(): Promise<string[]> {
+  const response = await fetch(new URL('/graphql', baseUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ circleLayout { rings { ring label } } }' }),
+  });
+  const body = (await response.json()) as { data: { circleLayout: { rings: { ring: number; label: string }[] } } };
+  return [...body.data.circleLayout.rings].sort((a, b) => a.ring - b.ring).map((r) => r.label);
+}
+
+describe('navigation', () => {
+  it('reaches the main navigation with Tab, shows where the focus is, and follows a link with Enter', async () => {
+    const { page } = await open('/');
+    const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    let inNav = false;
+    for (let i = 0; i < 6 && !inNav; i++) {
+      await page.keyboard.press('Tab');
+      inNav = await nav.evaluate(
+        (element) => element.contains(document.activeElement) && document.activeElement?.tagName === 'A',
+      );
+    }
+    expect(inNav).toBe(true);
+    const focus = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement;
+      const style = getComputedStyle(element);
+      return {
+        text: element.textContent?.trim() ?? '',
+        outlineStyle: style.outlineStyle,
+        outlineWidth: parseFloat(style.outlineWidth),
+      };
+    });
+    expect(focus.text).toBe('Wijken');
+    expect(focus.outlineStyle).not.toBe('none');
+    expect(focus.outlineWidth).toBeGreaterThanOrEqual(2);
+
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/wijken$/);
+    expect(await h1(page)).toBe('Wijken');
+    const focusWijken = (await page.getByRole('region', { name: 'Focuswijken' }).getByRole('link').allTextContents()).join(' ');
+    for (const wijk of ['Kanaleneiland', 'Overvecht', 'Noordwest', 'Leidsche Rijn']) expect(focusWijken).toContain(wijk);
+  });
+
+  it('shows a Dutch 404 page for an unknown address', async () => {
+    const { page } = await open('/bestaat-niet');
+    expect(await h1(page)).toBe('Pagina niet gevonden');
+  });
+});

@@ -1,0 +1,72 @@
+import { useMemo } from 'react';
+import { Link, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { BackIcon } from '../../components/icons';
+import { LoadError, Loading, NotFoundMessage } from '../../components/load-state';
+import { CirclePageDocument, type CirclePageQuery } from '../../gql/graphql';
+import { nl } from '../../messages/nl';
+import { circleElements } from './circle-elements';
+import { CircleList } from './circle-list';
+import { CircleMap } from './circle-map';
+
+const dateFormat = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' });
+
+function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+}
+
+type Circle = NonNullable<CirclePageQuery['networkCircle']>;
+
+function CircleView({ circle, layout }: { readonly circle: Circle; readonly layout: CirclePageQuery['circleLayout'] }) {
+  const drawing = useMemo(() => circleElements(circle.clientName, layout, circle.entries), [circle, layout]);
+  return (
+    <div className="page wide">
+      <title>{nl.app.pageTitle(nl.circle.title(circle.clientName))}</title>
+      <p className="back">
+        <Link to="/kring">
+          <BackIcon /> {nl.circle.backToList}
+        </Link>
+      </p>
+      <h1>{nl.circle.title(circle.clientName)}</h1>
+      <p className="lead">
+        {circle.frozenAt ? nl.circle.frozenOn(formatDate(circle.frozenAt)) : nl.circle.madeOn(formatDate(circle.createdAt))}
+        {circle.label ? ` · ${circle.label}` : ''}. {nl.circle.summary(circle.entries.length)}
+      </p>
+      <div className="split">
+        <CircleMap clientName={circle.clientName} drawing={drawing} />
+        <CircleList layout={layout} entries={circle.entries} unplaced={drawing.placement.unplaced} />
+      </div>
+    </div>
+  );
+}
+
+export function CirclePage() {
+  const { circleId = '' } = useParams();
+  const [result, reexecute] = useQuery({ query: CirclePageDocument, variables: { id: circleId } });
+  const circle = result.data?.networkCircle;
+
+  if (result.fetching && !result.data) {
+    return (
+      <div className="page">
+        <Loading />
+      </div>
+    );
+  }
+  if (result.error && !circle) {
+    return (
+      <div className="page">
+        <LoadError error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      </div>
+    );
+  }
+  if (!circle || !result.data) {
+    return (
+      <div className="page">
+        <title>{nl.app.pageTitle(nl.state.notFound)}</title>
+        <NotFoundMessage />
+      </div>
+    );
+  }
+  return <CircleView circle={circle} layout={result.data.circleLayout} />;
+}
