@@ -86,7 +86,9 @@ async function start() {
     log(`demodata: ${demo.summary}`);
     const api = await import('../api/dist/index.js');
     server = await api.startServer({ db, env: api.loadEnv() });
-    log(`Wijkkring draait op ${server.url} (klaar na ${((performance.now() - startedAt) / 1000).toFixed(1)} s). Stoppen: Ctrl-C.`);
+    log(
+      `Wijkkring draait op ${server.url} (klaar na ${((performance.now() - startedAt) / 1000).toFixed(1)} s). Stoppen: Ctrl-C.`,
+    );
   } catch (error) {
     log(`starten mislukt: ${error instanceof Error ? error.stack : String(error)}`);
     await stop('error');

@@ -2,9 +2,9 @@
 // The root scripts' entry point. A fresh machine has Node and npm but not pnpm, so this file uses
 // nothing but Node: it installs a pinned pnpm into .wijkkring/tools, installs the workspace when
 // the lockfile changed, builds what is stale, and then hands over to the built packages.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -67,7 +67,12 @@ function listFiles(dir, keep = () => true) {
 
 /** Installs the workspace when the lockfile or a package.json changed since the last install. */
 function ensureInstalled() {
-  const manifests = ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml', ...['api', 'graph', 'seed', 'test', 'web'].map((p) => `${p}/package.json`)];
+  const manifests = [
+    'package.json',
+    'pnpm-lock.yaml',
+    'pnpm-workspace.yaml',
+    ...['api', 'graph', 'seed', 'test', 'web'].map((p) => `${p}/package.json`),
+  ];
   const digest = hashFiles(manifests.map((m) => join(root, m)));
   const marker = join(root, 'node_modules', '.wijkkring-install');
   if (existsSync(marker) && readFileSync(marker, 'utf8') === digest) return;
@@ -80,10 +85,7 @@ function ensureInstalled() {
 /** Compiles the TypeScript packages (incremental) and builds the web app when its sources changed. */
 function ensureBuilt() {
   pnpm(['exec', 'tsc', '-b', 'tsconfig.json']);
-  const webInputs = [
-    ...listFiles(join(root, 'web')),
-    join(root, 'api', 'schema.graphql'),
-  ];
+  const webInputs = [...listFiles(join(root, 'web')), join(root, 'api', 'schema.graphql')];
   const digest = hashFiles(webInputs);
   const marker = join(root, 'web', 'dist', '.wijkkring-build');
   if (existsSync(marker) && readFileSync(marker, 'utf8') === digest) return;
@@ -97,7 +99,7 @@ function refuseSecondStart() {
   const file = join(state, 'start.lock');
   if (!existsSync(file)) return;
   const pid = Number(readFileSync(file, 'utf8'));
-  let alive = false;
+  let alive;
   try {
     process.kill(pid, 0);
     alive = true;

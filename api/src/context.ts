@@ -1,5 +1,12 @@
 import DataLoader from 'dataloader';
-import { findDistricts, findOrganisationsByIds, type CircleLayout, type Database, type DistrictNetwork, type OrganisationSummary } from '@wijkkring/graph';
+import {
+  findDistricts,
+  findOrganisationsByIds,
+  type CircleLayout,
+  type Database,
+  type DistrictNetwork,
+  type OrganisationSummary,
+} from '@wijkkring/graph';
 import type { Viewer } from './viewer.js';
 
 export interface Loaders {
@@ -15,7 +22,14 @@ export interface Context {
   loaders: Loaders;
 }
 
-const FULL_NETWORK = { organisations: true, organisationCount: true, partnerships: true, keyFigures: true, links: true, offerings: true };
+const FULL_NETWORK = {
+  organisations: true,
+  organisationCount: true,
+  partnerships: true,
+  keyFigures: true,
+  links: true,
+  offerings: true,
+};
 
 export function createContext(db: Database, layout: CircleLayout, viewer: Viewer): Context {
   return {

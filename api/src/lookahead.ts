@@ -1,4 +1,4 @@
-import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { Kind, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /**
  * The names of the fields selected directly below the current field, across fragments. Resolvers
@@ -13,8 +13,8 @@ export function selectedFields(info: GraphQLResolveInfo): Set<string> {
 function collect(set: SelectionSetNode | undefined, fragments: Record<string, FragmentDefinitionNode>, names: Set<string>): void {
   if (!set) return;
   for (const selection of set.selections) {
-    if (selection.kind === 'Field') names.add((selection as FieldNode).name.value);
-    else if (selection.kind === 'InlineFragment') collect(selection.selectionSet, fragments, names);
+    if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet, fragments, names);
     else collect(fragments[selection.name.value]?.selectionSet, fragments, names);
   }
 }

@@ -5,7 +5,12 @@ import { DatabaseUnavailableError, DomainError, toDomainError } from './errors.j
 
 describe('parameters sent to Cypher (issue 2)', () => {
   it('turns whole numbers into Neo4j integers, deeply, and leaves the rest alone', () => {
-    const params = toCypherParams({ limit: 20, ratio: 0.5, rows: [{ ring: 2, name: 'a', tags: [1, 'x'] }], none: null }) as Record<string, unknown>;
+    const params = toCypherParams({
+      limit: 20,
+      ratio: 0.5,
+      rows: [{ ring: 2, name: 'a', tags: [1, 'x'] }],
+      none: null,
+    }) as Record<string, unknown>;
     expect(neo4j.isInt(params.limit)).toBe(true);
     expect(params.ratio).toBe(0.5);
     const row = (params.rows as Record<string, unknown>[])[0];

@@ -53,7 +53,7 @@ export class Database {
     const session = this.driver.session({ database: this.name });
     try {
       this.onQuery?.();
-      await session.run(cypher, toCypherParams(params) as Record<string, unknown>);
+      await session.run(cypher, toCypherParams(params));
     } catch (error) {
       throw toDomainError(error);
     } finally {
@@ -66,7 +66,10 @@ export class Database {
   }
 
   private async run<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    const session = this.driver.session({
+      database: this.name,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
     const wrapped = (tx: Tx): Promise<T> => work(wrapTx(tx, this.onQuery));
     try {
       return mode === 'READ' ? await session.executeRead(wrapped) : await session.executeWrite(wrapped);
@@ -98,7 +101,7 @@ function wrapTx(tx: Tx, onQuery: (() => void) | undefined): Tx {
       if (property === 'run') {
         return (query: string, parameters?: Record<string, unknown>) => {
           onQuery?.();
-          return target.run(query, toCypherParams(parameters ?? {}) as Record<string, unknown>);
+          return target.run(query, toCypherParams(parameters ?? {}));
         };
       }
       return Reflect.get(target, property, receiver) as unknown;

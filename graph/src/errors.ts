@@ -4,12 +4,7 @@ import { Neo4jError } from 'neo4j-driver';
  * Domain errors leave `graph` with a stable code. The API turns them into GraphQL errors or
  * typed results; nothing outside this file looks at Neo4j error codes.
  */
-export type DomainErrorCode =
-  | 'DATABASE_UNAVAILABLE'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'INVALID_INPUT'
-  | 'INTEGRITY';
+export type DomainErrorCode = 'DATABASE_UNAVAILABLE' | 'NOT_FOUND' | 'CONFLICT' | 'INVALID_INPUT' | 'INTEGRITY';
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;

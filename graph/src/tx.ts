@@ -4,11 +4,7 @@ import type { ManagedTransaction, RecordShape } from 'neo4j-driver';
 export type Tx = ManagedTransaction;
 
 /** Runs one parameterised statement and returns its records as plain objects. */
-export async function rows<T extends RecordShape>(
-  tx: Tx,
-  cypher: string,
-  params: Record<string, unknown> = {},
-): Promise<T[]> {
+export async function rows<T extends RecordShape>(tx: Tx, cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
   const result = await tx.run<T>(cypher, params);
   return result.records.map((record) => record.toObject());
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { findDistrict, type Database } from '@wijkkring/graph';
+import { deleteSyntheticCity, findDistrict, type Database } from '@wijkkring/graph';
 import { z } from 'zod';
 import { loadCity, syntheticSlugPrefix, type CityOptions, type LoadCityResult } from './generator.js';
 
@@ -50,7 +50,12 @@ export function parseGeneratorArgs(argv: readonly string[], defaults: Record<str
     const arg = argv[i] ?? '';
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
     const key = match ? FLAGS[match[1] ?? ''] : undefined;
-    if (!match || key === undefined) throw new Error(`Unknown argument "${arg}". Flags: ${Object.keys(FLAGS).map((f) => `--${f}`).join(' ')}`);
+    if (!match || key === undefined)
+      throw new Error(
+        `Unknown argument "${arg}". Flags: ${Object.keys(FLAGS)
+          .map((f) => `--${f}`)
+          .join(' ')}`,
+      );
     const value = match[2] ?? argv[(i += 1)];
     if (value === undefined) throw new Error(`${arg} needs a value.`);
     raw[key] = value;
@@ -93,7 +98,11 @@ function describe(city: CityOptions, result: LoadCityResult): string {
 }
 
 /** `npm run seed:generate -- --clients 10000 --entries 25`: loads (or re-loads, idempotently) a synthetic city. */
-export async function runGeneratorCli(db: Database, argv: string[], { log = stderr }: { log?: (line: string) => void } = {}): Promise<{ summary: string; result: LoadCityResult }> {
+export async function runGeneratorCli(
+  db: Database,
+  argv: string[],
+  { log = stderr }: { log?: (line: string) => void } = {},
+): Promise<{ summary: string; result: LoadCityResult }> {
   const { city, batchSize } = parseGeneratorArgs(argv);
   log(`synthetische stad genereren: ${JSON.stringify(city)}, ${String(batchSize)} rijen per transactie`);
   const result = await loadCity(db, city, { batchSize, onProgress: progressReporter(city.clients, log) });
@@ -136,13 +145,18 @@ const TARGET_SECONDS = 120;
 export async function benchGenerator(
   db: Database,
   argv: string[],
-  { neo4jPid, log = (line: string) => void process.stdout.write(`${line}\n`) }: { neo4jPid?: number; log?: (line: string) => void } = {},
+  {
+    neo4jPid,
+    log = (line: string) => void process.stdout.write(`${line}\n`),
+  }: { neo4jPid?: number; log?: (line: string) => void } = {},
 ): Promise<BenchResult> {
   const { city: requested, batchSize } = parseGeneratorArgs(argv, { clients: '10000', entries: '25', seed: '1000' });
   const seed = await freshSeed(db, requested.seed);
   const city = { ...requested, seed };
   const before = neo4jPid === undefined ? undefined : rssMegabytes(neo4jPid);
-  log(`bench generator: ${String(city.clients)} cliënten, ${String(city.entriesPerClient.join('-'))} plaatsingen, seed ${String(seed)}, ${String(batchSize)} rijen per transactie`);
+  log(
+    `bench generator: ${String(city.clients)} cliënten, ${city.entriesPerClient.join('-')} plaatsingen, seed ${String(seed)}, ${String(batchSize)} rijen per transactie`,
+  );
   const result = await loadCity(db, city, { batchSize, onProgress: progressReporter(city.clients, log) });
   const after = neo4jPid === undefined ? undefined : rssMegabytes(neo4jPid);
   const rows = rowsWritten(result.counts);
@@ -154,14 +168,21 @@ export async function benchGenerator(
     ...(before && after ? { neo4jRssMb: { before: before.rss, after: after.rss, peak: after.peak } } : {}),
   };
   log(describe(city, result));
-  log(`  ${Math.round(bench.entriesPerSecond).toLocaleString('nl-NL')} plaatsingen/s, ${Math.round(bench.rowsPerSecond).toLocaleString('nl-NL')} rijen/s`);
+  log(
+    `  ${Math.round(bench.entriesPerSecond).toLocaleString('nl-NL')} plaatsingen/s, ${Math.round(bench.rowsPerSecond).toLocaleString('nl-NL')} rijen/s`,
+  );
   if (bench.neo4jRssMb) {
     const m = bench.neo4jRssMb;
-    log(`  Neo4j (pid ${String(neo4jPid)}) RSS: ${m.before.toFixed(0)} MB voor, ${m.after.toFixed(0)} MB na, piek ${m.peak.toFixed(0)} MB`);
+    log(
+      `  Neo4j (pid ${String(neo4jPid)}) RSS: ${m.before.toFixed(0)} MB voor, ${m.after.toFixed(0)} MB na, piek ${m.peak.toFixed(0)} MB`,
+    );
   } else if (neo4jPid === undefined) {
     log('  Neo4j-geheugen: onbekend (geen lokaal proces; Docker of NEO4J_URI)');
   }
   const isDefault = city.clients === 10_000 && city.entriesPerClient[0] === 25 && city.entriesPerClient[1] === 25;
   if (isDefault) log(`  doel ${String(TARGET_SECONDS)} s: ${result.seconds <= TARGET_SECONDS ? 'gehaald' : 'NIET gehaald'}`);
+  // The benchmark database is for benchmarks only; leave it as empty as we found it.
+  await deleteSyntheticCity(db, syntheticSlugPrefix(seed));
+  log('  synthetische stad weer verwijderd');
   return bench;
 }

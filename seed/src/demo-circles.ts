@@ -84,23 +84,95 @@ const DEMO_CLIENTS: readonly DemoClient[] = [
 
 /** First names for the people in the circles; a mix that fits Utrecht. */
 const CONTACT_NAMES = [
-  'Fatma', 'Ahmed', 'Mina', 'Hassan', 'Ingrid', 'Wim', 'Anja', 'Peter', 'Sevgi', 'Emre', 'Lotte', 'Bram',
-  'Nora', 'Said', 'Kim', 'Rian', 'Joyce', 'Dirk', 'Hatice', 'Omar', 'Esther', 'Gijs', 'Layla', 'Marco',
-  'Ans', 'Tom', 'Zeynep', 'Jamal', 'Miriam', 'Ruben', 'Latifa', 'Henk', 'Sandra', 'Yvonne', 'Ilias',
-  'Nicole', 'Fleur', 'Mustafa', 'Greet', 'Vincent', 'Tessa', 'Hind', 'Rik', 'Soufiane', 'Marjan', 'Koen',
-  'Dilan', 'Erik', 'Toos', 'Sjors', 'Appie', 'Mimoun', 'Priscilla', 'Winston',
+  'Fatma',
+  'Ahmed',
+  'Mina',
+  'Hassan',
+  'Ingrid',
+  'Wim',
+  'Anja',
+  'Peter',
+  'Sevgi',
+  'Emre',
+  'Lotte',
+  'Bram',
+  'Nora',
+  'Said',
+  'Kim',
+  'Rian',
+  'Joyce',
+  'Dirk',
+  'Hatice',
+  'Omar',
+  'Esther',
+  'Gijs',
+  'Layla',
+  'Marco',
+  'Ans',
+  'Tom',
+  'Zeynep',
+  'Jamal',
+  'Miriam',
+  'Ruben',
+  'Latifa',
+  'Henk',
+  'Sandra',
+  'Yvonne',
+  'Ilias',
+  'Nicole',
+  'Fleur',
+  'Mustafa',
+  'Greet',
+  'Vincent',
+  'Tessa',
+  'Hind',
+  'Rik',
+  'Soufiane',
+  'Marjan',
+  'Koen',
+  'Dilan',
+  'Erik',
+  'Toos',
+  'Sjors',
+  'Appie',
+  'Mimoun',
+  'Priscilla',
+  'Winston',
 ];
 
-const FAMILY_RELATIONS = ['moeder', 'vader', 'zus', 'broer', 'tante', 'oom', 'dochter', 'zoon', 'nicht', 'neef', 'oma', 'schoonzus'];
+const FAMILY_RELATIONS = [
+  'moeder',
+  'vader',
+  'zus',
+  'broer',
+  'tante',
+  'oom',
+  'dochter',
+  'zoon',
+  'nicht',
+  'neef',
+  'oma',
+  'schoonzus',
+];
 const FRIEND_RELATIONS = ['vriend', 'vriendin', 'buurvrouw', 'buurman', 'kennis van de markt', 'vriend van vroeger'];
 const FELLOW_RELATIONS = ['medebewoner', 'lotgenoot', 'huisgenoot'];
 const NOTES = ['belt op zondag', 'samen naar de markt', 'helpt met de post', 'zien elkaar bij het buurthuis', 'wandelen samen'];
-const MONTHS = ['Januari', 'Februari', 'Maart', 'April', 'Mei', 'Juni', 'Juli', 'Augustus', 'September', 'Oktober', 'November', 'December'];
+const MONTHS = [
+  'Januari',
+  'Februari',
+  'Maart',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Augustus',
+  'September',
+  'Oktober',
+  'November',
+  'December',
+];
 
-type Target =
-  | { kind: 'contact'; name: string }
-  | { kind: 'worker'; key: string }
-  | { kind: 'organisation'; name: string };
+type Target = { kind: 'contact'; name: string } | { kind: 'worker'; key: string } | { kind: 'organisation'; name: string };
 
 interface Planned {
   key: string;
@@ -149,7 +221,13 @@ function planCircle(client: DemoClient, index: DemoIndex, random: Random): Plann
   };
   const support = (...kinds: model.SupportKind[]): Set<model.SupportKind> => new Set(kinds);
   const planned: Planned[] = [];
-  const contact = (sector: Planned['sector'], ring: number, relation: string, kinds: Set<model.SupportKind>, optional: boolean): void => {
+  const contact = (
+    sector: Planned['sector'],
+    ring: number,
+    relation: string,
+    kinds: Set<model.SupportKind>,
+    optional: boolean,
+  ): void => {
     const name = nextName();
     planned.push({
       key: `contact:${slugify(name)}`,
@@ -163,9 +241,26 @@ function planCircle(client: DemoClient, index: DemoIndex, random: Random): Plann
       optional,
     });
   };
-  const organisation = (name: string, sector: Planned['sector'], ring: number, relation: string, kinds: Set<model.SupportKind>, optional: boolean): void => {
+  const organisation = (
+    name: string,
+    sector: Planned['sector'],
+    ring: number,
+    relation: string,
+    kinds: Set<model.SupportKind>,
+    optional: boolean,
+  ): void => {
     if (planned.some((p) => p.key === `organisation:${slugify(name)}`)) return;
-    planned.push({ key: `organisation:${slugify(name)}`, target: { kind: 'organisation', name }, ring, sector, relation, support: kinds, wish: null, note: null, optional });
+    planned.push({
+      key: `organisation:${slugify(name)}`,
+      target: { kind: 'organisation', name },
+      ring,
+      sector,
+      relation,
+      support: kinds,
+      wish: null,
+      note: null,
+      optional,
+    });
   };
 
   // Professionals sit in the outer rings: paid help, often with office hours.
@@ -193,10 +288,18 @@ function planCircle(client: DemoClient, index: DemoIndex, random: Random): Plann
   }
   if (random.chance(0.3)) {
     const extra = offersIn(index, client.wijk, ['MENTAL_HEALTH', 'DISTRICT_NURSING']);
-    if (extra.length > 0) organisation(random.pick(extra), 'PROFESSIONALS', 4, 'zorg', support(random.pick(['PRACTICAL', 'EMOTIONAL'] as const)), true);
+    if (extra.length > 0)
+      organisation(
+        random.pick(extra),
+        'PROFESSIONALS',
+        4,
+        'zorg',
+        support(random.pick(['PRACTICAL', 'EMOTIONAL'] as const)),
+        true,
+      );
   }
   // The sociale basis is rare in these circles.
-  if (random.chance(0.4)) {
+  if (random.chance(0.3)) {
     const social = offersIn(index, client.wijk, ['BUDDY', 'WALK_IN', 'PEER_SUPPORT', 'SPORT', 'LANGUAGE', 'MEALS']).filter(
       (name) => index.organisation(name).tier === 1,
     );
@@ -328,7 +431,11 @@ export function buildDemoPeople(index: DemoIndex): DemoPeople {
     const random = Random.fromKey(`demo:circle:${key}`);
     const current = planCircle(client, index, random);
     const targetId = (t: Target): string =>
-      t.kind === 'contact' ? seedId(`contact:${key}:${slugify(t.name)}`) : t.kind === 'worker' ? workerId(t.key) : index.organisationId(t.name);
+      t.kind === 'contact'
+        ? seedId(`contact:${key}:${slugify(t.name)}`)
+        : t.kind === 'worker'
+          ? workerId(t.key)
+          : index.organisationId(t.name);
     for (const p of current) {
       if (p.target.kind === 'contact') contacts.push({ id: targetId(p.target), clientId: id, name: p.target.name });
     }
@@ -346,10 +453,24 @@ export function buildDemoPeople(index: DemoIndex): DemoPeople {
         frozenAt,
         entries: entryRows(planSnapshot(current, random), snapshotKey, targetId),
       });
-      circles.push({ id: seedId(`circle:${key}:open`), clientId: id, label: null, createdAt: frozenAt, frozenAt: null, entries: entryRows(current, `${key}:open`, targetId) });
+      circles.push({
+        id: seedId(`circle:${key}:open`),
+        clientId: id,
+        label: null,
+        createdAt: frozenAt,
+        frozenAt: null,
+        entries: entryRows(current, `${key}:open`, targetId),
+      });
     } else {
       const createdAt = `2026-${pad(random.int(1, 6))}-${pad(random.int(1, 28))}T${pad(random.int(9, 16))}:00:00.000Z`;
-      circles.push({ id: seedId(`circle:${key}:open`), clientId: id, label: null, createdAt, frozenAt: null, entries: entryRows(current, `${key}:open`, targetId) });
+      circles.push({
+        id: seedId(`circle:${key}:open`),
+        clientId: id,
+        label: null,
+        createdAt,
+        frozenAt: null,
+        entries: entryRows(current, `${key}:open`, targetId),
+      });
     }
   }
   return { supportWorkers, clients, contacts, circles };

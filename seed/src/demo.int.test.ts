@@ -24,8 +24,9 @@ const demoIds = [
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const text = String(value);
-    if (text !== '[object Object]') return JSON.stringify(text);
+    // Temporal values (DateTime, Date) carry their own ISO representation.
+    const printable = value as { toString(): string };
+    if (printable.toString !== Object.prototype.toString) return JSON.stringify(printable.toString());
     const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
     return `{${entries.map(([k, v]) => `${k}:${canonical(v)}`).join(',')}}`;
   }
@@ -103,7 +104,7 @@ describe('loadDemo', () => {
       NetworkCircle: counts.circles,
       Person: (counts.keyFigures ?? 0) + (counts.supportWorkers ?? 0) + (counts.clients ?? 0) + (counts.contacts ?? 0),
     });
-    expect(first.relationships).toEqual({
+    expect(first.relationships).toMatchObject({
       ACTIVE_IN: counts.activeIn,
       COLLABORATES_WITH: counts.links,
       CONTACT_OF: counts.contacts,
@@ -126,7 +127,9 @@ describe('loadDemo', () => {
   });
 
   it('shows the 19 kernteam organisations on the Kanaleneiland map, with links and at least one island', async () => {
-    const kanaleneiland = await db.read((tx) => findDistrict(tx, 'kanaleneiland', { organisations: true, links: true, keyFigures: true }));
+    const kanaleneiland = await db.read((tx) =>
+      findDistrict(tx, 'kanaleneiland', { organisations: true, links: true, keyFigures: true }),
+    );
     expect(kanaleneiland).toMatchObject({ name: 'Kanaleneiland', focus: true, partOfId: index.districtId('Zuidwest') });
     const names = kanaleneiland?.organisations?.map((o) => o.name) ?? [];
     const kernteam = demo.partnerships.find((p) => p.name === 'Kernteam Kanaleneiland')?.memberIds ?? [];
@@ -158,7 +161,12 @@ describe('loadDemo', () => {
     expect(snapshots[1]?.label).toMatch(/ 2026$/);
     const open = await db.read((tx) => findCircle(tx, snapshots[0]?.id ?? ''));
     const begeleider = open?.entries.find((e) => e.relation === 'begeleider');
-    expect(begeleider?.target).toMatchObject({ kind: 'PERSON', name: 'Khalid A.', professional: true, organisationId: index.organisationId('Leger des Heils') });
+    expect(begeleider?.target).toMatchObject({
+      kind: 'PERSON',
+      name: 'Khalid A.',
+      professional: true,
+      organisationId: index.organisationId('Leger des Heils'),
+    });
     expect(begeleider?.ring).toBeGreaterThanOrEqual(3);
     expect(open?.entries.some((e) => e.target.kind === 'ORGANISATION' && e.relation === 'huisarts')).toBe(true);
   });

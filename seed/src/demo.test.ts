@@ -14,7 +14,8 @@ const workerIds = new Set(demo.supportWorkers.map((w) => w.id));
 const openCircles = demo.circles.filter((c) => c.frozenAt === null);
 const frozenCircles = demo.circles.filter((c) => c.frozenAt !== null);
 
-const districtsOf = (name: string): string[] => (organisationByName.get(name)?.districtIds ?? []).map((id) => demo.districts.find((d) => d.id === id)?.name ?? id);
+const districtsOf = (name: string): string[] =>
+  (organisationByName.get(name)?.districtIds ?? []).map((id) => demo.districts.find((d) => d.id === id)?.name ?? id);
 const tierOf = (id: string): number | null | undefined => organisationById.get(id)?.tier;
 const isFamilyInRing1 = (e: EntryRow): boolean => e.sector === 'FAMILY' && e.ring === 1;
 const share = (circles: CircleRow[], test: (c: CircleRow) => boolean): number => circles.filter(test).length / circles.length;
@@ -22,11 +23,26 @@ const share = (circles: CircleRow[], test: (c: CircleRow) => boolean): number =>
 describe('demo districts', () => {
   it('are the ten wijken plus Kanaleneiland, part of Zuidwest', () => {
     expect(demo.districts.map((d) => d.slug)).toEqual([
-      'binnenstad', 'noordoost', 'oost', 'zuid', 'zuidwest', 'west', 'noordwest', 'overvecht', 'leidsche-rijn', 'vleuten-de-meern', 'kanaleneiland',
+      'binnenstad',
+      'noordoost',
+      'oost',
+      'zuid',
+      'zuidwest',
+      'west',
+      'noordwest',
+      'overvecht',
+      'leidsche-rijn',
+      'vleuten-de-meern',
+      'kanaleneiland',
     ]);
     expect(districtByName.get('Kanaleneiland')?.partOfId).toBe(districtByName.get('Zuidwest')?.id);
     expect(demo.districts.filter((d) => d.partOfId !== null)).toHaveLength(1);
-    expect(demo.districts.filter((d) => d.focus).map((d) => d.name).sort()).toEqual(['Kanaleneiland', 'Leidsche Rijn', 'Noordwest', 'Overvecht']);
+    expect(
+      demo.districts
+        .filter((d) => d.focus)
+        .map((d) => d.name)
+        .sort(),
+    ).toEqual(['Kanaleneiland', 'Leidsche Rijn', 'Noordwest', 'Overvecht']);
   });
 });
 
@@ -74,7 +90,9 @@ describe('demo organisations', () => {
       if (o.sector === 'MUNICIPALITY') expect(offered, o.name).toHaveLength(0);
       else expect(new Set(offered.map((f) => f.districtId)), o.name).toEqual(new Set(o.districtIds));
     }
-    const categoriesOf = (name: string): string[] => [...new Set(demo.offerings.filter((f) => f.organisationId === index.organisationId(name)).map((f) => f.category))];
+    const categoriesOf = (name: string): string[] => [
+      ...new Set(demo.offerings.filter((f) => f.organisationId === index.organisationId(name)).map((f) => f.category)),
+    ];
     expect(categoriesOf('Handje Helpen')).toEqual(['BUDDY']);
     expect(categoriesOf('Buurtteam Sociaal')).toEqual(['NEIGHBOURHOOD_SUPPORT', 'DEBT_SUPPORT']);
     expect(categoriesOf('Huisartsen Overvecht')).toEqual(['GENERAL_PRACTICE']);
@@ -103,14 +121,19 @@ describe('demo partnerships', () => {
     const optional = new Set<string>();
     for (const network of networks) {
       for (const member of facts.gezondeWijkNetwerk.members) expect(network.memberIds).toContain(index.organisationId(member));
-      network.memberIds.filter((id) => !facts.gezondeWijkNetwerk.members.some((m) => index.organisationId(m) === id)).forEach((id) => optional.add(id));
+      network.memberIds
+        .filter((id) => !facts.gezondeWijkNetwerk.members.some((m) => index.organisationId(m) === id))
+        .forEach((id) => optional.add(id));
     }
     expect(optional.size).toBeGreaterThan(0);
   });
 
   it('only has members active in its district', () => {
     for (const p of demo.partnerships.filter((x) => x.districtId !== null)) {
-      for (const id of p.memberIds) expect(organisationById.get(id)?.districtIds, `${p.name}: ${organisationById.get(id)?.name ?? id}`).toContain(p.districtId);
+      for (const id of p.memberIds)
+        expect(organisationById.get(id)?.districtIds, `${p.name}: ${organisationById.get(id)?.name ?? id}`).toContain(
+          p.districtId,
+        );
     }
   });
 });
@@ -121,7 +144,9 @@ describe('demo links', () => {
   it('include every link from the report, with its kind and note', () => {
     const report = demo.links.filter((l) => l.source === 'REPORT');
     expect(report).toHaveLength(facts.knownLinksFromTheReport.length);
-    const handover = report.find((l) => l.fromId === index.organisationId('De Tussenvoorziening') && l.toId === index.organisationId('Buurtteam Sociaal'));
+    const handover = report.find(
+      (l) => l.fromId === index.organisationId('De Tussenvoorziening') && l.toId === index.organisationId('Buurtteam Sociaal'),
+    );
     expect(handover).toMatchObject({ kind: 'HANDOVER', note: 'after about two years a client is handed over to the buurtteam' });
   });
 
@@ -130,7 +155,9 @@ describe('demo links', () => {
     expect(invented.length).toBeGreaterThanOrEqual(8);
     expect(invented.length).toBeLessThanOrEqual(15);
     for (const l of invented) {
-      const shared = (organisationById.get(l.fromId)?.districtIds ?? []).filter((d) => organisationById.get(l.toId)?.districtIds.includes(d));
+      const shared = (organisationById.get(l.fromId)?.districtIds ?? []).filter((d) =>
+        organisationById.get(l.toId)?.districtIds.includes(d),
+      );
       expect(shared.some((d) => demo.districts.find((x) => x.id === d)?.focus)).toBe(true);
     }
   });
@@ -222,7 +249,10 @@ describe('demo clients and circles', () => {
   it('puts professionals in rings 3 and 4, in the professionals sector', () => {
     for (const c of demo.circles) {
       for (const e of c.entries) {
-        const professional = workerIds.has(e.targetId) || [2, 3].includes(tierOf(e.targetId) ?? 0) || organisationById.get(e.targetId)?.sector === 'PRIMARY_CARE';
+        const professional =
+          workerIds.has(e.targetId) ||
+          [2, 3].includes(tierOf(e.targetId) ?? 0) ||
+          organisationById.get(e.targetId)?.sector === 'PRIMARY_CARE';
         if (professional) expect(e.sector).toBe('PROFESSIONALS');
         if (e.sector === 'PROFESSIONALS') expect(e.ring).toBeGreaterThanOrEqual(3);
       }
@@ -240,7 +270,13 @@ describe('demo clients and circles', () => {
     expect(socialBase).toBeGreaterThan(0);
     expect(socialBase).toBeLessThanOrEqual(0.5);
     // Some clients have only their begeleider, with office hours, as vangnet.
-    expect(openCircles.some((c) => c.entries.filter((e) => e.support.includes('SAFETY_NET')).every((e) => workerIds.has(e.targetId)) && c.entries.some((e) => e.support.includes('SAFETY_NET')))).toBe(true);
+    expect(
+      openCircles.some(
+        (c) =>
+          c.entries.filter((e) => e.support.includes('SAFETY_NET')).every((e) => workerIds.has(e.targetId)) &&
+          c.entries.some((e) => e.support.includes('SAFETY_NET')),
+      ),
+    ).toBe(true);
   });
 
   it('has wishes on a few entries', () => {
@@ -252,7 +288,8 @@ describe('demo clients and circles', () => {
   it('numbers positions 0, 1, 2 ... within each ring and sector', () => {
     for (const c of demo.circles) {
       const cells = new Map<string, number[]>();
-      for (const e of c.entries) cells.set(`${String(e.ring)}:${e.sector}`, [...(cells.get(`${String(e.ring)}:${e.sector}`) ?? []), e.position]);
+      for (const e of c.entries)
+        cells.set(`${String(e.ring)}:${e.sector}`, [...(cells.get(`${String(e.ring)}:${e.sector}`) ?? []), e.position]);
       for (const positions of cells.values()) expect([...positions].sort((a, b) => a - b)).toEqual(positions.map((_, i) => i));
     }
   });
@@ -263,7 +300,8 @@ describe('demo clients and circles', () => {
     expect(new Set(entryIds).size).toBe(entryIds.length);
     for (const c of demo.circles) {
       for (const e of c.entries) {
-        const known = organisationById.has(e.targetId) || workerIds.has(e.targetId) || contactOwner.get(e.targetId) === c.clientId;
+        const known =
+          organisationById.has(e.targetId) || workerIds.has(e.targetId) || contactOwner.get(e.targetId) === c.clientId;
         expect(known, `${e.targetId} in ${c.id}`).toBe(true);
       }
     }
@@ -272,7 +310,9 @@ describe('demo clients and circles', () => {
   it('has a begeleider from an organisation active in the client’s wijk', () => {
     for (const c of openCircles) {
       const client = demo.clients.find((x) => x.id === c.clientId);
-      const workers = c.entries.filter((e) => workerIds.has(e.targetId)).map((e) => demo.supportWorkers.find((w) => w.id === e.targetId));
+      const workers = c.entries
+        .filter((e) => workerIds.has(e.targetId))
+        .map((e) => demo.supportWorkers.find((w) => w.id === e.targetId));
       expect(workers).toHaveLength(1);
       expect(organisationById.get(workers[0]?.organisationId ?? '')?.districtIds).toContain(client?.districtId);
     }
@@ -289,6 +329,11 @@ describe('buildDemo', () => {
   });
 
   it('counts what it writes', () => {
-    expect(demoCounts(demo)).toMatchObject({ districts: 11, organisations: 61, clients: demo.clients.length, circles: demo.circles.length });
+    expect(demoCounts(demo)).toMatchObject({
+      districts: 11,
+      organisations: 61,
+      clients: demo.clients.length,
+      circles: demo.circles.length,
+    });
   });
 });

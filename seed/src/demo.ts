@@ -24,7 +24,15 @@ import {
 } from '@wijkkring/graph';
 import { buildDemoPeople } from './demo-circles.js';
 import { DEFAULT_OFFERING, DEMO_OFFERINGS } from './demo-offerings.js';
-import { healthyNetworkOptionalMembers, linkKindOf, loadFacts, namedOrganisations, slugify, type Classification, type UtrechtFacts } from './facts.js';
+import {
+  healthyNetworkOptionalMembers,
+  linkKindOf,
+  loadFacts,
+  namedOrganisations,
+  slugify,
+  type Classification,
+  type UtrechtFacts,
+} from './facts.js';
 import { seedId } from './ids.js';
 import { Random } from './random.js';
 
@@ -92,21 +100,105 @@ interface DemoLink {
  * left without any link, so Kanaleneiland's map has islands.
  */
 const DEMO_LINKS: readonly DemoLink[] = [
-  { a: 'Huis van Vrede', b: 'Wijkcoöperatie Kanaleneiland', kind: 'COLLABORATION', since: '2023-09-01', strength: 3, note: 'Samen buurtmaaltijden' },
-  { a: 'Basmah', b: 'Stichting Al Amal', kind: 'COLLABORATION', since: '2024-01-15', strength: 2, note: 'Vrouwengroep verwijst naar het spreekuur' },
-  { a: 'Taal doet Meer', b: 'Huis van Vrede', kind: 'COLLABORATION', since: '2024-02-01', strength: 2, note: 'Taalcafé in Huis van Vrede' },
-  { a: 'Huisarts Kanaleneiland', b: 'Buurtteam Sociaal', kind: 'REFERRAL', since: '2023-05-01', strength: 3, note: 'Huisarts verwijst naar het buurtteam' },
-  { a: 'Partner in Zorg', b: 'Huisarts Kanaleneiland', kind: 'JOINT_MEETING', since: '2024-04-01', strength: 2, note: 'Maandelijks wijkoverleg' },
-  { a: 'Humanitas', b: 'Buurtteam Sociaal', kind: 'REFERRAL', since: '2023-11-01', strength: 2, note: 'Buurtteam verwijst voor thuisadministratie' },
+  {
+    a: 'Huis van Vrede',
+    b: 'Wijkcoöperatie Kanaleneiland',
+    kind: 'COLLABORATION',
+    since: '2023-09-01',
+    strength: 3,
+    note: 'Samen buurtmaaltijden',
+  },
+  {
+    a: 'Basmah',
+    b: 'Stichting Al Amal',
+    kind: 'COLLABORATION',
+    since: '2024-01-15',
+    strength: 2,
+    note: 'Vrouwengroep verwijst naar het spreekuur',
+  },
+  {
+    a: 'Taal doet Meer',
+    b: 'Huis van Vrede',
+    kind: 'COLLABORATION',
+    since: '2024-02-01',
+    strength: 2,
+    note: 'Taalcafé in Huis van Vrede',
+  },
+  {
+    a: 'Huisarts Kanaleneiland',
+    b: 'Buurtteam Sociaal',
+    kind: 'REFERRAL',
+    since: '2023-05-01',
+    strength: 3,
+    note: 'Huisarts verwijst naar het buurtteam',
+  },
+  {
+    a: 'Partner in Zorg',
+    b: 'Huisarts Kanaleneiland',
+    kind: 'JOINT_MEETING',
+    since: '2024-04-01',
+    strength: 2,
+    note: 'Maandelijks wijkoverleg',
+  },
+  {
+    a: 'Humanitas',
+    b: 'Buurtteam Sociaal',
+    kind: 'REFERRAL',
+    since: '2023-11-01',
+    strength: 2,
+    note: 'Buurtteam verwijst voor thuisadministratie',
+  },
   { a: 'Sport Utrecht', b: 'Koos', kind: 'COLLABORATION', since: '2024-06-01', strength: 1, note: 'Buurtsport voor jongeren' },
-  { a: 'Indigo', b: 'Buurtteam Sociaal', kind: 'JOINT_CONSULTATION', since: '2024-03-01', strength: 2, note: 'Samen spreekuur in het wijkcentrum' },
-  { a: 'InteraktContour', b: 'Buurtteam Sociaal', kind: 'HANDOVER', since: '2023-10-01', strength: 2, note: 'Overdracht na afronden begeleiding' },
-  { a: 'Samen voor Overvecht', b: 'Huisartsen Overvecht', kind: 'JOINT_MEETING', since: '2023-01-01', strength: 3, note: 'GGZ-overleg Overvecht' },
+  {
+    a: 'Indigo',
+    b: 'Buurtteam Sociaal',
+    kind: 'JOINT_CONSULTATION',
+    since: '2024-03-01',
+    strength: 2,
+    note: 'Samen spreekuur in het wijkcentrum',
+  },
+  {
+    a: 'InteraktContour',
+    b: 'Buurtteam Sociaal',
+    kind: 'HANDOVER',
+    since: '2023-10-01',
+    strength: 2,
+    note: 'Overdracht na afronden begeleiding',
+  },
+  {
+    a: 'Samen voor Overvecht',
+    b: 'Huisartsen Overvecht',
+    kind: 'JOINT_MEETING',
+    since: '2023-01-01',
+    strength: 3,
+    note: 'GGZ-overleg Overvecht',
+  },
   { a: 'Power by Peers', b: 'Enik', kind: 'COLLABORATION', since: '2023-06-01', strength: 2, note: 'Sirene-overleg' },
   { a: 'Handje Helpen', b: 'Zin', kind: 'REFERRAL', since: '2024-05-01', strength: 1, note: 'Maatjes voor deelnemers van Zin' },
-  { a: 'De Kracht van Zuilen', b: 'Oog voor Utrecht', kind: 'COLLABORATION', since: '2022-09-01', strength: 2, note: 'Samen buurthulp in Zuilen' },
-  { a: 'Bij Boschardt', b: 'DOCK', kind: 'COLLABORATION', since: '2023-03-01', strength: 2, note: 'Buurtkamer met sociaal makelaar' },
-  { a: 'Utrecht Natuurlijk', b: 'In de Kern Gezond', kind: 'COLLABORATION', since: '2024-09-01', strength: 1, note: 'Wandelen en tuinieren' },
+  {
+    a: 'De Kracht van Zuilen',
+    b: 'Oog voor Utrecht',
+    kind: 'COLLABORATION',
+    since: '2022-09-01',
+    strength: 2,
+    note: 'Samen buurthulp in Zuilen',
+  },
+  {
+    a: 'Bij Boschardt',
+    b: 'DOCK',
+    kind: 'COLLABORATION',
+    since: '2023-03-01',
+    strength: 2,
+    note: 'Buurtkamer met sociaal makelaar',
+  },
+  {
+    a: 'Utrecht Natuurlijk',
+    b: 'In de Kern Gezond',
+    kind: 'COLLABORATION',
+    since: '2024-09-01',
+    strength: 1,
+    note: 'Wandelen en tuinieren',
+  },
 ];
 
 interface DemoKeyFigure {
@@ -140,7 +232,8 @@ const DEMO_KEY_FIGURES: readonly DemoKeyFigure[] = [
     key: 'fatima-z',
     name: 'Fatima Z.',
     district: 'Kanaleneiland',
-    description: 'Coördinator bij Stichting Al Amal; ambassadeur die buurtteams, organisaties en hulpvragers met elkaar verbindt.',
+    description:
+      'Coördinator bij Stichting Al Amal; ambassadeur die buurtteams, organisaties en hulpvragers met elkaar verbindt.',
     mapConsent: true,
     links: [
       { organisation: 'Stichting Al Amal', kind: 'COLLABORATION' },

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { classifyOrganisations, linkKindOf, loadFacts, namedOrganisations, parseClassifiedName, parseFacts, slugify } from './facts.js';
+import {
+  classifyOrganisations,
+  linkKindOf,
+  loadFacts,
+  namedOrganisations,
+  parseClassifiedName,
+  parseFacts,
+  slugify,
+} from './facts.js';
 
 const facts = loadFacts();
 
@@ -18,7 +26,11 @@ describe('the packaged facts file', () => {
     expect(names).toHaveLength(61);
     expect(new Set(names).size).toBe(names.length);
     expect(names).not.toContain('bewonersorganisaties');
-    for (const name of [...Object.values(facts.kernteams).flat(), ...facts.regiegroep, ...facts.signatoriesAkkoordThuisInJeWijk]) {
+    for (const name of [
+      ...Object.values(facts.kernteams).flat(),
+      ...facts.regiegroep,
+      ...facts.signatoriesAkkoordThuisInJeWijk,
+    ]) {
       expect(names).toContain(name);
     }
   });
@@ -44,7 +56,11 @@ describe('the packaged facts file', () => {
 
 describe('classification parsing', () => {
   it('splits a name from the note in parentheses', () => {
-    expect(parseClassifiedName('Huis van Vrede (source: Kanaleneiland initiative: language, sewing and religion lessons, meals and daytime shelter)')).toEqual({
+    expect(
+      parseClassifiedName(
+        'Huis van Vrede (source: Kanaleneiland initiative: language, sewing and religion lessons, meals and daytime shelter)',
+      ),
+    ).toEqual({
       name: 'Huis van Vrede',
       note: 'source: Kanaleneiland initiative: language, sewing and religion lessons, meals and daytime shelter',
       fromSource: true,
@@ -67,7 +83,9 @@ describe('classification parsing', () => {
   it('rejects a facts file of the wrong shape with the path of the problem', () => {
     const { kernteams: _dropped, ...withoutKernteams } = structuredClone(facts);
     expect(() => parseFacts(withoutKernteams)).toThrow(/kernteams/);
-    expect(() => parseFacts({ ...facts, knownLinksFromTheReport: [{ a: 'DOCK', b: 'NIZU', kind: 'vriendschap' }] })).toThrow(/knownLinksFromTheReport\.0\.kind/);
+    expect(() => parseFacts({ ...facts, knownLinksFromTheReport: [{ a: 'DOCK', b: 'NIZU', kind: 'vriendschap' }] })).toThrow(
+      /knownLinksFromTheReport\.0\.kind/,
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import { Database, findDistrict, migrate } from '@wijkkring/graph';
+import { Database, deleteSyntheticCity, findDistrict, migrate } from '@wijkkring/graph';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadCity, syntheticSlugPrefix, type CityOptions, type LoadCityResult } from './generator.js';
 
@@ -8,40 +8,7 @@ const prefix = syntheticSlugPrefix(options.seed);
 
 /** Removes this test's synthetic city: everything reachable from its districts and organisations. */
 async function deleteCity(db: Database): Promise<void> {
-  await db.write(async (tx) => {
-    const params = { prefix };
-    await tx.run(
-      `MATCH (d:District) WHERE d.slug STARTS WITH $prefix
-       MATCH (c:Client)-[:LIVES_IN]->(d)
-       OPTIONAL MATCH (n:NetworkCircle)-[:OF]->(c)
-       DETACH DELETE n`,
-      params,
-    );
-    await tx.run(
-      `MATCH (d:District) WHERE d.slug STARTS WITH $prefix
-       MATCH (c:Client)-[:LIVES_IN]->(d)
-       OPTIONAL MATCH (p:Person)-[:CONTACT_OF]->(c)
-       DETACH DELETE p`,
-      params,
-    );
-    await tx.run(
-      `MATCH (d:District)<-[:LIVES_IN|KEY_FIGURE_IN]-(person:Person) WHERE d.slug STARTS WITH $prefix
-       DETACH DELETE person`,
-      params,
-    );
-    await tx.run(
-      `MATCH (d:District)<-[:IN]-(x) WHERE d.slug STARTS WITH $prefix AND (x:Offering OR x:Partnership)
-       DETACH DELETE x`,
-      params,
-    );
-    await tx.run(
-      `MATCH (o:Organisation)<-[:WORKS_AT]-(w:SupportWorker) WHERE o.slug STARTS WITH $prefix
-       DETACH DELETE w`,
-      params,
-    );
-    await tx.run('MATCH (o:Organisation) WHERE o.slug STARTS WITH $prefix DETACH DELETE o', params);
-    await tx.run('MATCH (d:District) WHERE d.slug STARTS WITH $prefix DETACH DELETE d', params);
-  });
+  await deleteSyntheticCity(db, prefix);
 }
 
 interface CityState {
@@ -108,7 +75,7 @@ describe('loadCity', () => {
 
   it('shows up as an ordinary district to the rest of the app', async () => {
     const district = await db.read((tx) => findDistrict(tx, `${prefix}wijk-1`, { organisations: true, links: true }));
-    expect(district?.name).toBe('Synthetische wijk 1');
+    expect(district?.name).toBe(`Synthetische wijk ${String(options.seed)}-1`);
     expect(district?.organisations?.length).toBeGreaterThanOrEqual(15);
     expect(district?.links?.every((l) => l.source === 'SYNTHETIC')).toBe(true);
   });

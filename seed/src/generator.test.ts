@@ -29,7 +29,9 @@ describe('generateCity', () => {
     expect(b.clients[0]?.id).not.toBe(a.clients[0]?.id);
     const rings = (rows: typeof a) => rows.circles.flatMap((c) => c.entries.map((e) => e.ring)).join('');
     expect(rings(b)).not.toBe(rings(a));
-    expect(generateCity(other).base.organisations.map((o) => o.sector)).not.toEqual(generateCity(small).base.organisations.map((o) => o.sector));
+    expect(generateCity(other).base.organisations.map((o) => o.sector)).not.toEqual(
+      generateCity(small).base.organisations.map((o) => o.sector),
+    );
   });
 
   it('makes what was asked: clients, one open circle each, entries within the range', () => {
@@ -103,7 +105,9 @@ describe('generateCity', () => {
 
 describe('parseGeneratorArgs', () => {
   it('reads the documented flags, with a number or a range for entries', () => {
-    expect(parseGeneratorArgs(['--clients', '10000', '--entries', '25', '--seed', '1', '--districts', '10', '--organisations', '400'])).toEqual({
+    expect(
+      parseGeneratorArgs(['--clients', '10000', '--entries', '25', '--seed', '1', '--districts', '10', '--organisations', '400']),
+    ).toEqual({
       city: { seed: 1, clients: 10_000, entriesPerClient: [25, 25], districts: 10, organisations: 400 },
       batchSize: 5_000,
     });

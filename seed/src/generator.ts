@@ -36,7 +36,11 @@ import { mixSeed, Random } from './random.js';
  */
 export const cityOptionsSchema = z
   .object({
-    seed: z.number().int().min(0).max(2 ** 31),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31),
     districts: z.number().int().min(1).max(10_000),
     organisations: z.number().int().min(1).max(1_000_000),
     clients: z.number().int().min(0).max(10_000_000),
@@ -45,7 +49,10 @@ export const cityOptionsSchema = z
     keyFiguresPerDistrict: z.number().int().min(0).max(1_000).optional(),
     supportWorkers: z.number().int().min(0).max(1_000_000).optional(),
   })
-  .refine((o) => o.entriesPerClient[0] <= o.entriesPerClient[1], { path: ['entriesPerClient'], message: 'min must not exceed max' });
+  .refine((o) => o.entriesPerClient[0] <= o.entriesPerClient[1], {
+    path: ['entriesPerClient'],
+    message: 'min must not exceed max',
+  });
 
 export type CityOptions = z.infer<typeof cityOptionsSchema>;
 export type ResolvedCityOptions = Required<CityOptions>;
@@ -75,7 +82,7 @@ export interface SyntheticCity {
   /** Districts, organisations and everything around them: small enough to hold at once. */
   base: CityBase;
   /** The clients, their contacts and circles, generated lazily in batches of about `entriesPerBatch` entries. */
-  clientBatches(entriesPerBatch?: number): Generator<ClientBatch>;
+  clientBatches(entriesPerBatch?: number): Generator<ClientBatch, void, undefined>;
 }
 
 /** The slug prefix of a synthetic city; tests delete their cities by it. */
@@ -145,13 +152,23 @@ function resolve(options: CityOptions): ResolvedCityOptions {
 const isoDate = (random: Random, fromYear: number, toYear: number): string =>
   `${String(random.int(fromYear, toYear))}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
 
-function buildBase(o: ResolvedCityOptions, prefix: string): { base: CityBase; orgsByDistrict: number[][]; workersByDistrict: number[][]; tierOf: (n: number) => model.Tier | null } {
+function buildBase(
+  o: ResolvedCityOptions,
+  prefix: string,
+): { base: CityBase; orgsByDistrict: number[][]; workersByDistrict: number[][]; tierOf: (n: number) => model.Tier | null } {
   const districtId = (d: number): string => syntheticId(o.seed, 'district', d);
   const organisationId = (n: number): string => syntheticId(o.seed, 'organisation', n);
 
   const districts: DistrictRow[] = [];
   for (let d = 1; d <= o.districts; d += 1) {
-    districts.push({ id: districtId(d), name: `Synthetische wijk ${String(d)}`, slug: `${prefix}wijk-${String(d)}`, focus: false, partOfId: null });
+    districts.push({
+      id: districtId(d),
+      // The seed is in the name so two synthetic cities can be told apart in a list of wijken.
+      name: `Synthetische wijk ${String(o.seed)}-${String(d)}`,
+      slug: `${prefix}wijk-${String(d)}`,
+      focus: false,
+      partOfId: null,
+    });
   }
 
   const organisations: OrganisationRow[] = [];
@@ -247,7 +264,13 @@ function buildBase(o: ResolvedCityOptions, prefix: string): { base: CityBase; or
       k += 1;
       const random = new Random(mixSeed(o.seed, STREAM.keyFigure, k));
       const id = syntheticId(o.seed, 'key-figure', k);
-      keyFigures.push({ id, name: `Sleutelfiguur ${String(k)}`, description: null, districtId: districtId(d), mapConsent: random.chance(0.9) });
+      keyFigures.push({
+        id,
+        name: `Sleutelfiguur ${String(k)}`,
+        description: null,
+        districtId: districtId(d),
+        mapConsent: random.chance(0.9),
+      });
       for (const org of random.sample(orgsByDistrict[d] ?? [], random.int(0, 2))) link(random, id, organisationId(org));
     }
   }
@@ -270,7 +293,12 @@ function buildBase(o: ResolvedCityOptions, prefix: string): { base: CityBase; or
     });
   }
 
-  return { base: { districts, organisations, partnerships, offerings, keyFigures, links, supportWorkers }, orgsByDistrict, workersByDistrict, tierOf };
+  return {
+    base: { districts, organisations, partnerships, offerings, keyFigures, links, supportWorkers },
+    orgsByDistrict,
+    workersByDistrict,
+    tierOf,
+  };
 }
 
 export function generateCity(options: CityOptions): SyntheticCity {
@@ -288,7 +316,13 @@ export function generateCity(options: CityOptions): SyntheticCity {
     const entries: EntryRow[] = [];
     const contacts: ContactRow[] = [];
     const cells = new Map<string, number>();
-    const place = (targetId: string, ring: number, sector: string, support: model.SupportKind[], relation: string | null): void => {
+    const place = (
+      targetId: string,
+      ring: number,
+      sector: string,
+      support: model.SupportKind[],
+      relation: string | null,
+    ): void => {
       const cell = `${String(ring)}:${sector}`;
       const position = cells.get(cell) ?? 0;
       cells.set(cell, position + 1);
@@ -304,7 +338,14 @@ export function generateCity(options: CityOptions): SyntheticCity {
         note: null,
       });
     };
-    if (workers.length > 0 && size > 0) place(syntheticId(o.seed, 'support-worker', random.pick(workers)), 3, 'PROFESSIONALS', ['PRACTICAL', 'EMOTIONAL'], 'begeleider');
+    if (workers.length > 0 && size > 0)
+      place(
+        syntheticId(o.seed, 'support-worker', random.pick(workers)),
+        3,
+        'PROFESSIONALS',
+        ['PRACTICAL', 'EMOTIONAL'],
+        'begeleider',
+      );
     for (const org of orgs) {
       if (entries.length >= size) break;
       const tier = tierOf(org);
@@ -326,7 +367,7 @@ export function generateCity(options: CityOptions): SyntheticCity {
     };
   };
 
-  function* clientBatches(entriesPerBatch = 5_000): Generator<ClientBatch> {
+  function* clientBatches(entriesPerBatch = 5_000): Generator<ClientBatch, void, undefined> {
     let batch: ClientBatch = { clients: [], contacts: [], circles: [], entries: 0 };
     for (let n = 1; n <= o.clients; n += 1) {
       const one = client(n);
@@ -362,7 +403,12 @@ function chunks<T>(rows: T[], size: number): T[][] {
   return out;
 }
 
-async function writeChunked<T>(db: Database, rows: T[], size: number, write: (tx: Tx, rows: T[]) => Promise<void>): Promise<void> {
+async function writeChunked<T>(
+  db: Database,
+  rows: T[],
+  size: number,
+  write: (tx: Tx, rows: T[]) => Promise<void>,
+): Promise<void> {
   for (const chunk of chunks(rows, size)) await db.write((tx) => write(tx, chunk));
 }
 
@@ -370,7 +416,11 @@ async function writeChunked<T>(db: Database, rows: T[], size: number, write: (tx
  * Writes a synthetic city in batches through graph's upsert functions. While one batch is being
  * written, the next one is generated, so the database is never waiting for JavaScript.
  */
-export async function loadCity(db: Database, options: CityOptions, { batchSize = 5_000, onProgress }: LoadCityOptions = {}): Promise<LoadCityResult> {
+export async function loadCity(
+  db: Database,
+  options: CityOptions,
+  { batchSize = 5_000, onProgress }: LoadCityOptions = {},
+): Promise<LoadCityResult> {
   const started = performance.now();
   const city = generateCity(options);
   const { base } = city;

@@ -39,7 +39,9 @@ const DISTRICT_PAGE = `query ($slug: String!) {
 
 describe('GraphQL reads over HTTP (issue 2)', () => {
   it('serves a district with its organisations, partnerships, key figures and links in one round trip', async () => {
-    const { result, roundTrips } = await counted(() => graphql<{ district: Record<string, unknown> }>(server, DISTRICT_PAGE, { slug: world.districtSlug }));
+    const { result, roundTrips } = await counted(() =>
+      graphql<{ district: Record<string, unknown> }>(server, DISTRICT_PAGE, { slug: world.districtSlug }),
+    );
     expect(result.errors).toBeUndefined();
     expect(roundTrips).toBe(1);
     const district = result.data?.district as {
@@ -75,9 +77,33 @@ describe('GraphQL reads over HTTP (issue 2)', () => {
         clientName: `Cliënt ${world.tag}`,
         frozenAt: null,
         entries: [
-          { ring: 2, sector: 'FAMILY', relation: 'zus', support: ['EMOTIONAL', 'SAFETY_NET'], safetyNet: true, wish: 'MORE_CONTACT', target: { __typename: 'CirclePerson', name: 'Fatima', professional: false } },
-          { ring: 3, sector: 'PROFESSIONALS', relation: 'begeleider', support: ['PRACTICAL'], safetyNet: false, wish: null, target: { __typename: 'CirclePerson', name: `Begeleider ${world.tag}`, professional: true } },
-          { ring: 4, sector: 'PROFESSIONALS', relation: 'huisarts', support: [], safetyNet: false, wish: null, target: { __typename: 'Organisation', name: `Huisarts ${world.tag}`, tier: null, sector: 'PRIMARY_CARE' } },
+          {
+            ring: 2,
+            sector: 'FAMILY',
+            relation: 'zus',
+            support: ['EMOTIONAL', 'SAFETY_NET'],
+            safetyNet: true,
+            wish: 'MORE_CONTACT',
+            target: { __typename: 'CirclePerson', name: 'Fatima', professional: false },
+          },
+          {
+            ring: 3,
+            sector: 'PROFESSIONALS',
+            relation: 'begeleider',
+            support: ['PRACTICAL'],
+            safetyNet: false,
+            wish: null,
+            target: { __typename: 'CirclePerson', name: `Begeleider ${world.tag}`, professional: true },
+          },
+          {
+            ring: 4,
+            sector: 'PROFESSIONALS',
+            relation: 'huisarts',
+            support: [],
+            safetyNet: false,
+            wish: null,
+            target: { __typename: 'Organisation', name: `Huisarts ${world.tag}`, tier: null, sector: 'PRIMARY_CARE' },
+          },
         ],
       },
     });
@@ -91,12 +117,41 @@ describe('GraphQL reads over HTTP (issue 2)', () => {
       viewer: { role: string; development: boolean };
     }>(
       server,
-      `query ($slug: String!) {
-        organisation(slug: $slug) { name districts { slug } links { kind } }
-        districts(first: 100) { nodes { slug } pageInfo { totalCount hasNextPage } }
-        circleLayout { rings { ring label } sectors { key } }
-        viewer { role development }
-      }`,
+      `
+        query ($slug: String!) {
+          organisation(slug: $slug) {
+            name
+            districts {
+              slug
+            }
+            links {
+              kind
+            }
+          }
+          districts(first: 100) {
+            nodes {
+              slug
+            }
+            pageInfo {
+              totalCount
+              hasNextPage
+            }
+          }
+          circleLayout {
+            rings {
+              ring
+              label
+            }
+            sectors {
+              key
+            }
+          }
+          viewer {
+            role
+            development
+          }
+        }
+      `,
       { slug: world.organisations.walkIn.slug },
     );
     expect(result.errors).toBeUndefined();
@@ -104,28 +159,49 @@ describe('GraphQL reads over HTTP (issue 2)', () => {
     expect(result.data?.organisation.links.map((l) => l.kind).sort()).toEqual(['COLLABORATION', 'REFERRAL']);
     expect(result.data?.districts.nodes.map((d) => d.slug)).toContain(world.districtSlug);
     expect(result.data?.circleLayout.rings.map((r) => r.label)).toEqual(['Heel dichtbij', 'Dichtbij', 'Bekenden', 'Diensten']);
-    expect(result.data?.circleLayout.sectors.map((s) => s.key)).toEqual(['FAMILY', 'FRIENDS_NEIGHBOURS', 'FELLOW_CLIENTS', 'PROFESSIONALS']);
+    expect(result.data?.circleLayout.sectors.map((s) => s.key)).toEqual([
+      'FAMILY',
+      'FRIENDS_NEIGHBOURS',
+      'FELLOW_CLIENTS',
+      'PROFESSIONALS',
+    ]);
     expect(result.data?.viewer).toEqual({ role: 'DEVELOPER', development: true });
   });
 
   it('answers null for an unknown district or circle', async () => {
-    const result = await graphql(server, `query ($id: ID!) { district(slug: "bestaat-niet") { id } networkCircle(id: $id) { id } }`, { id: crypto.randomUUID() });
+    const result = await graphql(
+      server,
+      `
+        query ($id: ID!) {
+          district(slug: "bestaat-niet") {
+            id
+          }
+          networkCircle(id: $id) {
+            id
+          }
+        }
+      `,
+      { id: crypto.randomUUID() },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ district: null, networkCircle: null });
   });
 
   it('pages through clients with a cursor', async () => {
-    const first = await graphql<{ clients: { nodes: { id: string }[]; pageInfo: { endCursor: string; hasNextPage: boolean; totalCount: number } } }>(
-      server,
-      '{ clients(first: 1) { nodes { id } pageInfo { endCursor hasNextPage totalCount } } }',
-    );
+    const first = await graphql<{
+      clients: { nodes: { id: string }[]; pageInfo: { endCursor: string; hasNextPage: boolean; totalCount: number } };
+    }>(server, '{ clients(first: 1) { nodes { id } pageInfo { endCursor hasNextPage totalCount } } }');
     const page = first.data?.clients;
     expect(page?.nodes).toHaveLength(1);
     expect(page?.pageInfo.totalCount).toBeGreaterThanOrEqual(1);
     if (page && page.pageInfo.totalCount > 1) {
-      const next = await graphql<{ clients: { nodes: { id: string }[] } }>(server, 'query ($after: String) { clients(first: 1, after: $after) { nodes { id } } }', {
-        after: page.pageInfo.endCursor,
-      });
+      const next = await graphql<{ clients: { nodes: { id: string }[] } }>(
+        server,
+        'query ($after: String) { clients(first: 1, after: $after) { nodes { id } } }',
+        {
+          after: page.pageInfo.endCursor,
+        },
+      );
       expect(next.data?.clients.nodes[0]?.id).not.toBe(page.nodes[0]?.id);
     }
   });
@@ -158,7 +234,16 @@ describe('bad input gets a stable code and the offending field (issue 2)', () =>
   });
 
   it('rejects a malformed slug', async () => {
-    const result = await graphql(server, `{ district(slug: "x' OR 1=1 //") { id } }`);
+    const result = await graphql(
+      server,
+      `
+        {
+          district(slug: "x' OR 1=1 //") {
+            id
+          }
+        }
+      `,
+    );
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_INPUT', field: 'slug' });
   });
 

@@ -13,7 +13,19 @@ describe('the committed schema (issue 2)', () => {
 
   it('offers the reads the web app needs', () => {
     const fields = Object.keys(schema.getQueryType()?.getFields() ?? {});
-    expect(fields).toEqual(expect.arrayContaining(['districts', 'district', 'organisation', 'organisations', 'networkCircle', 'client', 'clients', 'circleLayout', 'viewer']));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'districts',
+        'district',
+        'organisation',
+        'organisations',
+        'networkCircle',
+        'client',
+        'clients',
+        'circleLayout',
+        'viewer',
+      ]),
+    );
   });
 
   it('bounds every list argument named first', () => {

@@ -9,7 +9,8 @@ import { testNeo4j } from './neo4j.js';
 /** The browser tier runs the real server with the built web app on the real Neo4j with demo data. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const webDist = fileURLToPath(new URL('../../web/dist/', import.meta.url));
-  if (!existsSync(`${webDist}/index.html`)) throw new Error('web/dist is missing: run `npm run build` (npm test does it for you).');
+  if (!existsSync(`${webDist}/index.html`))
+    throw new Error('web/dist is missing: run `npm run build` (npm test does it for you).');
   const neo = await testNeo4j();
   const db = new Database(neo);
   await loadDemo(db);

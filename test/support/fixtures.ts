@@ -47,7 +47,12 @@ export async function createWorld(db: Database): Promise<World> {
   const districtId = id();
   const otherDistrictId = id();
   const districtSlug = `test-${tag}`;
-  const org = (name: string, tier: 1 | 2 | 3 | null, sector: OrganisationRow['sector'], districtIds: string[]): OrganisationRow => ({
+  const org = (
+    name: string,
+    tier: 1 | 2 | 3 | null,
+    sector: OrganisationRow['sector'],
+    districtIds: string[],
+  ): OrganisationRow => ({
     id: id(),
     name: `${name} ${tag}`,
     slug: `${name.toLowerCase().replace(/\s+/g, '-')}-${tag}`,
@@ -94,9 +99,39 @@ export async function createWorld(db: Database): Promise<World> {
     createdAt: '2026-06-01T10:00:00Z',
     frozenAt: null,
     entries: [
-      { id: id(), targetId: sisterId, ring: 2, sector: 'FAMILY', position: 0, relation: 'zus', support: ['EMOTIONAL', 'SAFETY_NET'], wish: 'MORE_CONTACT', note: null },
-      { id: id(), targetId: workerId, ring: 3, sector: 'PROFESSIONALS', position: 0, relation: 'begeleider', support: ['PRACTICAL'], wish: null, note: null },
-      { id: id(), targetId: organisations.gp.id, ring: 4, sector: 'PROFESSIONALS', position: 1, relation: 'huisarts', support: [], wish: null, note: 'spreekuur' },
+      {
+        id: id(),
+        targetId: sisterId,
+        ring: 2,
+        sector: 'FAMILY',
+        position: 0,
+        relation: 'zus',
+        support: ['EMOTIONAL', 'SAFETY_NET'],
+        wish: 'MORE_CONTACT',
+        note: null,
+      },
+      {
+        id: id(),
+        targetId: workerId,
+        ring: 3,
+        sector: 'PROFESSIONALS',
+        position: 0,
+        relation: 'begeleider',
+        support: ['PRACTICAL'],
+        wish: null,
+        note: null,
+      },
+      {
+        id: id(),
+        targetId: organisations.gp.id,
+        ring: 4,
+        sector: 'PROFESSIONALS',
+        position: 1,
+        relation: 'huisarts',
+        support: [],
+        wish: null,
+        note: 'spreekuur',
+      },
     ],
   };
   const oldCircle: CircleRow = {
@@ -105,7 +140,19 @@ export async function createWorld(db: Database): Promise<World> {
     label: 'Maart',
     createdAt: '2026-03-01T10:00:00Z',
     frozenAt: '2026-03-01T10:00:00Z',
-    entries: [{ id: id(), targetId: sisterId, ring: 3, sector: 'FAMILY', position: 0, relation: 'zus', support: [], wish: null, note: null }],
+    entries: [
+      {
+        id: id(),
+        targetId: sisterId,
+        ring: 3,
+        sector: 'FAMILY',
+        position: 0,
+        relation: 'zus',
+        support: [],
+        wish: null,
+        note: null,
+      },
+    ],
   };
   await db.write(async (tx) => {
     await upsertDistricts(tx, [
@@ -114,15 +161,25 @@ export async function createWorld(db: Database): Promise<World> {
     ]);
     await upsertOrganisations(tx, Object.values(organisations));
     await upsertPartnerships(tx, [
-      { id: partnershipId, name: `Kernteam ${tag}`, kind: 'CORE_TEAM', districtId, memberIds: [organisations.walkIn.id, organisations.team.id] },
+      {
+        id: partnershipId,
+        name: `Kernteam ${tag}`,
+        kind: 'CORE_TEAM',
+        districtId,
+        memberIds: [organisations.walkIn.id, organisations.team.id],
+      },
     ]);
-    await upsertOfferings(tx, [{ id: id(), organisationId: organisations.walkIn.id, districtId, category: 'WALK_IN', name: 'Inloop' }]);
+    await upsertOfferings(tx, [
+      { id: id(), organisationId: organisations.walkIn.id, districtId, category: 'WALK_IN', name: 'Inloop' },
+    ]);
     await upsertKeyFigures(tx, [
       { id: keyFigureId, name: `Samira ${tag}`, description: 'organiseert maaltijden', districtId, mapConsent: true },
       { id: hiddenKeyFigureId, name: `Verborgen ${tag}`, description: null, districtId, mapConsent: false },
     ]);
     await upsertLinks(tx, links);
-    await upsertSupportWorkers(tx, [{ id: workerId, name: `Begeleider ${tag}`, organisationId: organisations.care.id, role: 'ambulant begeleider' }]);
+    await upsertSupportWorkers(tx, [
+      { id: workerId, name: `Begeleider ${tag}`, organisationId: organisations.care.id, role: 'ambulant begeleider' },
+    ]);
     await upsertClients(tx, [{ id: clientId, name: `Cliënt ${tag}`, districtId }]);
     await upsertContacts(tx, [{ id: sisterId, clientId, name: 'Fatima' }]);
     await upsertCircles(tx, [oldCircle, circle]);
@@ -158,10 +215,7 @@ export async function createWorld(db: Database): Promise<World> {
     ids,
     remove: () =>
       db.write(async (tx) => {
-        await tx.run(
-          `MATCH (o:Organisation)-[:OFFERS]->(f:Offering) WHERE o.id IN $ids DETACH DELETE f`,
-          { ids },
-        );
+        await tx.run(`MATCH (o:Organisation)-[:OFFERS]->(f:Offering) WHERE o.id IN $ids DETACH DELETE f`, { ids });
         for (const label of ['District', 'Organisation', 'Partnership', 'Person', 'NetworkCircle']) {
           await tx.run(`MATCH (n:${label}) WHERE n.id IN $ids DETACH DELETE n`, { ids });
         }

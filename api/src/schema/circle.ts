@@ -1,4 +1,13 @@
-import { findCircle, findClient, listCircles, listClients, type CircleEntry, type CirclePerson, type CircleSummary, type NetworkCircle as NetworkCircleValue } from '@wijkkring/graph';
+import {
+  findCircle,
+  findClient,
+  listCircles,
+  listClients,
+  type CircleEntry,
+  type CirclePerson,
+  type CircleSummary,
+  type NetworkCircle as NetworkCircleValue,
+} from '@wijkkring/graph';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { connection, pageArgs, pageWindow, SupportKindEnum, uuid, WishEnum } from './common.js';
@@ -73,7 +82,8 @@ Client.implement({
     currentCircle: t.field({
       type: NetworkCircle,
       nullable: true,
-      resolve: (c, _args, context) => (c.currentCircleId ? context.db.read((tx) => findCircle(tx, c.currentCircleId ?? '')) : null),
+      resolve: (c, _args, context) =>
+        c.currentCircleId ? context.db.read((tx) => findCircle(tx, c.currentCircleId ?? '')) : null,
     }),
     circles: t.field({
       type: [NetworkCircle],

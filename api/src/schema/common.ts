@@ -49,4 +49,4 @@ export function pageWindow(args: { first: number; after?: string | null | undefi
   return { skip: offsetOf(args.after), limit: args.first };
 }
 
-export const uuid = z.string().uuid('must be a UUID');
+export const uuid = z.uuid('must be a UUID');

@@ -9,18 +9,30 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { selectedFields } from '../lookahead.js';
-import { connection, LinkKindEnum, LinkSourceEnum, OfferingCategoryEnum, pageArgs, pageWindow, PartnershipKindEnum, uuid } from './common.js';
+import {
+  connection,
+  LinkKindEnum,
+  LinkSourceEnum,
+  OfferingCategoryEnum,
+  pageArgs,
+  pageWindow,
+  PartnershipKindEnum,
+  uuid,
+} from './common.js';
 import { District, KeyFigure, Link, Offering, Organisation, Partnership } from './refs.js';
-
 
 /**
  * One part of a district's network: loaded together with the district when the operation asked for
  * it (one round trip), otherwise for all districts of the request in one batch.
  */
-async function part<K extends keyof DistrictInclude>(district: DistrictNetwork, key: K, context: Context): Promise<NonNullable<DistrictNetwork[K]>> {
+async function part<K extends keyof DistrictInclude>(
+  district: DistrictNetwork,
+  key: K,
+  context: Context,
+): Promise<NonNullable<DistrictNetwork[K]>> {
   const loaded = district[key] ?? (await context.loaders.districtNetwork.load(district.id))?.[key];
   if (loaded === undefined) throw new Error(`District ${district.id} has no ${key}`);
-  return loaded as NonNullable<DistrictNetwork[K]>;
+  return loaded;
 }
 
 KeyFigure.implement({
@@ -97,7 +109,14 @@ District.implement({
 
 const DistrictConnection = connection<never, DistrictValue>('District', District as never);
 
-const INCLUDABLE: (keyof DistrictInclude)[] = ['organisations', 'organisationCount', 'partnerships', 'keyFigures', 'links', 'offerings'];
+const INCLUDABLE: (keyof DistrictInclude)[] = [
+  'organisations',
+  'organisationCount',
+  'partnerships',
+  'keyFigures',
+  'links',
+  'offerings',
+];
 
 builder.queryFields((t) => ({
   districts: t.field({
@@ -115,7 +134,10 @@ builder.queryFields((t) => ({
     description: 'One district by id or by slug (for example "kanaleneiland"). Give exactly one of the two.',
     args: {
       id: t.arg.id({ required: false, validate: uuid }),
-      slug: t.arg.string({ required: false, validate: z.string().regex(/^[a-z0-9-]{1,60}$/, 'must be a slug like "kanaleneiland"') }),
+      slug: t.arg.string({
+        required: false,
+        validate: z.string().regex(/^[a-z0-9-]{1,60}$/, 'must be a slug like "kanaleneiland"'),
+      }),
     },
     validate: z
       .object({ id: z.string().nullish(), slug: z.string().nullish() })

@@ -13,7 +13,8 @@ async function detail(organisation: OrganisationValue, context: Context): Promis
 }
 
 Organisation.implement({
-  description: 'An organisation. `tier` is the spoor (1 sociale basis, 2 buurtteams, 3 aanvullende zorg); other sectors have none.',
+  description:
+    'An organisation. `tier` is the spoor (1 sociale basis, 2 buurtteams, 3 aanvullende zorg); other sectors have none.',
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
@@ -27,7 +28,10 @@ Organisation.implement({
     }),
     note: t.string({ nullable: true, resolve: async (o, _args, context) => (await detail(o, context))?.note ?? null }),
     districts: t.field({ type: [District], resolve: async (o, _args, context) => (await detail(o, context))?.districts ?? [] }),
-    partnerships: t.field({ type: [Partnership], resolve: async (o, _args, context) => (await detail(o, context))?.partnerships ?? [] }),
+    partnerships: t.field({
+      type: [Partnership],
+      resolve: async (o, _args, context) => (await detail(o, context))?.partnerships ?? [],
+    }),
     offerings: t.field({ type: [Offering], resolve: async (o, _args, context) => (await detail(o, context))?.offerings ?? [] }),
     links: t.field({ type: [Link], resolve: async (o, _args, context) => (await detail(o, context))?.links ?? [] }),
   }),
@@ -59,7 +63,9 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, args, context) => {
       const { skip, limit } = pageWindow(args);
-      return context.db.read((tx) => searchOrganisations(tx, { search: args.search ?? null, districtId: args.districtId ?? null }, skip, limit));
+      return context.db.read((tx) =>
+        searchOrganisations(tx, { search: args.search ?? null, districtId: args.districtId ?? null }, skip, limit),
+      );
     },
   }),
 }));

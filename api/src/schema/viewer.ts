@@ -1,7 +1,9 @@
 import { builder } from '../builder.js';
 import type { Viewer as ViewerValue } from '../viewer.js';
 
-const RoleEnum = builder.enumType('Role', { values: ['CLIENT', 'SUPPORT_WORKER', 'COORDINATOR', 'RESEARCHER', 'ADMIN', 'DEVELOPER'] as const });
+const RoleEnum = builder.enumType('Role', {
+  values: ['CLIENT', 'SUPPORT_WORKER', 'COORDINATOR', 'RESEARCHER', 'ADMIN', 'DEVELOPER'] as const,
+});
 
 const Viewer = builder.objectRef<ViewerValue>('Viewer').implement({
   description: 'Who is asking.',

@@ -31,10 +31,16 @@ export const circleLayoutSchema = z
   .superRefine((layout, ctx) => {
     const rings = layout.rings.map((r) => r.ring);
     rings.forEach((ring, index) => {
-      if (ring !== index + 1) ctx.addIssue({ code: 'custom', path: ['rings', index, 'ring'], message: 'rings are numbered 1, 2, 3, ... from the centre' });
+      if (ring !== index + 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rings', index, 'ring'],
+          message: 'rings are numbered 1, 2, 3, ... from the centre',
+        });
     });
     const keys = layout.sectors.map((s) => s.key);
-    if (new Set(keys).size !== keys.length) ctx.addIssue({ code: 'custom', path: ['sectors'], message: 'sector keys must be unique' });
+    if (new Set(keys).size !== keys.length)
+      ctx.addIssue({ code: 'custom', path: ['sectors'], message: 'sector keys must be unique' });
   });
 
 export type CircleLayout = z.infer<typeof circleLayoutSchema>;

@@ -19,7 +19,12 @@ afterAll(async () => {
 describe('circle reads (issue 2)', () => {
   it('reads a circle with entries, people and organisations in ring order', async () => {
     const circle = await db.read((tx) => findCircle(tx, world.circle.id));
-    expect(circle).toMatchObject({ id: world.circle.id, clientId: world.clientId, clientName: `Cliënt ${world.tag}`, frozenAt: null });
+    expect(circle).toMatchObject({
+      id: world.circle.id,
+      clientId: world.clientId,
+      clientName: `Cliënt ${world.tag}`,
+      frozenAt: null,
+    });
     expect(circle?.createdAt).toMatch(/^2026-06-01T10:00:00/);
     expect(circle?.entries.map((e) => [e.ring, e.sector, e.target.name])).toEqual([
       [2, 'FAMILY', 'Fatima'],
@@ -27,8 +32,19 @@ describe('circle reads (issue 2)', () => {
       [4, 'PROFESSIONALS', `Huisarts ${world.tag}`],
     ]);
     const [sister, worker, gp] = circle?.entries ?? [];
-    expect(sister).toMatchObject({ relation: 'zus', support: ['EMOTIONAL', 'SAFETY_NET'], safetyNet: true, wish: 'MORE_CONTACT' });
-    expect(sister?.target).toEqual({ kind: 'PERSON', id: world.sisterId, name: 'Fatima', professional: false, organisationId: null });
+    expect(sister).toMatchObject({
+      relation: 'zus',
+      support: ['EMOTIONAL', 'SAFETY_NET'],
+      safetyNet: true,
+      wish: 'MORE_CONTACT',
+    });
+    expect(sister?.target).toEqual({
+      kind: 'PERSON',
+      id: world.sisterId,
+      name: 'Fatima',
+      professional: false,
+      organisationId: null,
+    });
     expect(worker?.target).toMatchObject({ kind: 'PERSON', professional: true, organisationId: world.organisations.care.id });
     expect(worker?.safetyNet).toBe(false);
     expect(gp?.target).toMatchObject({ kind: 'ORGANISATION', tier: null, sector: 'PRIMARY_CARE' });
@@ -57,7 +73,12 @@ describe('circle reads (issue 2)', () => {
       [world.oldCircle.id, false],
     ]);
     const client = await db.read((tx) => findClient(tx, world.clientId));
-    expect(client).toEqual({ id: world.clientId, name: `Cliënt ${world.tag}`, districtId: world.districtId, currentCircleId: world.circle.id });
+    expect(client).toEqual({
+      id: world.clientId,
+      name: `Cliënt ${world.tag}`,
+      districtId: world.districtId,
+      currentCircleId: world.circle.id,
+    });
   });
 
   it('reports the Neo4j version', async () => {

@@ -35,7 +35,7 @@ export async function findCircle(tx: Tx, id: string): Promise<NetworkCircle | un
 export async function listCircles(tx: Tx, clientId: string): Promise<CircleSummary[]> {
   const found = await rows<{ circle: Raw }>(
     tx,
-    `MATCH (c:NetworkCircle)-[:OF]->(client:Client {id: $clientId})
+    `MATCH (c:NetworkCircle)-[:OF]->(client:Person:Client {id: $clientId})
      RETURN c {.id, .label, clientId: client.id, createdAt: toString(c.createdAt), frozenAt: toString(c.frozenAt)} AS circle
      ORDER BY c.createdAt DESC
      LIMIT 500`,

@@ -11,7 +11,7 @@ export interface ContactRow {
 export async function upsertContacts(tx: Tx, contacts: ContactRow[]): Promise<void> {
   await tx.run(
     `UNWIND $rows AS row
-     MATCH (c:Client {id: row.clientId})
+     MATCH (c:Person:Client {id: row.clientId})
      MERGE (p:Person {id: row.id})
      SET p.name = row.name
      MERGE (p)-[:CONTACT_OF]->(c)`,
@@ -48,7 +48,7 @@ export interface CircleRow {
 export async function upsertCircles(tx: Tx, circles: CircleRow[]): Promise<void> {
   await tx.run(
     `UNWIND $rows AS row
-     MATCH (client:Client {id: row.clientId})
+     MATCH (client:Person:Client {id: row.clientId})
      MERGE (c:NetworkCircle {id: row.id})
      SET c.label = row.label, c.createdAt = datetime(row.createdAt), c.frozenAt = datetime(row.frozenAt)
      MERGE (c)-[:OF]->(client)

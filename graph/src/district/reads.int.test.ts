@@ -28,8 +28,14 @@ describe('district reads (issue 2)', () => {
         .sort((a, b) => (a < b ? -1 : 1)),
     );
     expect(bySlug?.organisationCount).toBe(5);
-    expect(bySlug?.organisations?.find((o) => o.id === world.organisations.team.id)).toMatchObject({ tier: 2, sector: 'NEIGHBOURHOOD_TEAMS' });
-    expect(bySlug?.organisations?.find((o) => o.id === world.organisations.gp.id)).toMatchObject({ tier: null, sector: 'PRIMARY_CARE' });
+    expect(bySlug?.organisations?.find((o) => o.id === world.organisations.team.id)).toMatchObject({
+      tier: 2,
+      sector: 'NEIGHBOURHOOD_TEAMS',
+    });
+    expect(bySlug?.organisations?.find((o) => o.id === world.organisations.gp.id)).toMatchObject({
+      tier: null,
+      sector: 'PRIMARY_CARE',
+    });
     expect(bySlug?.partnerships).toEqual([
       {
         id: world.partnershipId,
@@ -46,15 +52,30 @@ describe('district reads (issue 2)', () => {
     const district = await db.read((tx) => findDistrict(tx, world.districtSlug, { keyFigures: true, links: true }));
     expect(district?.keyFigures?.map((k) => k.id)).toEqual([world.keyFigureId]);
     const linkIds = district?.links?.map((l) => l.id).sort();
-    const expected = world.links.filter((l) => l.fromId !== world.hiddenKeyFigureId).map((l) => l.id).sort();
+    const expected = world.links
+      .filter((l) => l.fromId !== world.hiddenKeyFigureId)
+      .map((l) => l.id)
+      .sort();
     expect(linkIds).toEqual(expected);
     const handover = district?.links?.find((l) => l.kind === 'HANDOVER');
-    expect(handover).toMatchObject({ fromId: world.organisations.care.id, toId: world.organisations.team.id, since: '2024-01-01', until: null, source: 'DEMO' });
+    expect(handover).toMatchObject({
+      fromId: world.organisations.care.id,
+      toId: world.organisations.team.id,
+      since: '2024-01-01',
+      until: null,
+      source: 'DEMO',
+    });
   });
 
   it('loads only the parts that were asked for', async () => {
     const bare = await db.read((tx) => findDistrict(tx, world.districtSlug, {}));
-    expect(bare).toEqual({ id: world.districtId, name: `Testwijk ${world.tag}`, slug: world.districtSlug, focus: true, partOfId: null });
+    expect(bare).toEqual({
+      id: world.districtId,
+      name: `Testwijk ${world.tag}`,
+      slug: world.districtSlug,
+      focus: true,
+      partOfId: null,
+    });
   });
 
   it('does not count links to organisations outside the district', async () => {
@@ -94,9 +115,13 @@ describe('organisation reads (issue 2)', () => {
   });
 
   it('searches by part of a name, within a district', async () => {
-    const page = await db.read((tx) => searchOrganisations(tx, { search: `eiland ${world.tag}`, districtId: world.districtId }, 0, 10));
+    const page = await db.read((tx) =>
+      searchOrganisations(tx, { search: `eiland ${world.tag}`, districtId: world.districtId }, 0, 10),
+    );
     expect(page.items.map((o) => o.id)).toEqual([world.organisations.island.id]);
-    const elsewhere = await db.read((tx) => searchOrganisations(tx, { search: 'Zorg', districtId: world.otherDistrictId }, 0, 10));
+    const elsewhere = await db.read((tx) =>
+      searchOrganisations(tx, { search: 'Zorg', districtId: world.otherDistrictId }, 0, 10),
+    );
     expect(elsewhere.items.map((o) => o.id)).not.toContain(world.organisations.care.id);
   });
 });

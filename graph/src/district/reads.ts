@@ -43,7 +43,12 @@ export function districtNetworkCypher(include: DistrictInclude): string {
     .filter((part) => include[part] === true)
     .map((part) => PARTS[part]);
   const projection = [DISTRICT_FIELDS, ...parts].join(',\n    ');
-  return ['UNWIND $keys AS key', 'MATCH (d:District)', 'WHERE d.id = key OR d.slug = key', `RETURN ${projection}} AS district`].join('\n');
+  return [
+    'UNWIND $keys AS key',
+    'MATCH (d:District)',
+    'WHERE d.id = key OR d.slug = key',
+    `RETURN ${projection}} AS district`,
+  ].join('\n');
 }
 
 /** Districts by id or slug, with the parts of their networks that were asked for, in one round trip. */

@@ -1,9 +1,10 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { testDatabase } from '../../../test/support/fixtures.js';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { Database } from '../driver.js';
 import { rows } from '../tx.js';
 import { appliedMigrations, loadMigrations, migrate } from './migrate.js';
 
-const db = testDatabase();
+// This package's own Database (not the one behind @wijkkring/graph), as migrate() expects.
+const db = new Database(inject('neo4j'));
 afterAll(() => db.close());
 
 describe('migrations (issue 2)', () => {
@@ -22,7 +23,14 @@ describe('migrations (issue 2)', () => {
       rows<{ name: string; type: string }>(tx, 'SHOW CONSTRAINTS YIELD name, type RETURN name, type'),
     );
     const names = constraints.map((c) => c.name);
-    for (const expected of ['district_id', 'organisation_id', 'person_id', 'network_circle_id', 'places_id', 'collaborates_with_id']) {
+    for (const expected of [
+      'district_id',
+      'organisation_id',
+      'person_id',
+      'network_circle_id',
+      'places_id',
+      'collaborates_with_id',
+    ]) {
       expect(names).toContain(expected);
     }
     expect(constraints.find((c) => c.name === 'places_id')?.type).toBe('RELATIONSHIP_UNIQUENESS');
@@ -38,7 +46,9 @@ describe('migrations (issue 2)', () => {
     const id = crypto.randomUUID();
     await db.write((tx) => tx.run('CREATE (:Person {id: $id, name: "a"})', { id }));
     try {
-      await expect(db.write((tx) => tx.run('CREATE (:Person {id: $id, name: "b"})', { id }))).rejects.toMatchObject({ code: 'CONFLICT' });
+      await expect(db.write((tx) => tx.run('CREATE (:Person {id: $id, name: "b"})', { id }))).rejects.toMatchObject({
+        code: 'CONFLICT',
+      });
     } finally {
       await db.write((tx) => tx.run('MATCH (p:Person {id: $id}) DELETE p', { id }));
     }

@@ -3,7 +3,10 @@ import { loadMigrations, splitStatements } from './migrate.js';
 
 describe('migration files (issue 2)', () => {
   it('splits statements and drops comment lines', () => {
-    expect(splitStatements('// why\nCREATE A;\n\nCREATE B\n  IF NOT EXISTS;\n')).toEqual(['CREATE A', 'CREATE B\n  IF NOT EXISTS']);
+    expect(splitStatements('// why\nCREATE A;\n\nCREATE B\n  IF NOT EXISTS;\n')).toEqual([
+      'CREATE A',
+      'CREATE B\n  IF NOT EXISTS',
+    ]);
   });
 
   it('are numbered without gaps and every statement is idempotent', async () => {

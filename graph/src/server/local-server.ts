@@ -13,7 +13,8 @@ export const NEO4J_VERSION = '5.26.30';
 
 export type Profile = 'dev' | 'test' | 'bench';
 
-const DEFAULT_BOLT_PORT: Record<Profile, number | 0> = { dev: 7687, test: 0, bench: 0 };
+/** 0 means: pick a free port at every start. */
+const DEFAULT_BOLT_PORT: Record<Profile, number> = { dev: 7687, test: 0, bench: 0 };
 
 export interface RunningNeo4j {
   uri: string;

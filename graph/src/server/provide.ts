@@ -16,7 +16,11 @@ export interface ProvideOptions {
  * 2. a Docker engine that answers: docker compose for `npm start`, testcontainers for tests;
  * 3. a local Neo4j Community server from the Maven Central jars (Java 17).
  */
-export async function provideNeo4j({ purpose, log = console.log, settings = neo4jSettings() }: ProvideOptions): Promise<RunningNeo4j> {
+export async function provideNeo4j({
+  purpose,
+  log = console.log,
+  settings = neo4jSettings(),
+}: ProvideOptions): Promise<RunningNeo4j> {
   const mode = settings.WIJKKRING_NEO4J_MODE;
   if (mode === 'uri' || (mode === 'auto' && settings.NEO4J_URI)) {
     if (!settings.NEO4J_URI) throw new Error('WIJKKRING_NEO4J_MODE=uri needs NEO4J_URI.');

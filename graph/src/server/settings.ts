@@ -5,7 +5,7 @@ import { z } from 'zod';
  * own configuration lives in api/src/env.ts.
  */
 const schema = z.object({
-  NEO4J_URI: z.string().url().optional(),
+  NEO4J_URI: z.url().optional(),
   NEO4J_USER: z.string().min(1).default('neo4j'),
   NEO4J_PASSWORD: z.string().optional(),
   NEO4J_DATABASE: z.string().optional(),

@@ -1,5 +1,7 @@
 import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type StylesheetJson } from 'cytoscape';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { nl } from '../messages/nl';
+import { FitIcon, ZoomInIcon, ZoomOutIcon } from './icons';
 
 export interface GraphCanvasProps {
   readonly elements: readonly ElementDefinition[];
@@ -12,10 +14,17 @@ export interface GraphCanvasProps {
   readonly padding?: number;
 }
 
+/** A fitted drawing is never enlarged beyond this: three organisations should not fill the screen. */
+const FIT_MAX_ZOOM = 1.5;
+const ZOOM_STEP = 1.5;
+
 /**
  * Owns one cytoscape instance: creates it when mounted, replaces its elements when they change,
- * keeps the drawing fitted to its box, and destroys it when unmounted. Read-only: no dragging,
- * panning or zooming, so the page scrolls normally under a finger on a tablet.
+ * keeps the drawing fitted to its box, and destroys it when unmounted.
+ *
+ * Read-only. Until the user zooms in with the buttons, the drawing takes no touch or mouse
+ * gestures, so a finger on it scrolls the page as usual on a tablet; once zoomed in, dragging
+ * moves the drawing, and "Hele kaart" goes back.
  *
  * `data-graph-ready="true"` is set on the box once the layout has run (browser tests wait for it).
  */
@@ -23,10 +32,24 @@ export function GraphCanvas({ elements, stylesheet, layout, label, className, pa
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const paddingRef = useRef(padding);
+  const fitZoomRef = useRef(1);
+  const [zoomed, setZoomed] = useState(false);
 
   useEffect(() => {
     paddingRef.current = padding;
   }, [padding]);
+
+  /** Shows the whole drawing and switches dragging off. */
+  const fitAll = (cy: Core) => {
+    cy.fit(undefined, paddingRef.current);
+    if (cy.zoom() > FIT_MAX_ZOOM) {
+      cy.zoom(FIT_MAX_ZOOM);
+      cy.center();
+    }
+    fitZoomRef.current = cy.zoom();
+    cy.userPanningEnabled(false);
+    setZoomed(false);
+  };
 
   useEffect(() => {
     const container = containerRef.current;
@@ -34,9 +57,8 @@ export function GraphCanvas({ elements, stylesheet, layout, label, className, pa
     const cy = cytoscape({
       container,
       elements: [],
-      minZoom: 0.1,
-      // A wijk with three organisations should not fill the screen with three huge shapes.
-      maxZoom: 1.5,
+      minZoom: 0.05,
+      maxZoom: 4,
       userZoomingEnabled: false,
       userPanningEnabled: false,
       boxSelectionEnabled: false,
@@ -46,7 +68,7 @@ export function GraphCanvas({ elements, stylesheet, layout, label, className, pa
     cyRef.current = cy;
     const observer = new ResizeObserver(() => {
       cy.resize();
-      cy.fit(undefined, paddingRef.current);
+      fitAll(cy);
     });
     observer.observe(container);
     return () => {
@@ -71,7 +93,7 @@ export function GraphCanvas({ elements, stylesheet, layout, label, className, pa
     });
     const run = cy.layout(layout);
     run.one('layoutstop', () => {
-      cy.fit(undefined, paddingRef.current);
+      fitAll(cy);
       container.dataset['graphReady'] = 'true';
     });
     run.run();
@@ -80,7 +102,47 @@ export function GraphCanvas({ elements, stylesheet, layout, label, className, pa
     };
   }, [elements, layout]);
 
+  const zoomBy = (factor: number) => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const level = Math.min(cy.maxZoom(), cy.zoom() * factor);
+    if (level <= fitZoomRef.current * 1.01) {
+      fitAll(cy);
+      return;
+    }
+    cy.zoom({ level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    cy.userPanningEnabled(true);
+    setZoomed(true);
+  };
+
   return (
-    <div ref={containerRef} className={className ? `graph-canvas ${className}` : 'graph-canvas'} role="img" aria-label={label} />
+    <div className="graph">
+      <div className="graph-tools" role="group" aria-label={nl.graph.controls}>
+        <button type="button" className="button secondary small" onClick={() => zoomBy(ZOOM_STEP)}>
+          <ZoomInIcon /> {nl.graph.zoomIn}
+        </button>
+        <button type="button" className="button secondary small" onClick={() => zoomBy(1 / ZOOM_STEP)} disabled={!zoomed}>
+          <ZoomOutIcon /> {nl.graph.zoomOut}
+        </button>
+        <button
+          type="button"
+          className="button secondary small"
+          onClick={() => {
+            if (cyRef.current) fitAll(cyRef.current);
+          }}
+          disabled={!zoomed}
+        >
+          <FitIcon /> {nl.graph.fit}
+        </button>
+        {zoomed ? <span className="graph-tools-help">{nl.graph.zoomHelp}</span> : null}
+      </div>
+      <div
+        ref={containerRef}
+        className={className ? `graph-canvas ${className}` : 'graph-canvas'}
+        role="img"
+        aria-label={label}
+        data-panning={zoomed ? 'true' : 'false'}
+      />
+    </div>
   );
 }

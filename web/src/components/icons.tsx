@@ -136,3 +136,29 @@ export function PeopleIcon({ className }: IconProps) {
     </Svg>
   );
 }
+
+export function ZoomInIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <circle cx="10.5" cy="10.5" r="6.5" />
+      <path d="M15.5 15.5 21 21M10.5 7.5v6M7.5 10.5h6" />
+    </Svg>
+  );
+}
+
+export function ZoomOutIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <circle cx="10.5" cy="10.5" r="6.5" />
+      <path d="M15.5 15.5 21 21M7.5 10.5h6" />
+    </Svg>
+  );
+}
+
+export function FitIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <path d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5" />
+    </Svg>
+  );
+}

@@ -33,6 +33,13 @@ export const nl = {
     otherError: 'Er ging iets mis. Dat ligt niet aan jou. Probeer het later nog eens.',
     backHome: 'Naar de startpagina',
   },
+  graph: {
+    controls: 'Kaart vergroten of verkleinen',
+    zoomIn: 'Inzoomen',
+    zoomOut: 'Uitzoomen',
+    fit: 'Hele kaart',
+    zoomHelp: 'Ingezoomd? Schuif de kaart met je vinger of muis.',
+  },
   notFoundPage: {
     title: 'Pagina niet gevonden',
     text: 'Deze pagina bestaat niet. Misschien is de link oud of klopt er een letter niet.',

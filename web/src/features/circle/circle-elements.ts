@@ -120,7 +120,7 @@ export function circleElements(
       group: 'nodes',
       data: { id: `ring-label-${String(ring.ring)}`, label: ring.label, rotation: anchor.rotation },
       position: { x: anchor.x, y: anchor.y },
-      classes: 'ring-label',
+      classes: `ring-label halign-${anchor.halign} valign-${anchor.valign}`,
       selectable: false,
       grabbable: false,
     });

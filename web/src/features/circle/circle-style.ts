@@ -69,9 +69,10 @@ export const CIRCLE_STYLESHEET: StylesheetJson = [
   {
     selector: 'node.ring-label',
     style: {
-      'font-size': 12,
+      'font-size': 13,
+      'text-valign': 'center',
       'text-rotation': fromData('rotation'),
-      'text-max-width': '150px',
+      'text-max-width': '140px',
       'text-background-color': '#ffffff',
       'text-background-opacity': 1,
       'text-background-padding': '3px',
@@ -83,7 +84,7 @@ export const CIRCLE_STYLESHEET: StylesheetJson = [
   },
   {
     selector: 'node.sector-label',
-    style: { 'font-size': 15, 'font-weight': 'bold', 'text-max-width': '150px' },
+    style: { 'font-size': 16, 'font-weight': 'bold', 'text-max-width': '120px' },
   },
   { selector: 'node.halign-left', style: { 'text-halign': 'left' } },
   { selector: 'node.halign-center', style: { 'text-halign': 'center' } },
@@ -120,7 +121,7 @@ export const CIRCLE_STYLESHEET: StylesheetJson = [
       'border-color': TEXT_COLOR,
       label: 'data(label)',
       'font-family': FONT,
-      'font-size': 13,
+      'font-size': 14,
       color: TEXT_COLOR,
       'text-valign': 'bottom',
       'text-halign': 'center',

@@ -288,17 +288,19 @@ describe('placeEntries: other layouts', () => {
 });
 
 describe('label anchors', () => {
-  it('puts ring labels on the horizontal dividers, odd rings left and even rings right, inside their ring', () => {
+  it('puts ring labels on the horizontal dividers, odd rings left and even rings right, running outwards from the inner edge of the ring', () => {
     const anchors = ringLabelAnchors(LENSINK, BASE_GEOMETRY);
     expect(anchors).toHaveLength(4);
     anchors.forEach((a, i) => {
       const ring = i + 1;
       const { inner, outer } = ringBounds(ring, BASE_GEOMETRY);
-      expect(a.y).toBeCloseTo(0, 9);
+      expect(a.y).toBe(0);
       expect(Math.sign(a.x)).toBe(ring % 2 === 1 ? -1 : 1);
+      // The text starts inside the ring, close to its inner edge, and goes away from the client.
       expect(Math.abs(a.x)).toBeGreaterThan(inner);
-      expect(Math.abs(a.x)).toBeLessThan(outer);
-      expect(a.rotation).toBeCloseTo(0, 9);
+      expect(Math.abs(a.x)).toBeLessThan((inner + outer) / 2);
+      expect(a.halign).toBe(ring % 2 === 1 ? 'left' : 'right');
+      expect(a.rotation).toBe(0);
     });
   });
 

@@ -38,7 +38,7 @@ export interface CircleGeometry {
 /** Sizes for a typical circle; `placeEntries` widens the rings (never the nodes) when cells are crowded. */
 export const BASE_GEOMETRY: CircleGeometry = {
   innerRadius: 56,
-  ringWidth: 64,
+  ringWidth: 72,
   nodeDistance: 36,
   dividerMargin: 30,
   ringMargin: 18,
@@ -277,9 +277,12 @@ function closestDivider(sectorCount: number, target: number): number {
 /**
  * Ring labels lie on sector dividers, where entries never are: odd rings on the divider nearest
  * 9 o'clock, even rings on the one nearest 3 o'clock, so neighbouring labels never share a line.
- * With the default four sectors both dividers are horizontal and the labels read normally.
+ * With the default four sectors both dividers are horizontal: each label then starts just inside
+ * its ring's inner edge and runs outwards, so a label longer than the ring is wide spills into the
+ * next ring (whose own label is on the other side), never into the client in the middle.
+ * On a slanted divider the label is centred in its ring and turned along the divider.
  */
-export function ringLabelAnchors(shape: CircleShape, geometry: CircleGeometry): LabelAnchor[] {
+export function ringLabelAnchors(shape: CircleShape, geometry: CircleGeometry, inset = 6): LabelAnchor[] {
   const left = closestDivider(shape.sectorKeys.length, (3 * Math.PI) / 2);
   const right = closestDivider(shape.sectorKeys.length, Math.PI / 2);
   return Array.from({ length: shape.ringCount }, (_, i) => {
@@ -290,6 +293,10 @@ export function ringLabelAnchors(shape: CircleShape, geometry: CircleGeometry): 
     // Keep the text upright: rays on the left half read from the rim inwards, on the right half outwards.
     const normalised = ((angle % TAU) + TAU) % TAU;
     const rotation = normalised > Math.PI ? normalised - (3 * Math.PI) / 2 : normalised - Math.PI / 2;
+    if (Math.abs(rotation) < 1e-9) {
+      const start = toXY(inner + inset, angle);
+      return { x: start.x, y: 0, halign: start.x < 0 ? 'left' : 'right', valign: 'center', rotation: 0 };
+    }
     return { x, y, halign: 'center', valign: 'center', rotation };
   });
 }

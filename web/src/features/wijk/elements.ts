@@ -133,7 +133,7 @@ export function districtElements(
       classes: 'keyFigure',
     })),
   ];
-  const labels: ElementDefinition[] = wedgeLabels(layout, geometry.rowGap / 2).map((l) => ({
+  const labels: ElementDefinition[] = wedgeLabels(layout, geometry.rowGap).map((l) => ({
     group: 'nodes' as const,
     data: { id: `group-label-${l.group}`, label: groupLabels[l.group] },
     position: { x: l.x, y: l.y },

@@ -102,12 +102,15 @@ describe('pieLayout', () => {
     expect(pieLayout([], []).positions.size).toBe(0);
   });
 
-  it('puts wedge labels outside the outermost arc, in the middle of their wedge', () => {
+  it('puts wedge labels just outside their wedge, in the middle of it', () => {
     const labels = wedgeLabels(layout, 20);
     expect(labels.map((l) => l.group)).toEqual(['a', 'b', 'c', 'd']);
     labels.forEach((l, i) => {
       const wedge = layout.wedges[i];
-      expect(radiusOf(l)).toBeCloseTo(layout.outerRadius + 20, 9);
+      const group = KANALENEILAND.groups[i];
+      const furthest = Math.max(...(group?.ids ?? []).map((id) => radiusOf(layout.positions.get(id) as Point)));
+      expect(wedge?.outerRadius).toBeCloseTo(furthest, 9);
+      expect(radiusOf(l)).toBeCloseTo(furthest + 20, 9);
       expect(angleOf(l)).toBeCloseTo(((wedge?.start ?? 0) + (wedge?.end ?? 0)) / 2, 9);
     });
   });

@@ -19,7 +19,7 @@ export interface PieGeometry {
   readonly minInnerRadius: number;
 }
 
-export const PIE_GEOMETRY: PieGeometry = { spacing: 84, rowGap: 72, minInnerRadius: 110 };
+export const PIE_GEOMETRY: PieGeometry = { spacing: 80, rowGap: 68, minInnerRadius: 100 };
 
 export interface PieGroup<G extends string> {
   readonly group: G;
@@ -31,6 +31,8 @@ export interface Wedge<G extends string> {
   readonly group: G;
   readonly start: number;
   readonly end: number;
+  /** Radius of the outermost arc this wedge uses. */
+  readonly outerRadius: number;
 }
 
 export interface Point {
@@ -75,45 +77,50 @@ function centrePositions(ids: readonly string[], spacing: number): { positions: 
   return { positions: ids.map((id, i) => [id, toXY(radius, (i * TAU) / ids.length)]), radius };
 }
 
-export function pieLayout<G extends string>(
-  centre: readonly string[],
+interface Filled<G extends string> {
+  readonly positions: Map<string, Point>;
+  readonly wedges: Wedge<G>[];
+  readonly outerRadius: number;
+}
+
+/** Wedges and arcs for a first arc at `innerRadius`; undefined when more than `maxRows` arcs would be needed. */
+function fill<G extends string>(
   groups: readonly PieGroup<G>[],
-  geometry: PieGeometry = PIE_GEOMETRY,
-): PieLayout<G> {
+  innerRadius: number,
+  maxRows: number,
+  geometry: PieGeometry,
+): Filled<G> | undefined {
   const { spacing, rowGap } = geometry;
-  const middle = centrePositions(centre, spacing);
-  const positions = new Map<string, Point>(middle.positions);
-  const innerRadius = Math.max(geometry.minInnerRadius, centre.length > 0 ? middle.radius + rowGap : 0);
-
-  const present = groups.filter((g) => g.ids.length > 0);
-  const total = present.reduce((sum, g) => sum + g.ids.length, 0);
-  if (present.length === 0) return { positions, wedges: [], innerRadius, outerRadius: middle.radius };
-
+  const total = groups.reduce((sum, g) => sum + g.ids.length, 0);
   // Every wedge gets at least the angle one node needs on the first arc; the rest is shared by size.
-  const minimum = Math.min(spacing / innerRadius, TAU / present.length);
-  const shared = TAU - minimum * present.length;
-  const wedges: Wedge<G>[] = [];
+  const minimum = Math.min(spacing / innerRadius, TAU / groups.length);
+  const shared = TAU - minimum * groups.length;
+  const slices: { start: number; end: number }[] = [];
   let start = 0;
-  for (const g of present) {
-    const angle = present.length === 1 ? TAU : minimum + (shared * g.ids.length) / total;
-    wedges.push({ group: g.group, start, end: start + angle });
+  for (const g of groups) {
+    const angle = groups.length === 1 ? TAU : minimum + (shared * g.ids.length) / total;
+    slices.push({ start, end: start + angle });
     start += angle;
   }
+  const wedges: Wedge<G>[] = [];
 
+  const positions = new Map<string, Point>();
   let outerRadius = innerRadius;
-  present.forEach((g, index) => {
-    const wedge = wedges[index];
-    if (!wedge) return;
-    const whole = present.length === 1;
+  for (const [index, g] of groups.entries()) {
+    const wedge = slices[index];
+    if (!wedge) continue;
+    const whole = groups.length === 1;
     let placed = 0;
+    let wedgeOuter = innerRadius;
     for (let row = 0; placed < g.ids.length; row++) {
+      if (row >= maxRows) return undefined;
       const radius = innerRadius + row * rowGap;
       // Keep half a spacing from both wedge edges, so neighbours across an edge are a spacing apart.
       const margin = whole ? 0 : Math.asin(Math.min(1, spacing / 2 / radius));
       const span = Math.max(0, wedge.end - wedge.start - 2 * margin);
       // The angle at which two nodes on this arc are exactly one spacing apart (as the crow flies).
       const step = 2 * Math.asin(Math.min(1, spacing / (2 * radius)));
-      const capacity = Math.max(1, Math.floor(span / step + 1e-9));
+      const capacity = whole ? Math.max(1, Math.floor(TAU / step + 1e-9)) : Math.max(1, Math.floor(span / step + 1e-9));
       const count = Math.min(capacity, g.ids.length - placed);
       for (let i = 0; i < count; i++) {
         const id = g.ids[placed + i];
@@ -122,17 +129,55 @@ export function pieLayout<G extends string>(
         positions.set(id, toXY(radius, angle));
       }
       placed += count;
-      outerRadius = Math.max(outerRadius, radius);
+      wedgeOuter = radius;
     }
-  });
-
-  return { positions, wedges, innerRadius, outerRadius };
+    wedges.push({ group: g.group, ...wedge, outerRadius: wedgeOuter });
+    outerRadius = Math.max(outerRadius, wedgeOuter);
+  }
+  return { positions, wedges, outerRadius };
 }
 
-/** A label per wedge, just outside the outermost arc, in the middle of the wedge. */
+/**
+ * The most compact pie: tries one, two, three ... arcs, each time with the smallest first arc that
+ * holds every group, and keeps the layout with the smallest outer radius.
+ */
+export function pieLayout<G extends string>(
+  centre: readonly string[],
+  groups: readonly PieGroup<G>[],
+  geometry: PieGeometry = PIE_GEOMETRY,
+): PieLayout<G> {
+  const middle = centrePositions(centre, geometry.spacing);
+  const smallest = Math.max(geometry.minInnerRadius, centre.length > 0 ? middle.radius + geometry.rowGap : 0);
+  const present = groups.filter((g) => g.ids.length > 0);
+  if (present.length === 0)
+    return { positions: new Map(middle.positions), wedges: [], innerRadius: smallest, outerRadius: middle.radius };
+
+  let best: { filled: Filled<G>; innerRadius: number } | undefined;
+  for (let rows = 1; rows <= 12; rows++) {
+    for (let innerRadius = smallest; innerRadius <= smallest + 12 * geometry.rowGap; innerRadius += geometry.rowGap / 8) {
+      if (best && innerRadius + (rows - 1) * geometry.rowGap >= best.filled.outerRadius) break;
+      const filled = fill(present, innerRadius, rows, geometry);
+      if (filled) {
+        if (!best || filled.outerRadius < best.filled.outerRadius) best = { filled, innerRadius };
+        break;
+      }
+    }
+  }
+  const chosen = best ?? { filled: fill(present, smallest, Number.POSITIVE_INFINITY, geometry), innerRadius: smallest };
+  const positions = new Map<string, Point>(middle.positions);
+  for (const [id, point] of chosen.filled?.positions ?? []) positions.set(id, point);
+  return {
+    positions,
+    wedges: chosen.filled?.wedges ?? [],
+    innerRadius: chosen.innerRadius,
+    outerRadius: chosen.filled?.outerRadius ?? smallest,
+  };
+}
+
+/** A label per wedge, just outside the wedge's outermost arc, in the middle of the wedge. */
 export function wedgeLabels<G extends string>(layout: PieLayout<G>, gap: number): WedgeLabel<G>[] {
-  const radius = layout.outerRadius + gap;
   return layout.wedges.map((w) => {
+    const radius = w.outerRadius + gap;
     const angle = layout.wedges.length === 1 ? 0 : (w.start + w.end) / 2;
     const { x, y } = toXY(radius, angle);
     const sin = Math.sin(angle);

@@ -50,7 +50,7 @@ export function WijkPage() {
       <p className="lead">
         {nl.wijk.summary(district.organisations.length, drawableLinks(district).length, district.keyFigures.length)}
       </p>
-      <div className="split">
+      <div className="split map-wide">
         <WijkMap name={district.name} network={district} />
         <WijkTextAlternative network={district} />
       </div>

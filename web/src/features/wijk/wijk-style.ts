@@ -39,7 +39,7 @@ export const WIJK_STYLESHEET: StylesheetJson = [
       'border-color': BORDER_COLOR,
       label: 'data(label)',
       'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-      'font-size': 13,
+      'font-size': 14,
       color: '#1c1c1c',
       'text-valign': 'bottom',
       'text-halign': 'center',
