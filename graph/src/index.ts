@@ -34,7 +34,7 @@ export { findCircle, listCircles, MAX_ENTRIES } from './circle/reads.js';
 export { upsertCircles, upsertContacts, type CircleRow, type ContactRow, type EntryRow } from './circle/writes.js';
 
 export { serverInfo, type ServerInfo } from './health/reads.js';
-export { deleteSyntheticCity } from './maintenance/writes.js';
+export { datasetChecksum, deleteSyntheticCity, recordDataset } from './maintenance/writes.js';
 
 export { provideNeo4j, type ProvideOptions, type Purpose } from './server/provide.js';
 export { NEO4J_VERSION, ensureJars, type RunningNeo4j } from './server/local-server.js';

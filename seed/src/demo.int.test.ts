@@ -81,15 +81,21 @@ describe('loadDemo', () => {
   beforeAll(async () => {
     db = new Database(inject('neo4j'));
     await migrate(db);
-    await loadDemo(db);
+    await loadDemo(db, { force: true });
     first = await demoState(db);
-    await loadDemo(db);
+    await loadDemo(db, { force: true });
     second = await demoState(db);
   });
 
   afterAll(async () => {
     // The demo data stays: it is shared, idempotent and loaded by `npm start` as well.
     await db.close();
+  });
+
+  it('skips a reload when the same demo data is already there, and changes nothing (issue 2)', async () => {
+    const again = await loadDemo(db);
+    expect(again.skipped).toBe(true);
+    expect(await demoState(db)).toEqual(second);
   });
 
   it('writes every row it builds', () => {

@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import {
+  datasetChecksum,
+  recordDataset,
   upsertCircles,
   upsertClients,
   upsertContacts,
@@ -536,8 +539,25 @@ export function demoCounts(data: DemoData): Record<string, number> {
  * Idempotent (every row is MERGEd by a name-based id with fixed values), and all in one
  * transaction, so a failed load leaves nothing half-written.
  */
-export async function loadDemo(db: Database): Promise<{ summary: string; counts: Record<string, number> }> {
+/** The name under which the demo data's checksum is recorded. */
+const DEMO_DATASET = 'demo';
+
+/**
+ * Loads the demo city. Idempotent (every write MERGEs by id); and when the database already holds
+ * exactly this demo data (same checksum) it writes nothing at all, which keeps a warm `npm start`
+ * from re-planning ten statements on a cold query cache. `force` loads regardless.
+ */
+export async function loadDemo(
+  db: Database,
+  { force = false }: { force?: boolean } = {},
+): Promise<{ summary: string; counts: Record<string, number>; skipped: boolean }> {
   const data = buildDemo();
+  const checksum = createHash('sha256').update(JSON.stringify(data)).digest('hex');
+  const counts = demoCounts(data);
+  const loaded = force ? null : await db.read((tx) => datasetChecksum(tx, DEMO_DATASET));
+  if (loaded === checksum) {
+    return { summary: `demodata al geladen (${counts.clients} cliënten) / demo data already loaded`, counts, skipped: true };
+  }
   await db.write(async (tx) => {
     await upsertDistricts(tx, data.districts);
     await upsertOrganisations(tx, data.organisations);
@@ -549,12 +569,12 @@ export async function loadDemo(db: Database): Promise<{ summary: string; counts:
     await upsertClients(tx, data.clients);
     await upsertContacts(tx, data.contacts);
     await upsertCircles(tx, data.circles);
+    await recordDataset(tx, DEMO_DATASET, checksum);
   });
-  const counts = demoCounts(data);
   const summary =
     `demodata: ${counts.districts} wijken, ${counts.organisations} organisaties, ${counts.links} verbindingen, ` +
     `${counts.keyFigures} sleutelfiguren, ${counts.clients} cliënten met ${counts.circles} netwerkcirkels ` +
     `(${counts.entries} plaatsingen) / demo data: ${counts.districts} districts, ${counts.organisations} organisations, ` +
     `${counts.links} links, ${counts.clients} clients`;
-  return { summary, counts };
+  return { summary, counts, skipped: false };
 }

@@ -1,5 +1,6 @@
 import type { Database } from '../driver.js';
 import { DomainError } from '../errors.js';
+import type { Tx } from '../tx.js';
 
 /**
  * Deletes one synthetic city (seed/src/generator.ts) by its slug prefix, e.g. "synth-1000-".
@@ -28,4 +29,15 @@ export async function deleteSyntheticCity(db: Database, slugPrefix: string): Pro
     'MATCH (d:District) WHERE d.slug STARTS WITH $prefix DETACH DELETE d',
   ];
   for (const statement of steps) await db.autoCommit(statement, p);
+}
+
+/** The checksum recorded when a named dataset (such as the demo data) was last loaded. */
+export async function datasetChecksum(tx: Tx, name: string): Promise<string | null> {
+  const result = await tx.run('MATCH (d:Dataset {name: $name}) RETURN d.checksum AS checksum', { name });
+  const value: unknown = result.records[0]?.get('checksum');
+  return typeof value === 'string' ? value : null;
+}
+
+export async function recordDataset(tx: Tx, name: string, checksum: string): Promise<void> {
+  await tx.run('MERGE (d:Dataset {name: $name}) SET d.checksum = $checksum, d.loadedAt = datetime()', { name, checksum });
 }
