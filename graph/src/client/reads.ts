@@ -26,7 +26,13 @@ const CLIENT_FIELDS = `c {.id, .name,
                                    RETURN n.id ORDER BY n.createdAt DESC }[0]}`;
 
 export async function findClient(tx: Tx, id: string): Promise<ClientSummary | undefined> {
-  const record = await one<{ client: Raw }>(tx, `MATCH (c:Person:Client {id: $id}) RETURN ${CLIENT_FIELDS} AS client`, { id });
+  // CLIENT_FIELDS is a fixed projection; the id is a parameter.
+  const record = await one<{ client: Raw }>(
+    tx,
+    `MATCH (c:Person:Client {id: $id})
+     RETURN ${CLIENT_FIELDS} AS client`,
+    { id },
+  );
   return record ? toClient(record.client) : undefined;
 }
 

@@ -144,7 +144,8 @@ function ensureCredentials(home: string, conf: string, lib: string): Credentials
   const file = join(home, 'credentials.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Credentials;
   // The password is set before the very first start, as neo4j-admin would; it stays on this machine.
-  const credentials: Credentials = { user: 'neo4j', password: randomBytes(18).toString('base64url') };
+  // Starts with a letter: a password beginning with '-' would be read as an option by neo4j-admin.
+  const credentials: Credentials = { user: 'neo4j', password: `wk${randomBytes(18).toString('hex')}` };
   const result = spawnSync(
     javaBinary(),
     ['-cp', `${lib}/*`, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', credentials.password],
