@@ -85,7 +85,13 @@ async function start() {
     const demo = await seed.loadDemo(db);
     log(`demodata: ${demo.summary}`);
     const api = await import('../api/dist/index.js');
-    server = await api.startServer({ db, env: api.loadEnv() });
+    const env = api.loadEnv();
+    // Demo accounts exist in development only; a production start refuses to run while any exist.
+    if (env.nodeEnv === 'development') {
+      const accounts = await seed.loadDemoAccounts(db, env.secretKey);
+      if (!accounts.skipped) log(`demo-accounts: ${accounts.accounts} (zie README) / demo accounts loaded`);
+    }
+    server = await api.startServer({ db, env });
     log(
       `Wijkkring draait op ${server.url} (klaar na ${((performance.now() - startedAt) / 1000).toFixed(1)} s). Stoppen: Ctrl-C.`,
     );

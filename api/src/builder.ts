@@ -41,3 +41,4 @@ builder.scalarType('Date', {
 });
 
 builder.queryType({ description: 'Everything Wijkkring can be asked.' });
+builder.mutationType({ description: 'Every change Wijkkring makes. Each is checked by the access policy and audited.' });

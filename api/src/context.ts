@@ -7,6 +7,9 @@ import {
   type DistrictNetwork,
   type OrganisationSummary,
 } from '@wijkkring/graph';
+import { AccessCheck } from './access/enforce.js';
+import { RequestAudit } from './audit/request-audit.js';
+import type { Env } from './env.js';
 import type { Viewer } from './viewer.js';
 
 export interface Loaders {
@@ -15,11 +18,27 @@ export interface Loaders {
   organisation: DataLoader<string, OrganisationSummary | undefined>;
 }
 
+/** What the request brought and what the response must carry back. */
+export interface RequestState {
+  /** The address the request came from (for the audit log and login throttling). */
+  origin: string | null;
+  /** The session cookie's value, if any. */
+  sessionToken: string | null;
+  /** Adds a Set-Cookie header to the response. */
+  setCookie(cookie: string): void;
+}
+
 export interface Context {
   viewer: Viewer;
   db: Database;
+  env: Env;
   layout: CircleLayout;
   loaders: Loaders;
+  audit: RequestAudit;
+  access: AccessCheck;
+  request: RequestState;
+  /** One clock per request: every check and record of the request sees the same time. */
+  now: number;
 }
 
 const FULL_NETWORK = {
@@ -31,11 +50,23 @@ const FULL_NETWORK = {
   offerings: true,
 };
 
-export function createContext(db: Database, layout: CircleLayout, viewer: Viewer): Context {
-  return {
+export function createContext(
+  db: Database,
+  env: Env,
+  viewer: Viewer,
+  request: RequestState,
+  operation: string | null,
+  now = Date.now(),
+): Context {
+  const context: Context = {
     viewer,
     db,
-    layout,
+    env,
+    layout: env.circleLayout,
+    now,
+    request,
+    audit: new RequestAudit(db, env.pseudonymKey, viewer, request.origin, operation),
+    access: new AccessCheck(() => context),
     loaders: {
       districtNetwork: new DataLoader(async (ids) => {
         const found = await db.read((tx) => findDistricts(tx, ids, FULL_NETWORK));
@@ -47,4 +78,5 @@ export function createContext(db: Database, layout: CircleLayout, viewer: Viewer
       }),
     },
   };
+  return context;
 }

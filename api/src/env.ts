@@ -1,7 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { circleLayoutSchema, LENSINK_LAYOUT, type CircleLayout } from '@wijkkring/graph';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
+
+export const DEVELOPMENT_SECRET_KEY = 'development-only-secret-key-do-not-use-in-production';
+export const DEVELOPMENT_PSEUDONYM_KEY = 'development-only-pseudonym-key-do-not-use-in-production';
+const MIN_SECRET_LENGTH = 32;
 
 /** The API's configuration. Nothing else in `api/` reads process.env. */
 const schema = z.object({
@@ -18,6 +23,40 @@ const schema = z.object({
   CIRCLE_LAYOUT_FILE: z.string().optional(),
   /** How long a request waits for a database connection before answering DATABASE_UNAVAILABLE. */
   DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().positive().default(3_000),
+  /** Sessions end after this long without a request, and after the absolute lifetime whatever happens. */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24)
+    .default(12),
+  /** Seals TOTP secrets at rest. Development has a fixed default; production refuses it. */
+  SECRET_KEY: z.string().min(1).default(DEVELOPMENT_SECRET_KEY),
+  /** The HMAC key of client pseudonyms in the audit log (and, later, in research exports). */
+  AUDIT_PSEUDONYM_KEY: z.string().min(1).default(DEVELOPMENT_PSEUDONYM_KEY),
+  /** NEN 7513 asks for at least five years. */
+  AUDIT_RETENTION_YEARS: z.coerce.number().int().min(5).max(100).default(7),
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** Only a developer may switch masking of unexpected errors off, and only in development. */
+  GRAPHQL_MASK_ERRORS: z.enum(['true', 'false']).default('true'),
+  /** The web app's operations, persisted at build time; in production only these are accepted. */
+  PERSISTED_OPERATIONS_FILE: z.string().optional(),
+  /** Failed logins allowed per account and per address within the window before login is refused for a while. */
+  LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(30),
+  LOGIN_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
 });
 
 export interface Env {
@@ -28,6 +67,33 @@ export interface Env {
   webDist: string;
   circleLayout: CircleLayout;
   dbAcquireTimeoutMs: number;
+  session: { idleMs: number; absoluteMs: number };
+  secretKey: string;
+  pseudonymKey: string;
+  auditRetentionYears: number;
+  trustProxy: boolean;
+  maskErrors: boolean;
+  persistedOperationsFile: string;
+  login: { accountMaxFailures: number; addressMaxFailures: number; windowMs: number };
+}
+
+/**
+ * A production start refuses what is only safe on a developer's machine: default secrets and
+ * unmasked errors. (Demo accounts in the database are refused by `startServer`.)
+ */
+function productionProblems(env: z.infer<typeof schema>): string[] {
+  if (env.NODE_ENV !== 'production') return [];
+  const problems: string[] = [];
+  for (const [name, value, fallback] of [
+    ['SECRET_KEY', env.SECRET_KEY, DEVELOPMENT_SECRET_KEY],
+    ['AUDIT_PSEUDONYM_KEY', env.AUDIT_PSEUDONYM_KEY, DEVELOPMENT_PSEUDONYM_KEY],
+  ] as const) {
+    if (value === fallback) problems.push(`${name} is the development default; set a secret of your own`);
+    else if (value.length < MIN_SECRET_LENGTH) problems.push(`${name} must be at least ${String(MIN_SECRET_LENGTH)} characters`);
+  }
+  if (env.SECRET_KEY === env.AUDIT_PSEUDONYM_KEY) problems.push('SECRET_KEY and AUDIT_PSEUDONYM_KEY must differ');
+  if (env.GRAPHQL_MASK_ERRORS === 'false') problems.push('GRAPHQL_MASK_ERRORS=false is allowed in development only');
+  return problems;
 }
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -37,6 +103,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid configuration: ${issues}`);
   }
   const env = parsed.data;
+  const problems = productionProblems(env);
+  if (problems.length > 0) throw new Error(`Refusing to start in production: ${problems.join('; ')}`);
   let circleLayout = LENSINK_LAYOUT;
   if (env.CIRCLE_LAYOUT_FILE) {
     const layout = circleLayoutSchema.safeParse(JSON.parse(readFileSync(env.CIRCLE_LAYOUT_FILE, 'utf8')));
@@ -51,5 +119,17 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     webDist: env.WEB_DIST,
     circleLayout,
     dbAcquireTimeoutMs: env.DB_ACQUIRE_TIMEOUT_MS,
+    session: { idleMs: env.SESSION_IDLE_MINUTES * 60_000, absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000 },
+    secretKey: env.SECRET_KEY,
+    pseudonymKey: env.AUDIT_PSEUDONYM_KEY,
+    auditRetentionYears: env.AUDIT_RETENTION_YEARS,
+    trustProxy: env.TRUST_PROXY === 'true',
+    maskErrors: env.NODE_ENV !== 'development' || env.GRAPHQL_MASK_ERRORS === 'true',
+    persistedOperationsFile: env.PERSISTED_OPERATIONS_FILE ?? join(env.WEB_DIST, 'persisted-operations.json'),
+    login: {
+      accountMaxFailures: env.LOGIN_ACCOUNT_MAX_FAILURES,
+      addressMaxFailures: env.LOGIN_ADDRESS_MAX_FAILURES,
+      windowMs: env.LOGIN_WINDOW_MINUTES * 60_000,
+    },
   };
 }

@@ -5,7 +5,16 @@ import { GraphQLError } from 'graphql';
  * Stable error codes the API answers with (in `extensions.code`). Clients switch on these, never
  * on messages. Unexpected errors are masked by the server and carry no code of ours.
  */
-export type ErrorCode = 'INVALID_INPUT' | 'NOT_FOUND' | 'DATABASE_UNAVAILABLE' | 'CONFLICT' | 'FORBIDDEN';
+export type ErrorCode =
+  | 'INVALID_INPUT'
+  | 'NOT_FOUND'
+  | 'DATABASE_UNAVAILABLE'
+  | 'CONFLICT'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'INVALID_CREDENTIALS'
+  | 'RATE_LIMITED'
+  | 'AUDIT_UNAVAILABLE';
 
 export function apiError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extra } });

@@ -1,15 +1,23 @@
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Database, DomainError, serverInfo } from '@wijkkring/graph';
+import { Database, demoAccountCount, DomainError, serverInfo } from '@wijkkring/graph';
 import { GraphQLError } from 'graphql';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import sirv from 'sirv';
+import { parseCookies, resumeSession, SESSION_COOKIE } from './auth/sessions.js';
 import { createContext, type Context } from './context.js';
 import type { Env } from './env.js';
-import { toGraphQLError } from './errors.js';
+import { apiError, toGraphQLError } from './errors.js';
+import {
+  armorPlugins,
+  csrfPlugin,
+  loadPersistedOperations,
+  noIntrospectionPlugin,
+  persistedOperationsPlugin,
+} from './hardening.js';
 import { schema } from './schema/index.js';
-import { DEVELOPMENT_VIEWER } from './viewer.js';
+import { ANONYMOUS, type Viewer } from './viewer.js';
 
 export interface ServerOptions {
   db: Database;
@@ -36,7 +44,7 @@ function maskError(env: Env) {
     }
     if (error instanceof GraphQLError && !error.originalError) return error; // parse and validation errors
     if (!(original instanceof DomainError)) console.error('[api] unexpected error', original);
-    return new GraphQLError(env.nodeEnv === 'development' ? `${message} (${String(original)})` : message, {
+    return new GraphQLError(env.maskErrors ? message : `${message} (${String(original)})`, {
       nodes: error instanceof GraphQLError ? error.nodes : undefined,
       path: error instanceof GraphQLError ? error.path : undefined,
       extensions: { code: 'INTERNAL' },
@@ -44,17 +52,117 @@ function maskError(env: Env) {
   };
 }
 
-export function createYogaApp({ db, env }: ServerOptions): YogaServerInstance<Record<string, unknown>, Context> {
-  return createYoga<Record<string, unknown>, Context>({
+/**
+ * Writes the audit records a request noted before its response leaves. If they cannot be written,
+ * the response carries no data at all, only the error (PRODUCT.md section 4).
+ */
+const auditBeforeResponse: Plugin<Context> = {
+  onExecute({ setExecuteFn, executeFn }) {
+    setExecuteFn(async (args): Promise<unknown> => {
+      const result: unknown = await executeFn(args);
+      const context = args.contextValue as Context;
+      try {
+        await context.audit.flush();
+      } catch (error) {
+        console.error('[api] audit records could not be written; the response is withheld', error);
+        return {
+          errors: [
+            apiError('AUDIT_UNAVAILABLE', 'The request could not be recorded, so it was not carried out. Try again in a moment.'),
+          ],
+        };
+      }
+      return result;
+    });
+  },
+};
+
+/** Where a request comes from: the socket, or the first X-Forwarded-For hop behind a trusted proxy. */
+function originOf(req: IncomingMessage, request: Request, env: Env): string | null {
+  if (env.trustProxy) {
+    const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  return req.socket.remoteAddress ?? null;
+}
+
+/** True for errors that are answers (they carry one of our codes, or are domain errors), not incidents. */
+function isExpected(value: unknown): boolean {
+  const original = value instanceof GraphQLError && value.originalError ? value.originalError : value;
+  return original instanceof DomainError || (original instanceof GraphQLError && typeof original.extensions.code === 'string');
+}
+
+/** Yoga logs every error it rewrites; expected ones are answers, so only the rest reach the log. */
+function yogaLogger(env: Env) {
+  const verbose = env.nodeEnv === 'development';
+  return {
+    debug: () => undefined,
+    info: (...args: unknown[]) => {
+      if (verbose) console.info('[yoga]', ...args);
+    },
+    warn: (...args: unknown[]) => console.warn('[yoga]', ...args),
+    error: (...args: unknown[]) => {
+      if (!args.every(isExpected)) console.error('[yoga]', ...args);
+    },
+  };
+}
+
+interface ServerContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+}
+
+export function createYogaApp({ db, env }: ServerOptions): YogaServerInstance<ServerContext, Context> {
+  const persisted = loadPersistedOperations(env.persistedOperationsFile);
+  const plugins: Plugin[] = [csrfPlugin(), persistedOperationsPlugin(env, persisted), ...armorPlugins()];
+  if (env.nodeEnv === 'production') plugins.push(noIntrospectionPlugin());
+  plugins.push(auditBeforeResponse as Plugin);
+  return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: env.nodeEnv === 'development',
     maskedErrors: { maskError: maskError(env) },
     // Expected errors (bad input, database down) are answers, not incidents; unexpected ones are logged in maskError.
-    logging: env.nodeEnv === 'development' ? 'info' : 'warn',
-    context: () => createContext(db, env.circleLayout, DEVELOPMENT_VIEWER),
+    logging: yogaLogger(env),
+    plugins,
+    context: async ({ request, req, res, params }) => {
+      const now = Date.now();
+      const token = parseCookies(request.headers.get('cookie')).get(SESSION_COOKIE) ?? null;
+      let viewer: Viewer = ANONYMOUS;
+      if (token) {
+        const view = await resumeSession(db, env, token, now).catch((error: unknown) => {
+          throw toGraphQLError(error);
+        });
+        if (view?.session.stage === 'FULL')
+          viewer = { kind: 'account', role: view.account.role, account: view.account, session: view.session };
+      }
+      return createContext(
+        db,
+        env,
+        viewer,
+        {
+          origin: originOf(req, request, env),
+          sessionToken: token,
+          setCookie: (cookie) => res.appendHeader('set-cookie', cookie),
+        },
+        params.operationName ?? null,
+        now,
+      );
+    },
   });
+}
+
+/** A production start refuses demo accounts and a missing persisted-operation list. */
+async function refuseUnsafeProduction(db: Database, env: Env): Promise<void> {
+  if (env.nodeEnv !== 'production') return;
+  const demo = await db.read((tx) => demoAccountCount(tx));
+  if (demo > 0)
+    throw new Error(`Refusing to start in production: the database holds ${String(demo)} demo account(s). Remove them first.`);
+  if (loadPersistedOperations(env.persistedOperationsFile).size === 0) {
+    throw new Error(
+      `Refusing to start in production: no persisted operations at ${env.persistedOperationsFile} (build the web app).`,
+    );
+  }
 }
 
 async function health(db: Database, res: ServerResponse): Promise<void> {
@@ -70,6 +178,7 @@ async function health(db: Database, res: ServerResponse): Promise<void> {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { db, env } = options;
+  await refuseUnsafeProduction(db, env);
   const yoga = createYogaApp(options);
   const hasWeb = existsSync(`${env.webDist}/index.html`);
   const assets = hasWeb ? sirv(env.webDist, { single: true, etag: true, dev: false }) : undefined;
@@ -78,7 +187,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (path === '/healthz') {
       void health(db, res);
     } else if (path === '/graphql' || path.startsWith('/graphql/')) {
-      void yoga(req, res);
+      void yoga(req, res, { req, res });
     } else if (assets) {
       assets(req, res, () => {
         res.writeHead(404);

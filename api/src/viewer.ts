@@ -1,13 +1,19 @@
+import type { AccountProfile, SessionRecord } from '@wijkkring/graph';
+import type { PolicyRole } from './access/policy.js';
+
 /**
- * Who is asking. Every resolver receives one in its context. Until accounts exist (issue 3) the
- * only viewer is the development viewer; access control will read this, not the request.
+ * Who is asking. Every resolver receives one in its context; the access policy reads this, never
+ * the request. A viewer is anonymous until the whole login (password and, where required, the
+ * second factor) is done.
  */
-export type Role = 'CLIENT' | 'SUPPORT_WORKER' | 'COORDINATOR' | 'RESEARCHER' | 'ADMIN' | 'DEVELOPER';
+export type Viewer =
+  | { kind: 'anonymous'; role: 'ANONYMOUS' }
+  | { kind: 'account'; role: PolicyRole; account: AccountProfile; session: SessionRecord };
 
-export interface Viewer {
-  kind: 'development';
-  id: string;
-  role: Role;
+export const ANONYMOUS: Viewer = { kind: 'anonymous', role: 'ANONYMOUS' };
+
+export type SignedIn = Extract<Viewer, { kind: 'account' }>;
+
+export function signedIn(viewer: Viewer): SignedIn | undefined {
+  return viewer.kind === 'account' ? viewer : undefined;
 }
-
-export const DEVELOPMENT_VIEWER: Viewer = { kind: 'development', id: 'development', role: 'DEVELOPER' };

@@ -24,9 +24,9 @@ export type { DistrictRow, LinkRow, OfferingRow, PartnershipRow } from './distri
 export { findOrganisation, findOrganisationsByIds, searchOrganisations, type OrganisationDetail } from './organisation/reads.js';
 export { upsertOrganisations, type OrganisationRow } from './organisation/writes.js';
 
-export { upsertClients, upsertKeyFigures, upsertSupportWorkers } from './person/writes.js';
-export type { ClientRow, KeyFigureRow, SupportWorkerRow } from './person/writes.js';
-export { findClient, listClients, type ClientSummary } from './client/reads.js';
+export { upsertClients, upsertKeyFigures, upsertStaff, upsertSupportWorkers } from './person/writes.js';
+export type { ClientRow, KeyFigureRow, StaffRow, SupportWorkerRow } from './person/writes.js';
+export { findClient, findClients, listClients, type ClientSummary } from './client/reads.js';
 
 export { circleLayoutSchema, LENSINK_LAYOUT, type CircleLayout } from './circle/layout.js';
 export type { CircleEntry, CircleOrganisation, CirclePerson, CircleSummary, NetworkCircle } from './circle/types.js';
@@ -40,3 +40,79 @@ export { provideNeo4j, type ProvideOptions, type Purpose } from './server/provid
 export { NEO4J_VERSION, ensureJars, type RunningNeo4j } from './server/local-server.js';
 export { AlreadyRunningError, acquireLock, isAlive } from './server/lock.js';
 export { repoRoot, stateDir } from './server/paths.js';
+
+export * from './account/types.js';
+export {
+  hashPassword,
+  passwordSchema,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  verifyAgainstDummy,
+  verifyPassword,
+} from './account/passwords.js';
+export { seal, unseal } from './account/secrets.js';
+export { checkTotp, newTotpSecret, totpCode, totpUri } from './account/totp.js';
+export {
+  demoAccountCount,
+  findCredentials,
+  findCredentialsById,
+  findProfile,
+  findSession,
+  throttleStates,
+} from './account/reads.js';
+export {
+  clearLoginFailures,
+  createSession,
+  deleteExpiredSessions,
+  deleteSession,
+  deleteSessionsOf,
+  enableTotp,
+  registerLoginFailure,
+  setAccountActive,
+  setPasswordHash,
+  setSessionPendingSecret,
+  touchSession,
+  upsertAccounts,
+  useTotpStep,
+} from './account/writes.js';
+
+export { grantIsActive, type AccessGrant, type SupportWorkerSummary } from './access/types.js';
+export {
+  activeGrantsOfWorker,
+  findGrant,
+  findSupportWorkers,
+  grantsOfClient,
+  keyFigureDistrict,
+  searchSupportWorkers,
+} from './access/reads.js';
+export {
+  grantAccess,
+  revokeAccess,
+  setAnalysisConsent,
+  setKeyFigureConsent,
+  upsertGrants,
+  type GrantRow,
+} from './access/writes.js';
+
+export {
+  AUDIT_ACTIONS,
+  AUDIT_RESULTS,
+  type AuditAction,
+  type AuditEntry,
+  type AuditRecord,
+  type AuditResult,
+} from './audit/types.js';
+export { auditHash, canonicalAuditText, GENESIS_HASH } from './audit/chain.js';
+export { appendAudit, pruneAudit } from './audit/writes.js';
+export {
+  allAuditRecordsOfClient,
+  auditHead,
+  auditRecordsAfter,
+  auditTrailOfClient,
+  type AuditEventView,
+  type AuditHeadState,
+} from './audit/reads.js';
+export { verifyAuditChain, type AuditVerification } from './audit/verify.js';
+
+export { clientDataForExport, findCirclePeople, type CirclePersonMatch, type ClientDataExport } from './privacy/reads.js';
+export { eraseCirclePeople, eraseClient, rectifyCirclePerson, type ErasureReport } from './privacy/writes.js';

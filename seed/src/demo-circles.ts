@@ -49,7 +49,7 @@ interface DemoClient {
   familyInner?: boolean;
 }
 
-const DEMO_CLIENTS: readonly DemoClient[] = [
+export const DEMO_CLIENTS: readonly DemoClient[] = [
   { name: 'Mohamed', wijk: 'Kanaleneiland', worker: 'eline-k' },
   { name: 'Aïcha', wijk: 'Kanaleneiland', worker: 'khalid-a', snapshot: true },
   { name: 'Jeroen', wijk: 'Kanaleneiland', worker: 'eline-k', gp: false },
@@ -195,7 +195,7 @@ export function clientKey(client: { name: string; wijk: string }): string {
   return `${slugify(client.wijk)}:${slugify(client.name)}`;
 }
 
-function workerId(key: string): string {
+export function workerId(key: string): string {
   return seedId(`support-worker:${key}`);
 }
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadEnv, startServer } from '@wijkkring/api';
 import { Database } from '@wijkkring/graph';
-import { loadDemo } from '@wijkkring/seed';
+import { loadDemo, loadDemoAccounts } from '@wijkkring/seed';
 import type { TestProject } from 'vitest/node';
 import { testNeo4j } from './neo4j.js';
 
@@ -23,6 +23,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     NEO4J_PASSWORD: neo.password,
     WEB_DIST: webDist,
   });
+  await loadDemoAccounts(db, env.secretKey);
   const server = await startServer({ db, env });
   project.provide('neo4j', { uri: neo.uri, user: neo.user, password: neo.password });
   project.provide('baseUrl', `http://127.0.0.1:${String(server.port)}`);

@@ -1,11 +1,18 @@
 import { loadEnv, startServer, type RunningServer } from '@wijkkring/api';
 import type { Database } from '@wijkkring/graph';
 import { inject } from 'vitest';
+import { freshCode, type TestAccount } from './accounts.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
-  errors?: { message: string; path?: string[]; extensions?: { code?: string; field?: string | null } }[];
+  errors?: {
+    message: string;
+    path?: (string | number)[];
+    extensions?: { code?: string; field?: string | null; limit?: string; retryAfterSeconds?: number };
+  }[];
+  /** Set-Cookie headers of the response. */
+  cookies: string[];
 }
 
 /** Starts the real HTTP server on a free port, on the given database connection. */
@@ -24,16 +31,87 @@ export async function startTestServer(db: Database, overrides: Record<string, st
   return startServer({ db, env });
 }
 
+export interface RequestOptions {
+  cookie?: string | null;
+  headers?: Record<string, string>;
+  extensions?: Record<string, unknown>;
+  /** Leave the query text out (persisted operations). */
+  omitQuery?: boolean;
+}
+
+/** One GraphQL request over real HTTP, with the CSRF header the web app sends. */
 export async function graphql<T = Record<string, unknown>>(
   server: { port: number },
   query: string,
   variables: Record<string, unknown> = {},
+  options: RequestOptions = {},
 ): Promise<GraphQLResponse<T>> {
   const response = await fetch(`http://127.0.0.1:${String(server.port)}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-    body: JSON.stringify({ query, variables }),
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      'x-wijkkring-csrf': '1',
+      ...(options.cookie ? { cookie: options.cookie } : {}),
+      ...options.headers,
+    },
+    body: JSON.stringify({
+      ...(options.omitQuery ? {} : { query }),
+      variables,
+      ...(options.extensions ? { extensions: options.extensions } : {}),
+    }),
   });
-  const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
-  return { status: response.status, ...body };
+  const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status' | 'cookies'>;
+  return { status: response.status, ...body, cookies: response.headers.getSetCookie() };
+}
+
+/** The value to send back for the session cookie in a response, if it set one (empty when cleared). */
+export function sessionCookieFrom(response: { cookies: string[] }): string | null | undefined {
+  const cookie = response.cookies.find((c) => c.startsWith('wk_session='));
+  if (cookie === undefined) return undefined;
+  const value = cookie.split(';')[0] ?? '';
+  return value === 'wk_session=' ? null : value;
+}
+
+/** A browser-like session: keeps the cookie between requests. */
+export class ApiSession {
+  cookie: string | null = null;
+
+  constructor(readonly server: { port: number }) {}
+
+  async graphql<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    options: RequestOptions = {},
+  ): Promise<GraphQLResponse<T>> {
+    const response = await graphql<T>(this.server, query, variables, { cookie: this.cookie, ...options });
+    const next = sessionCookieFrom(response);
+    if (next !== undefined) this.cookie = next;
+    return response;
+  }
+
+  /** Signs in with password and, where needed, a fresh TOTP code; throws when that fails. */
+  async signIn(account: TestAccount): Promise<this> {
+    const first = await this.graphql<{ login: { status: string } }>(LOGIN, {
+      input: { username: account.username, password: account.password },
+    });
+    const status = first.data?.login.status;
+    if (status === 'TOTP_REQUIRED') {
+      const second = await this.graphql<{ verifyTotp: { status: string } }>(VERIFY, {
+        input: { code: await freshCode(account) },
+      });
+      if (second.data?.verifyTotp.status !== 'SIGNED_IN') throw new Error(`TOTP step failed: ${JSON.stringify(second.errors)}`);
+    } else if (status !== 'SIGNED_IN') {
+      throw new Error(`login failed for ${account.username}: ${JSON.stringify(first.errors ?? first.data)}`);
+    }
+    return this;
+  }
+}
+
+export const LOGIN =
+  'mutation ($input: LoginInput!) { login(input: $input) { status totpSetup { secret uri } viewer { username role } } }';
+export const VERIFY = 'mutation ($input: VerifyTotpInput!) { verifyTotp(input: $input) { status viewer { username role } } }';
+
+export async function signedIn(server: { port: number }, account: TestAccount): Promise<ApiSession> {
+  return new ApiSession(server).signIn(account);
 }

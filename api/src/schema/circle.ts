@@ -2,13 +2,14 @@ import {
   findCircle,
   findClient,
   listCircles,
-  listClients,
+  findClients,
   type CircleEntry,
   type CirclePerson,
   type CircleSummary,
   type NetworkCircle as NetworkCircleValue,
 } from '@wijkkring/graph';
 import { builder } from '../builder.js';
+import { requireAccount } from './auth.js';
 import type { Context } from '../context.js';
 import { connection, pageArgs, pageWindow, SupportKindEnum, uuid, WishEnum } from './common.js';
 import { CircleEntryRef, Client, District, NetworkCircle, Organisation } from './refs.js';
@@ -111,11 +112,14 @@ builder.queryFields((t) => ({
   }),
   clients: t.field({
     type: ClientConnection,
-    description: 'Clients by name. (Access control arrives with accounts; for now every viewer is the development viewer.)',
+    description:
+      'The clients the viewer may see, by name: a client sees themselves; a support worker the clients who gave access.',
     args: pageArgs,
     resolve: (_root, args, context) => {
       const { skip, limit } = pageWindow(args);
-      return context.db.read((tx) => listClients(tx, skip, limit)) as never;
+      const { account } = requireAccount(context);
+      const ids = account.clientId ? [account.clientId] : account.grants.map((g) => g.clientId);
+      return context.db.read((tx) => findClients(tx, ids, skip, limit)) as never;
     },
   }),
 }));

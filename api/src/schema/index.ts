@@ -6,6 +6,11 @@ import './district.js';
 import './organisation.js';
 import './circle.js';
 import './layout.js';
-import './viewer.js';
+import './auth.js';
+import './access.js';
+import './privacy.js';
 
-export const schema: GraphQLSchema = lexicographicSortSchema(builder.toSchema());
+import { enforcePolicy } from '../access/enforce.js';
+
+/** The schema, sorted (for the committed print), with the access policy on every resolver that needs it. */
+export const schema: GraphQLSchema = enforcePolicy(lexicographicSortSchema(builder.toSchema()));

@@ -13,11 +13,13 @@ export function toCircleSummary(raw: Raw): CircleSummary {
   };
 }
 
-export function toCircleEntry(raw: Raw): CircleEntry {
+/** `clientId` is the circle's owner: access checks on an entry or a person in it need it. */
+export function toCircleEntry(raw: Raw, clientId: string): CircleEntry {
   const target = raw.target as Raw;
   const support = strList(raw, 'support').filter((s): s is SupportKind => (SUPPORT_KINDS as readonly string[]).includes(s));
   return {
     id: str(raw, 'id'),
+    clientId,
     ring: num(raw, 'ring'),
     sector: str(raw, 'sector'),
     position: num(raw, 'position'),
@@ -31,6 +33,7 @@ export function toCircleEntry(raw: Raw): CircleEntry {
         ? { kind: 'ORGANISATION', ...toOrganisationSummary(target) }
         : {
             kind: 'PERSON',
+            clientId,
             id: str(target, 'id'),
             name: str(target, 'name'),
             professional: bool(target, 'professional'),
@@ -40,9 +43,10 @@ export function toCircleEntry(raw: Raw): CircleEntry {
 }
 
 export function toNetworkCircle(raw: Raw): NetworkCircle {
+  const summary = toCircleSummary(raw);
   return {
-    ...toCircleSummary(raw),
+    ...summary,
     clientName: str(raw, 'clientName'),
-    entries: list(raw, 'entries').map(toCircleEntry),
+    entries: list(raw, 'entries').map((entry) => toCircleEntry(entry, summary.clientId)),
   };
 }

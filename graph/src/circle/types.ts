@@ -3,6 +3,8 @@ import type { SupportKind, Wish } from '../model.js';
 
 export interface CirclePerson {
   kind: 'PERSON';
+  /** The client in whose circle this person appears. */
+  clientId: string;
   id: string;
   /** First name or nickname only. */
   name: string;
@@ -17,6 +19,8 @@ export interface CircleOrganisation extends OrganisationSummary {
 
 export interface CircleEntry {
   id: string;
+  /** The client whose circle this is. */
+  clientId: string;
   ring: number;
   sector: string;
   /** Stable order inside one ring × sector cell. */

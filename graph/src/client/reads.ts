@@ -1,4 +1,4 @@
-import { optStr, str, type Raw } from '../mappers.js';
+import { bool, optStr, str, type Raw } from '../mappers.js';
 import { toPage, type Page } from '../paging.js';
 import { one, type Tx } from '../tx.js';
 
@@ -9,6 +9,8 @@ export interface ClientSummary {
   districtId: string | null;
   /** The open (not frozen) circle, if any. */
   currentCircleId: string | null;
+  /** The client allows their circles to count in district analyses (default no). */
+  analysisConsent: boolean;
 }
 
 function toClient(raw: Raw): ClientSummary {
@@ -17,10 +19,11 @@ function toClient(raw: Raw): ClientSummary {
     name: str(raw, 'name'),
     districtId: optStr(raw, 'districtId'),
     currentCircleId: optStr(raw, 'currentCircleId'),
+    analysisConsent: bool(raw, 'analysisConsent'),
   };
 }
 
-const CLIENT_FIELDS = `c {.id, .name,
+const CLIENT_FIELDS = `c {.id, .name, .analysisConsent,
         districtId: COLLECT { MATCH (c)-[:LIVES_IN]->(d:District) RETURN d.id }[0],
         currentCircleId: COLLECT { MATCH (n:NetworkCircle)-[:OF]->(c) WHERE n.frozenAt IS NULL
                                    RETURN n.id ORDER BY n.createdAt DESC }[0]}`;
@@ -43,6 +46,20 @@ export async function listClients(tx: Tx, skip: number, limit: number): Promise<
             COLLECT { MATCH (c:Client) WITH c ORDER BY c.name, c.id SKIP $skip LIMIT $limit
                       RETURN ${CLIENT_FIELDS} } AS page`,
     { skip, limit },
+  );
+  return toPage((record?.page ?? []).map(toClient), record?.total ?? 0, skip);
+}
+
+/** Clients by id, in one round trip (the clients a support worker holds grants for, say). */
+export async function findClients(tx: Tx, ids: readonly string[], skip: number, limit: number): Promise<Page<ClientSummary>> {
+  const record = await one<{ page: Raw[]; total: number }>(
+    tx,
+    `MATCH (c:Person:Client) WHERE c.id IN $ids
+     WITH c ORDER BY c.name, c.id
+     WITH collect(c) AS found
+     RETURN size(found) AS total,
+            [c IN found[$skip..($skip + $limit)] | ${CLIENT_FIELDS}] AS page`,
+    { ids, skip, limit },
   );
   return toPage((record?.page ?? []).map(toClient), record?.total ?? 0, skip);
 }

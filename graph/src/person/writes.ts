@@ -56,3 +56,25 @@ export async function upsertClients(tx: Tx, clients: ClientRow[]): Promise<void>
     { rows: clients },
   );
 }
+
+export interface StaffRow {
+  id: string;
+  name: string;
+  /** A coordinator (kwartiermaker) coordinates one district. */
+  coordinatesDistrictId: string | null;
+}
+
+/** People who work with Wijkkring without being clients or support workers: coordinators, researchers, admins. */
+export async function upsertStaff(tx: Tx, staff: StaffRow[]): Promise<void> {
+  await tx.run(
+    `UNWIND $rows AS row
+     MERGE (p:Person {id: row.id})
+     SET p.name = row.name
+     WITH p, row
+     OPTIONAL MATCH (d:District {id: row.coordinatesDistrictId})
+     FOREACH (_ IN CASE WHEN d IS NULL THEN [] ELSE [1] END |
+       SET p:Coordinator
+       MERGE (p)-[:COORDINATES]->(d))`,
+    { rows: staff },
+  );
+}

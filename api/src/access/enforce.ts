@@ -1,0 +1,236 @@
+import type {
+  AccessGrant,
+  AuditAction,
+  CircleEntry,
+  CirclePerson,
+  ClientSummary,
+  KeyFigureSummary,
+  NetworkCircle,
+} from '@wijkkring/graph';
+import {
+  defaultFieldResolver,
+  getNamedType,
+  GraphQLObjectType,
+  isAbstractType,
+  isObjectType,
+  OperationTypeNode,
+  type GraphQLFieldResolver,
+  type GraphQLNamedType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+} from 'graphql';
+import type { Context } from '../context.js';
+import { apiError } from '../errors.js';
+import type { Viewer } from '../viewer.js';
+import { POLICY, type Condition, type OperationPolicy, type Rule, type TypePolicy } from './policy.js';
+
+/** What a condition looks at in a value. */
+export interface Subject {
+  accountId?: string;
+  clientId?: string;
+  supportWorkerId?: string;
+  districtIds?: readonly string[];
+}
+
+const OPERATIONS: Readonly<Record<string, OperationPolicy>> = POLICY.operations;
+const TYPES: Readonly<Record<string, TypePolicy>> = POLICY.types;
+
+/** How to find the subject of a value of each checked type. */
+const SUBJECTS: Readonly<Record<keyof typeof POLICY.types, (value: never) => Subject>> = {
+  Viewer: (v: Viewer) => (v.kind === 'account' ? { accountId: v.account.id } : {}),
+  District: (d: { id: string }) => ({ districtIds: [d.id] }),
+  Organisation: () => ({}),
+  Partnership: () => ({}),
+  Offering: () => ({}),
+  Link: () => ({}),
+  KeyFigure: (k: KeyFigureSummary) => ({ districtIds: [k.districtId] }),
+  SupportWorker: (w: { id: string }) => ({ supportWorkerId: w.id }),
+  Client: (c: ClientSummary) => ({ clientId: c.id }),
+  NetworkCircle: (c: Pick<NetworkCircle, 'clientId'>) => ({ clientId: c.clientId }),
+  CircleEntry: (e: CircleEntry) => ({ clientId: e.clientId }),
+  CirclePerson: (p: CirclePerson) => ({ clientId: p.clientId }),
+  AccessGrant: (g: AccessGrant) => ({ clientId: g.clientId, supportWorkerId: g.supportWorkerId }),
+  AuditEvent: (e: { clientId: string }) => ({ clientId: e.clientId }),
+  CirclePersonMatch: (m: { clientId: string }) => ({ clientId: m.clientId }),
+};
+
+export function holds(condition: Condition, viewer: Viewer, subject: Subject): boolean {
+  if (viewer.kind !== 'account') return false;
+  const { account } = viewer;
+  switch (condition) {
+    case 'self':
+      return subject.accountId === account.id;
+    case 'ownClient':
+      return account.clientId !== null && subject.clientId === account.clientId;
+    case 'grantRead':
+      return account.grants.some((g) => g.clientId === subject.clientId);
+    case 'grantEdit':
+      return account.grants.some((g) => g.clientId === subject.clientId && g.level === 'EDIT');
+    case 'grantee':
+      return account.personId !== null && subject.supportWorkerId === account.personId;
+    case 'ownDistrict':
+      return account.districtId !== null && (subject.districtIds ?? []).includes(account.districtId);
+  }
+}
+
+export function allows(rule: Rule, viewer: Viewer, subject: Subject): boolean {
+  if (rule === 'allow') return true;
+  if (rule === 'deny') return false;
+  return holds(rule, viewer, subject);
+}
+
+/** The error a refusal answers with: sign in first, or not allowed at all. */
+export function refusal(viewer: Viewer, what: string): Error {
+  return viewer.kind === 'anonymous'
+    ? apiError('UNAUTHENTICATED', 'Sign in first.', { field: what })
+    : apiError('FORBIDDEN', 'You are not allowed to see or do this.', { field: what });
+}
+
+/**
+ * Per request: root fields whose rule is a condition on data the resolver must load first (the
+ * district of a key figure, say) call `require`; the wrapper checks afterwards that they did.
+ */
+export class AccessCheck {
+  private readonly satisfied = new Set<string>();
+
+  constructor(private readonly context: () => Context) {}
+
+  require(operation: string, subject: Subject, clientId: string | null = null): void {
+    const context = this.context();
+    const policy = OPERATIONS[operation];
+    const rule = policy?.rules[context.viewer.role] ?? 'deny';
+    if (!allows(rule, context.viewer, subject)) {
+      context.audit.note({ clientId, subject: operation, action: policy?.audit ?? 'UPDATE', result: 'DENIED' });
+      throw refusal(context.viewer, operation);
+    }
+    this.satisfied.add(operation);
+  }
+
+  wasRequired(operation: string): boolean {
+    return this.satisfied.has(operation);
+  }
+}
+
+function rootField(info: GraphQLResolveInfo): string {
+  let path = info.path;
+  while (path.prev) path = path.prev;
+  return `${info.parentType === info.schema.getMutationType() ? 'Mutation' : 'Query'}.${String(path.key)}`;
+}
+
+function readAction(info: GraphQLResolveInfo): AuditAction {
+  let path = info.path;
+  while (path.prev) path = path.prev;
+  return OPERATIONS[`Query.${String(path.key)}`]?.audit ?? 'READ';
+}
+
+const OMITTED = Symbol('omitted');
+
+async function concreteTypeName(
+  type: GraphQLNamedType,
+  value: unknown,
+  context: Context,
+  info: GraphQLResolveInfo,
+): Promise<string | undefined> {
+  if (isObjectType(type)) return type.name;
+  if (isAbstractType(type) && type.resolveType) {
+    const resolved = await type.resolveType(value, context, info, type);
+    return typeof resolved === 'string' ? resolved : undefined;
+  }
+  return undefined;
+}
+
+/** Checks one value (or each value of a list) against its type's row. */
+async function checkValue(
+  value: unknown,
+  type: GraphQLNamedType,
+  context: Context,
+  info: GraphQLResolveInfo,
+  inList: boolean,
+): Promise<unknown> {
+  if (value === null || value === undefined) return value;
+  if (Array.isArray(value)) {
+    const checked = await Promise.all(value.map((item) => checkValue(item, type, context, info, true)));
+    return checked.filter((item) => item !== OMITTED);
+  }
+  const typeName = await concreteTypeName(type, value, context, info);
+  const policy = typeName === undefined ? undefined : TYPES[typeName];
+  if (!typeName || !policy) return value;
+  const subject = (SUBJECTS[typeName as keyof typeof SUBJECTS] as (v: unknown) => Subject)(value);
+  const rule = policy.rules[context.viewer.role];
+  const isQuery = info.operation.operation === OperationTypeNode.QUERY;
+  if (allows(rule, context.viewer, subject)) {
+    if (policy.clientData && isQuery) {
+      context.audit.note({ clientId: subject.clientId ?? null, subject: typeName, action: readAction(info), result: 'SUCCESS' });
+    }
+    return value;
+  }
+  if (inList && policy.omitFromLists) return OMITTED;
+  context.audit.note({
+    clientId: subject.clientId ?? null,
+    subject: typeName,
+    action: isQuery ? readAction(info) : (OPERATIONS[rootField(info)]?.audit ?? 'UPDATE'),
+    result: 'DENIED',
+  });
+  throw refusal(context.viewer, `${info.parentType.name}.${info.fieldName}`);
+}
+
+function checkedTypes(type: GraphQLNamedType, schema: GraphQLSchema): boolean {
+  if (isObjectType(type)) return type.name in TYPES;
+  if (isAbstractType(type)) return schema.getPossibleTypes(type).some((member) => member.name in TYPES);
+  return false;
+}
+
+/**
+ * Wraps every resolver that needs it: root fields (and listed object fields) check their row
+ * before they run; every field that returns a checked type checks each value it returns. Fields
+ * that need neither are left alone (no cost on the hot path of big district maps).
+ */
+export function enforcePolicy(schema: GraphQLSchema): GraphQLSchema {
+  const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean));
+  const problems: string[] = [];
+  const seenOperations = new Set<string>();
+  const seenTypes = new Set<string>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!(type instanceof GraphQLObjectType) || type.name.startsWith('__')) continue;
+    if (type.name in TYPES) seenTypes.add(type.name);
+    for (const field of Object.values(type.getFields())) {
+      const key = `${type.name}.${field.name}`;
+      const operation = OPERATIONS[key];
+      if (operation) seenOperations.add(key);
+      if (roots.has(type) && !operation) problems.push(`${key} has no row in the access policy`);
+      const target = getNamedType(field.type);
+      const checkResult = checkedTypes(target, schema);
+      if (!operation && !checkResult) continue;
+      const resolve: GraphQLFieldResolver<unknown, Context> = field.resolve ?? defaultFieldResolver;
+      field.resolve = async (parent, args, context: Context, info) => {
+        let rule: Rule = 'allow';
+        if (operation) {
+          rule = operation.rules[context.viewer.role];
+          if (rule === 'deny') {
+            context.audit.note({
+              clientId: null,
+              subject: key,
+              action: operation.audit ?? (info.operation.operation === OperationTypeNode.MUTATION ? 'UPDATE' : 'READ'),
+              result: 'DENIED',
+            });
+            throw refusal(context.viewer, key);
+          }
+        }
+        const value: unknown = await resolve(parent, args, context, info);
+        if (rule !== 'allow' && !context.access.wasRequired(key)) {
+          throw new Error(`${key}: the resolver did not check the condition "${rule}" of the access policy`);
+        }
+        const checked = checkResult ? await checkValue(value, target, context, info, false) : value;
+        if (operation?.audit && roots.has(type) && info.operation.operation === OperationTypeNode.QUERY && !context.audit.hasNotes()) {
+          context.audit.note({ clientId: null, subject: key, action: operation.audit, result: 'SUCCESS' });
+        }
+        return checked;
+      };
+    }
+  }
+  for (const key of Object.keys(OPERATIONS))
+    if (!seenOperations.has(key)) problems.push(`policy row ${key} names no field of the schema`);
+  for (const key of Object.keys(TYPES)) if (!seenTypes.has(key)) problems.push(`policy type ${key} is not in the schema`);
+  if (problems.length > 0) throw new Error(`The access policy does not fit the schema:\n  ${problems.join('\n  ')}`);
+  return schema;
+}

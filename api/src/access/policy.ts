@@ -1,0 +1,145 @@
+import type { AuditAction } from '@wijkkring/graph';
+
+/**
+ * The authorisation policy of Wijkkring as data: role × operation or type → allow, deny, or allow
+ * if a condition holds. `enforce.ts` applies it to every resolver of the schema; the access tests
+ * execute it cell by cell; docs/ACCESS.md explains it. Change access here and nowhere else.
+ *
+ * - `operations` has a row for every root field (Query.*, Mutation.*) and for the few object fields
+ *   that need their own rule. A root field without a row stops the server from starting.
+ * - `types` has a row for every object type whose values need checking wherever they appear (by
+ *   any path: root lookups, nested fields, lists, unions). A denied value is never returned.
+ */
+export const POLICY_ROLES = ['ANONYMOUS', 'CLIENT', 'SUPPORT_WORKER', 'COORDINATOR', 'RESEARCHER', 'ADMIN'] as const;
+export type PolicyRole = (typeof POLICY_ROLES)[number];
+
+export const CONDITIONS = {
+  /** The value belongs to the signed-in account itself. */
+  self: 'the value is the viewer’s own account',
+  /** The value is (about) the signed-in client. */
+  ownClient: 'the value is the viewer’s own client data',
+  /** The client has an active grant (read or edit) for the signed-in support worker. */
+  grantRead: 'the client gave the viewer access (read or edit) that is active today',
+  grantEdit: 'the client gave the viewer edit access that is active today',
+  /** The grant was given to the signed-in support worker. */
+  grantee: 'the grant was given to the viewer',
+  /** The value lies in the coordinator's own district. */
+  ownDistrict: 'the value belongs to the viewer’s own district',
+} as const;
+export type Condition = keyof typeof CONDITIONS;
+
+export type Rule = 'allow' | 'deny' | Condition;
+export type RoleRules = Readonly<Record<PolicyRole, Rule>>;
+
+export interface OperationPolicy {
+  rules: RoleRules;
+  /** Root fields that touch client data name the audit action they are recorded under. */
+  audit?: AuditAction;
+}
+
+export interface TypePolicy {
+  rules: RoleRules;
+  /** Values of this type are client data: allowed reads are audited, denied ones too. */
+  clientData: boolean;
+  /** In a list, a value the viewer may not see is left out instead of failing the request. */
+  omitFromLists?: boolean;
+}
+
+/** A row that allows the named roles (with a rule each) and denies everyone else. */
+function only(rules: Partial<Record<PolicyRole, Rule>>): RoleRules {
+  return Object.fromEntries(POLICY_ROLES.map((role) => [role, rules[role] ?? 'deny'])) as RoleRules;
+}
+
+const SIGNED_IN: Partial<Record<PolicyRole, Rule>> = {
+  CLIENT: 'allow',
+  SUPPORT_WORKER: 'allow',
+  COORDINATOR: 'allow',
+  RESEARCHER: 'allow',
+  ADMIN: 'allow',
+};
+/** The public social map (districts, organisations, their links): not for researchers yet (no names at all). */
+const SOCIAL_MAP: Partial<Record<PolicyRole, Rule>> = {
+  CLIENT: 'allow',
+  SUPPORT_WORKER: 'allow',
+  COORDINATOR: 'allow',
+  ADMIN: 'allow',
+};
+
+export const POLICY = {
+  operations: {
+    // Who am I, signing in and out.
+    'Query.viewer': { rules: only({ ANONYMOUS: 'allow', ...SIGNED_IN }) },
+    'Mutation.login': { rules: only({ ANONYMOUS: 'allow', ...SIGNED_IN }) },
+    'Mutation.verifyTotp': { rules: only({ ANONYMOUS: 'allow', ...SIGNED_IN }) },
+    'Mutation.confirmTotpSetup': { rules: only({ ANONYMOUS: 'allow', ...SIGNED_IN }) },
+    'Mutation.startTotpSetup': { rules: only(SIGNED_IN) },
+    'Mutation.logout': { rules: only({ ANONYMOUS: 'allow', ...SIGNED_IN }) },
+    'Mutation.changePassword': { rules: only(SIGNED_IN) },
+
+    // The social map.
+    'Query.circleLayout': { rules: only({ CLIENT: 'allow', SUPPORT_WORKER: 'allow' }) },
+    'Query.districts': { rules: only(SOCIAL_MAP) },
+    'Query.district': { rules: only(SOCIAL_MAP) },
+    'Query.organisation': { rules: only(SOCIAL_MAP) },
+    'Query.organisations': { rules: only(SOCIAL_MAP) },
+    'Mutation.setKeyFigureConsent': { rules: only({ COORDINATOR: 'ownDistrict', ADMIN: 'allow' }) },
+
+    // Client data.
+    'Query.client': { rules: only({ CLIENT: 'allow', SUPPORT_WORKER: 'allow' }), audit: 'READ' },
+    'Query.clients': { rules: only({ CLIENT: 'allow', SUPPORT_WORKER: 'allow' }), audit: 'SEARCH' },
+    'Query.networkCircle': { rules: only({ CLIENT: 'allow', SUPPORT_WORKER: 'allow' }), audit: 'READ' },
+    'Query.myGrants': { rules: only({ CLIENT: 'allow', SUPPORT_WORKER: 'allow' }), audit: 'READ' },
+    'Query.supportWorkers': { rules: only({ CLIENT: 'allow', ADMIN: 'allow' }) },
+    'Query.myAuditTrail': { rules: only({ CLIENT: 'allow' }), audit: 'READ' },
+    'Client.grants': { rules: only({ CLIENT: 'allow' }) },
+    'Mutation.grantAccess': { rules: only({ CLIENT: 'allow' }) },
+    'Mutation.revokeAccess': { rules: only({ CLIENT: 'allow' }) },
+    'Mutation.setAnalysisConsent': { rules: only({ CLIENT: 'allow' }) },
+    'Mutation.exportMyData': { rules: only({ CLIENT: 'allow' }) },
+    'Mutation.eraseMyData': { rules: only({ CLIENT: 'allow' }) },
+
+    // Administration of people who appear in circles (erasure and rectification requests).
+    'Query.circlePeople': { rules: only({ ADMIN: 'allow' }), audit: 'SEARCH' },
+    'Mutation.eraseCirclePeople': { rules: only({ ADMIN: 'allow' }) },
+    'Mutation.rectifyCirclePerson': { rules: only({ ADMIN: 'allow' }) },
+  } satisfies Record<string, OperationPolicy>,
+
+  types: {
+    Viewer: {
+      rules: only({
+        ANONYMOUS: 'self',
+        CLIENT: 'self',
+        SUPPORT_WORKER: 'self',
+        COORDINATOR: 'self',
+        RESEARCHER: 'self',
+        ADMIN: 'self',
+      }),
+      clientData: false,
+    },
+    District: {
+      rules: only({ CLIENT: 'allow', SUPPORT_WORKER: 'allow', COORDINATOR: 'ownDistrict', ADMIN: 'allow' }),
+      clientData: false,
+      omitFromLists: true,
+    },
+    Organisation: { rules: only(SOCIAL_MAP), clientData: false },
+    Partnership: { rules: only(SOCIAL_MAP), clientData: false },
+    Offering: { rules: only(SOCIAL_MAP), clientData: false },
+    Link: { rules: only(SOCIAL_MAP), clientData: false },
+    KeyFigure: {
+      rules: only({ CLIENT: 'allow', SUPPORT_WORKER: 'allow', COORDINATOR: 'ownDistrict', ADMIN: 'allow' }),
+      clientData: false,
+      omitFromLists: true,
+    },
+    SupportWorker: { rules: only({ CLIENT: 'allow', SUPPORT_WORKER: 'allow', ADMIN: 'allow' }), clientData: false },
+    Client: { rules: only({ CLIENT: 'ownClient', SUPPORT_WORKER: 'grantRead' }), clientData: true },
+    NetworkCircle: { rules: only({ CLIENT: 'ownClient', SUPPORT_WORKER: 'grantRead' }), clientData: true },
+    CircleEntry: { rules: only({ CLIENT: 'ownClient', SUPPORT_WORKER: 'grantRead' }), clientData: true },
+    CirclePerson: { rules: only({ CLIENT: 'ownClient', SUPPORT_WORKER: 'grantRead' }), clientData: true },
+    AccessGrant: { rules: only({ CLIENT: 'ownClient', SUPPORT_WORKER: 'grantee' }), clientData: true },
+    AuditEvent: { rules: only({ CLIENT: 'ownClient' }), clientData: true },
+    CirclePersonMatch: { rules: only({ ADMIN: 'allow' }), clientData: true },
+  } satisfies Record<string, TypePolicy>,
+} as const;
+
+export type OperationKey = keyof typeof POLICY.operations;
+export type TypeKey = keyof typeof POLICY.types;
