@@ -50,6 +50,9 @@ export default defineConfig({
           name: 'api',
           include: ['test/api/**/*.test.ts'],
           globalSetup: ['test/setup/neo4j.global.ts'],
+          // One file at a time: the audit chain, the injection fingerprint and the failing-audit test
+          // look at the whole database, which other files would change under them.
+          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 240_000,
         },

@@ -185,8 +185,35 @@ export async function main(command, args) {
       const seed = await import('../seed/dist/index.js');
       await withDatabase('bench', async (db, neo) => {
         if (what === 'generator') await seed.benchGenerator(db, options, { neo4jPid: neo.pid });
+        else if (what === 'audit') await seed.benchAudit(db, options);
         else throw new Error(`unknown benchmark ${what}`);
       });
+      break;
+    }
+    case 'audit': {
+      const [what = 'verify'] = args;
+      if (what !== 'verify') {
+        log('usage: audit verify');
+        process.exit(2);
+      }
+      let ok = false;
+      await withDatabase('start', async (db) => {
+        const report = await graph.verifyAuditChain(db);
+        ok = report.ok;
+        if (report.ok) {
+          log(
+            `auditlog in orde: ${report.checked} records gecontroleerd / audit log OK: ${report.checked} records checked` +
+              (report.head ? `; head record ${report.head.seq}, hash ${report.head.hash}` : ''),
+          );
+        } else {
+          const broken = report.broken;
+          log(
+            `auditlog GEBROKEN bij record ${broken.seq}${broken.id ? ` (${broken.id})` : ''}: ${broken.reason} / ` +
+              `audit log BROKEN at record ${broken.seq}: ${broken.reason}`,
+          );
+        }
+      });
+      process.exit(ok ? 0 : 1);
       break;
     }
     default:

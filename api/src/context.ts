@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import {
   findDistricts,
   findOrganisationsByIds,
+  type AuditWriter,
   type CircleLayout,
   type Database,
   type DistrictNetwork,
@@ -53,6 +54,7 @@ const FULL_NETWORK = {
 export function createContext(
   db: Database,
   env: Env,
+  auditWriter: AuditWriter,
   viewer: Viewer,
   request: RequestState,
   operation: string | null,
@@ -65,7 +67,7 @@ export function createContext(
     layout: env.circleLayout,
     now,
     request,
-    audit: new RequestAudit(db, env.pseudonymKey, viewer, request.origin, operation),
+    audit: new RequestAudit(auditWriter, env.pseudonymKey, viewer, request.origin, operation),
     access: new AccessCheck(() => context),
     loaders: {
       districtNetwork: new DataLoader(async (ids) => {

@@ -4,7 +4,6 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -75,8 +74,14 @@ export function persistedOperationsPlugin(env: Env, store: Map<string, string>):
   });
 }
 
-export function csrfPlugin(): Plugin {
-  return useCSRFPrevention({ requestHeaders: [CSRF_HEADER] });
+/**
+ * CSRF: every request to /graphql must carry our header. A form or a plain link on another site
+ * cannot set a custom header, and a script on another origin cannot without a CORS preflight,
+ * which this server never grants (no CORS headers at all). The SameSite=Strict cookie is the
+ * second line. Checked before GraphQL sees the request, for every method and content type.
+ */
+export function hasCsrfHeader(headers: Record<string, string | string[] | undefined>): boolean {
+  return headers[CSRF_HEADER] !== undefined;
 }
 
 /** Introspection is refused in production (belt and braces: arbitrary documents are refused there already). */

@@ -5,3 +5,4 @@ export { POLICY, POLICY_ROLES, type PolicyRole, type Rule } from './access/polic
 export { GRAPHQL_LIMITS } from './hardening.js';
 export { createYogaApp, startServer, type RunningServer, type ServerOptions } from './server.js';
 export { schema } from './schema/index.js';
+export { accessMatrixMarkdown } from './access/matrix-doc.js';

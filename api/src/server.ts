@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Database, demoAccountCount, DomainError, serverInfo } from '@wijkkring/graph';
+import { AuditWriter, Database, demoAccountCount, DomainError, serverInfo } from '@wijkkring/graph';
 import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import sirv from 'sirv';
@@ -11,7 +11,7 @@ import type { Env } from './env.js';
 import { apiError, toGraphQLError } from './errors.js';
 import {
   armorPlugins,
-  csrfPlugin,
+  hasCsrfHeader,
   loadPersistedOperations,
   noIntrospectionPlugin,
   persistedOperationsPlugin,
@@ -113,14 +113,18 @@ interface ServerContext {
 
 export function createYogaApp({ db, env }: ServerOptions): YogaServerInstance<ServerContext, Context> {
   const persisted = loadPersistedOperations(env.persistedOperationsFile);
-  const plugins: Plugin[] = [csrfPlugin(), persistedOperationsPlugin(env, persisted), ...armorPlugins()];
+  const auditWriter = new AuditWriter(db);
+  const plugins: Plugin[] = [persistedOperationsPlugin(env, persisted), ...armorPlugins()];
   if (env.nodeEnv === 'production') plugins.push(noIntrospectionPlugin());
   plugins.push(auditBeforeResponse as Plugin);
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: env.nodeEnv === 'development',
+    // Same origin only: the web app is served by this server. No CORS headers, ever.
+    cors: false,
+    // GraphiQL (development only) sends the CSRF header like the web app does.
+    graphiql: env.nodeEnv === 'development' ? { headers: JSON.stringify({ 'x-wijkkring-csrf': '1' }) } : false,
     maskedErrors: { maskError: maskError(env) },
     // Expected errors (bad input, database down) are answers, not incidents; unexpected ones are logged in maskError.
     logging: yogaLogger(env),
@@ -139,6 +143,7 @@ export function createYogaApp({ db, env }: ServerOptions): YogaServerInstance<Se
       return createContext(
         db,
         env,
+        auditWriter,
         viewer,
         {
           origin: originOf(req, request, env),
@@ -187,6 +192,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (path === '/healthz') {
       void health(db, res);
     } else if (path === '/graphql' || path.startsWith('/graphql/')) {
+      if (
+        !hasCsrfHeader(req.headers) &&
+        !(env.nodeEnv === 'development' && req.method === 'GET' && !(req.url ?? '').includes('?'))
+      ) {
+        res.writeHead(403, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(
+          JSON.stringify({
+            errors: [{ message: 'Missing the x-wijkkring-csrf header.', extensions: { code: 'CSRF_HEADER_MISSING' } }],
+          }),
+        );
+        return;
+      }
       void yoga(req, res, { req, res });
     } else if (assets) {
       assets(req, res, () => {

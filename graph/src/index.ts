@@ -103,7 +103,7 @@ export {
   type AuditResult,
 } from './audit/types.js';
 export { auditHash, canonicalAuditText, GENESIS_HASH } from './audit/chain.js';
-export { appendAudit, pruneAudit } from './audit/writes.js';
+export { appendAudit, appendAuditAfter, pruneAudit, type AuditChainEnd } from './audit/writes.js';
 export {
   allAuditRecordsOfClient,
   auditHead,
@@ -113,6 +113,7 @@ export {
   type AuditHeadState,
 } from './audit/reads.js';
 export { verifyAuditChain, type AuditVerification } from './audit/verify.js';
+export { AuditWriter } from './audit/writer.js';
 
 export { clientDataForExport, findCirclePeople, type CirclePersonMatch, type ClientDataExport } from './privacy/reads.js';
 export { eraseCirclePeople, eraseClient, rectifyCirclePerson, type ErasureReport } from './privacy/writes.js';

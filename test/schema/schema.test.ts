@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { schema } from '@wijkkring/api';
+import { accessMatrixMarkdown, schema } from '@wijkkring/api';
 import { printSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 
 const committed = readFileSync(fileURLToPath(new URL('../../api/schema.graphql', import.meta.url)), 'utf8');
+
+describe('the committed access matrix (issue 3)', () => {
+  it('is what the policy prints (run `npm run schema:print` after changing api/src/access/policy.ts)', () => {
+    const doc = readFileSync(fileURLToPath(new URL('../../docs/ACCESS.md', import.meta.url)), 'utf8');
+    expect(doc).toBe(accessMatrixMarkdown());
+  });
+});
 
 describe('the committed schema (issue 2)', () => {
   it('is what the code prints (run `npm run schema:print` after changing the API)', () => {

@@ -26,6 +26,8 @@ export async function startTestServer(db: Database, overrides: Record<string, st
     NEO4J_USER: neo.user,
     NEO4J_PASSWORD: neo.password,
     WEB_DIST: '/nonexistent',
+    // Every request of the test run comes from 127.0.0.1: the per-address login limit is tested on its own.
+    LOGIN_ADDRESS_MAX_FAILURES: '10000',
     ...overrides,
   });
   return startServer({ db, env });

@@ -221,7 +221,12 @@ export function enforcePolicy(schema: GraphQLSchema): GraphQLSchema {
           throw new Error(`${key}: the resolver did not check the condition "${rule}" of the access policy`);
         }
         const checked = checkResult ? await checkValue(value, target, context, info, false) : value;
-        if (operation?.audit && roots.has(type) && info.operation.operation === OperationTypeNode.QUERY && !context.audit.hasNotes()) {
+        if (
+          operation?.audit &&
+          roots.has(type) &&
+          info.operation.operation === OperationTypeNode.QUERY &&
+          !context.audit.hasNotes()
+        ) {
           context.audit.note({ clientId: null, subject: key, action: operation.audit, result: 'SUCCESS' });
         }
         return checked;

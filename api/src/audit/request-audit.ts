@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { appendAudit, type AuditAction, type AuditEntry, type AuditResult, type Database, type Tx } from '@wijkkring/graph';
+import { appendAudit, type AuditWriter, type AuditAction, type AuditEntry, type AuditResult, type Tx } from '@wijkkring/graph';
 import type { Viewer } from '../viewer.js';
 
 /** A keyed pseudonym for a client in the audit log: stable, not reversible without the key. */
@@ -25,7 +25,7 @@ export class RequestAudit {
   private readonly pending = new Map<string, AuditEntry>();
 
   constructor(
-    private readonly db: Database,
+    private readonly writer: AuditWriter,
     private readonly pseudonymKey: string,
     private viewer: Viewer,
     private readonly origin: string | null,
@@ -80,11 +80,11 @@ export class RequestAudit {
     if (this.pending.size === 0) return;
     const entries = [...this.pending.values()];
     this.pending.clear();
-    await this.db.write((tx) => appendAudit(tx, entries));
+    await this.writer.append(entries);
   }
 
   /** A record that must exist even though nothing else is written (a failed login, say). */
   async writeNow(note: AuditNote, actorLabel: string | null = null): Promise<void> {
-    await this.db.write((tx) => appendAudit(tx, [this.entry(note, actorLabel)]));
+    await this.writer.append([this.entry(note, actorLabel)]);
   }
 }

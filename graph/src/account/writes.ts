@@ -81,9 +81,13 @@ export async function enableTotp(tx: Tx, accountId: string, sealedSecret: string
 export async function useTotpStep(tx: Tx, accountId: string, step: number): Promise<boolean> {
   const record = await one<{ ok: boolean }>(
     tx,
+    // The write lock is taken before the last step is read, so concurrent uses of one code
+    // cannot all see the old value: exactly one of them succeeds.
     `MATCH (a:Account {id: $accountId})
+     SET a._lock = true
      WITH a, coalesce(a.totpLastStep, -1) < $step AS ok
      SET a.totpLastStep = CASE WHEN ok THEN $step ELSE a.totpLastStep END
+     REMOVE a._lock
      RETURN ok`,
     { accountId, step },
   );

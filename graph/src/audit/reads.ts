@@ -43,12 +43,12 @@ export async function auditHead(tx: Tx): Promise<AuditHeadState | undefined> {
   };
 }
 
-/** Records with seq > afterSeq, in order; for verification in batches. */
-export async function auditRecordsAfter(tx: Tx, afterSeq: number, limit: number): Promise<AuditRecord[]> {
+/** Records with afterSeq < seq <= upToSeq, in order; for verification in batches. */
+export async function auditRecordsAfter(tx: Tx, afterSeq: number, upToSeq: number, limit: number): Promise<AuditRecord[]> {
   const found = await rows<{ r: Raw }>(
     tx,
-    'MATCH (r:AuditRecord) WHERE r.seq > $afterSeq RETURN r {.*} AS r ORDER BY r.seq LIMIT $limit',
-    { afterSeq, limit },
+    'MATCH (r:AuditRecord) WHERE r.seq > $afterSeq AND r.seq <= $upToSeq RETURN r {.*} AS r ORDER BY r.seq LIMIT $limit',
+    { afterSeq, upToSeq, limit },
   );
   return found.map(({ r }) => toAuditRecord(r));
 }

@@ -26,14 +26,8 @@ export async function appendAudit(
   );
   if (!head) throw new DomainError('INTEGRITY', 'The audit head could not be locked.');
   // The time is taken after the lock, so record times follow sequence numbers.
-  const at = now().toISOString();
-  let prevHash = head.prev;
-  const records = entries.map((entry, index): AuditRecord => {
-    const unhashed = { ...entry, id: randomUUID(), seq: head.start + index + 1, at, prevHash };
-    const record = { ...unhashed, hash: auditHash(unhashed) };
-    prevHash = record.hash;
-    return record;
-  });
+  const records = chain(entries, head.start, head.prev, now().toISOString());
+  const prevHash = records[records.length - 1]?.hash ?? head.prev;
   await tx.run(
     `MATCH (h:AuditHead {id: 'audit'})
      SET h.hash = $last
@@ -44,6 +38,52 @@ export async function appendAudit(
     { last: prevHash, records },
   );
   return records;
+}
+
+/** The end of the chain as a writer last saw it. */
+export interface AuditChainEnd {
+  seq: number;
+  hash: string;
+}
+
+function chain(entries: readonly AuditEntry[], start: number, prev: string, at: string): AuditRecord[] {
+  let prevHash = prev;
+  return entries.map((entry, index): AuditRecord => {
+    const unhashed = { ...entry, id: randomUUID(), seq: start + index + 1, at, prevHash };
+    const record = { ...unhashed, hash: auditHash(unhashed) };
+    prevHash = record.hash;
+    return record;
+  });
+}
+
+/**
+ * The fast path for a writer that knows the end of the chain: one statement that appends only if
+ * the head is still where the writer saw it. Returns null when it moved (another writer came
+ * first); the caller then uses `appendAudit`. Two writers that both saw the same end cannot both
+ * succeed: the second one's records collide on the unique sequence number and its transaction fails.
+ */
+export async function appendAuditAfter(
+  tx: Tx,
+  entries: readonly AuditEntry[],
+  end: AuditChainEnd,
+  now: () => Date = () => new Date(),
+): Promise<AuditRecord[] | null> {
+  if (entries.length === 0) return [];
+  const records = chain(entries, end.seq, end.hash, now().toISOString());
+  const last = records[records.length - 1];
+  const written = await one<{ n: number }>(
+    tx,
+    `MATCH (h:AuditHead {id: 'audit'})
+     WHERE h.seq = $seq AND h.hash = $hash
+     SET h.seq = $lastSeq, h.hash = $lastHash
+     WITH h
+     UNWIND $records AS r
+     CREATE (a:AuditRecord)
+     SET a = r
+     RETURN count(a) AS n`,
+    { seq: end.seq, hash: end.hash, lastSeq: last?.seq ?? end.seq, lastHash: last?.hash ?? end.hash, records },
+  );
+  return written?.n === records.length ? records : null;
 }
 
 /**

@@ -40,6 +40,8 @@ describe('circle reads (issue 2)', () => {
     });
     expect(sister?.target).toEqual({
       kind: 'PERSON',
+      // The circle's owner travels with every entry and person: access checks need it (issue 3).
+      clientId: world.clientId,
       id: world.sisterId,
       name: 'Fatima',
       professional: false,
@@ -78,6 +80,7 @@ describe('circle reads (issue 2)', () => {
       name: `Cliënt ${world.tag}`,
       districtId: world.districtId,
       currentCircleId: world.circle.id,
+      analysisConsent: false,
     });
   });
 

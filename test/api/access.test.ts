@@ -1,0 +1,444 @@
+import { randomUUID } from 'node:crypto';
+import { POLICY, POLICY_ROLES, type PolicyRole, type RunningServer, type Rule } from '@wijkkring/api';
+import { Database, upsertCircles, upsertClients, upsertContacts, upsertGrants, upsertKeyFigures } from '@wijkkring/graph';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createAccount, removeAccounts } from '../support/accounts.js';
+import { ApiSession, signedIn, startTestServer, type GraphQLResponse } from '../support/api-client.js';
+import { createWorld, type World } from '../support/fixtures.js';
+
+/**
+ * The access policy (api/src/access/policy.ts) executed cell by cell: for every row and every
+ * role, a real request over HTTP whose outcome must match what the row says. "Near" subjects
+ * satisfy every condition for the signed-in accounts (their own client, the client who granted
+ * the worker access, the coordinator's own district); "far" subjects satisfy none.
+ */
+
+let db: Database;
+let server: RunningServer;
+let world: World;
+const sessions = {} as Record<PolicyRole, ApiSession>;
+/** A second client in the same wijk, whose circle nobody here was given. */
+const far = { clientId: randomUUID(), circleId: randomUUID(), contactId: randomUUID(), keyFigureId: randomUUID() };
+const nearContactName = `Buurman${randomUUID().slice(0, 6)}`;
+
+beforeAll(async () => {
+  db = new Database(inject('neo4j'));
+  world = await createWorld(db);
+  await db.write(async (tx) => {
+    await upsertClients(tx, [{ id: far.clientId, name: `Ander ${world.tag}`, districtId: world.districtId }]);
+    await upsertContacts(tx, [
+      { id: far.contactId, clientId: far.clientId, name: `Broer ${world.tag}` },
+      { id: randomUUID(), clientId: world.clientId, name: nearContactName },
+    ]);
+    await upsertCircles(tx, [
+      {
+        id: far.circleId,
+        clientId: far.clientId,
+        label: null,
+        createdAt: '2026-05-01T10:00:00Z',
+        frozenAt: null,
+        entries: [
+          {
+            id: randomUUID(),
+            targetId: far.contactId,
+            ring: 1,
+            sector: 'FAMILY',
+            position: 0,
+            relation: 'broer',
+            support: [],
+            wish: null,
+            note: null,
+          },
+        ],
+      },
+    ]);
+    await upsertKeyFigures(tx, [
+      {
+        id: far.keyFigureId,
+        name: `Elders ${world.tag}`,
+        description: null,
+        districtId: world.otherDistrictId,
+        mapConsent: false,
+      },
+    ]);
+    await upsertGrants(tx, [
+      {
+        id: randomUUID(),
+        clientId: world.clientId,
+        supportWorkerId: world.workerId,
+        level: 'EDIT',
+        grantedAt: '2026-01-01T00:00:00Z',
+        until: null,
+      },
+    ]);
+  });
+  server = await startTestServer(db);
+  sessions.ANONYMOUS = new ApiSession(server);
+  sessions.CLIENT = await signedIn(server, await createAccount(db, { role: 'CLIENT', personId: world.clientId }));
+  sessions.SUPPORT_WORKER = await signedIn(server, await createAccount(db, { role: 'SUPPORT_WORKER', personId: world.workerId }));
+  sessions.COORDINATOR = await signedIn(server, await createAccount(db, { role: 'COORDINATOR', districtId: world.districtId }));
+  sessions.RESEARCHER = await signedIn(server, await createAccount(db, { role: 'RESEARCHER' }));
+  sessions.ADMIN = await signedIn(server, await createAccount(db, { role: 'ADMIN' }));
+});
+
+afterAll(async () => {
+  await server.close();
+  await removeAccounts(db);
+  await db.write(async (tx) => {
+    await tx.run('MATCH (n) WHERE n.id IN $ids DETACH DELETE n', { ids: Object.values(far) });
+  });
+  await world.remove();
+  await db.close();
+});
+
+type Reach = 'near' | 'far';
+
+interface Probe {
+  /** The policy row this request exercises. */
+  operation: string;
+  reach: Reach;
+  /** Checked types the answer contains (when there is data to return). */
+  types: (keyof typeof POLICY.types)[];
+  /** Types that appear only as list items here (a type that omits what may not be seen from lists). */
+  lists?: (keyof typeof POLICY.types)[];
+  query: string;
+  variables?: () => Record<string, unknown>;
+}
+
+const uuid = (): string => randomUUID();
+
+/** One request per row (two where the row has a condition on the subject), each failing late on purpose where it would change data. */
+const PROBES: Probe[] = [
+  { operation: 'Query.viewer', reach: 'near', types: [], query: '{ viewer { username } }' },
+  { operation: 'Query.circleLayout', reach: 'near', types: [], query: '{ circleLayout { rings { ring } } }' },
+  {
+    operation: 'Query.districts',
+    reach: 'near',
+    types: ['District'],
+    lists: ['District'],
+    query: '{ districts(first: 100) { nodes { id } } }',
+  },
+  {
+    operation: 'Query.district',
+    reach: 'near',
+    types: ['District', 'Organisation', 'KeyFigure', 'Link', 'Partnership', 'Offering'],
+    lists: ['KeyFigure'],
+    query:
+      'query ($id: ID!) { district(id: $id) { id organisations { id } keyFigures { id } links { id } partnerships { id } offerings { id } } }',
+    variables: () => ({ id: world.districtId }),
+  },
+  {
+    operation: 'Query.district',
+    reach: 'far',
+    types: ['District'],
+    query: 'query ($id: ID!) { district(id: $id) { id } }',
+    variables: () => ({ id: world.otherDistrictId }),
+  },
+  {
+    operation: 'Query.organisation',
+    reach: 'near',
+    types: ['Organisation'],
+    query: 'query ($id: ID!) { organisation(id: $id) { id name } }',
+    variables: () => ({ id: world.organisations.walkIn.id }),
+  },
+  {
+    operation: 'Query.organisations',
+    reach: 'near',
+    types: ['Organisation'],
+    query: 'query ($d: ID!) { organisations(first: 5, districtId: $d) { nodes { id } } }',
+    variables: () => ({ d: world.districtId }),
+  },
+  {
+    operation: 'Query.client',
+    reach: 'near',
+    types: ['Client'],
+    query: 'query ($id: ID!) { client(id: $id) { id name } }',
+    variables: () => ({ id: world.clientId }),
+  },
+  {
+    operation: 'Query.client',
+    reach: 'far',
+    types: ['Client'],
+    query: 'query ($id: ID!) { client(id: $id) { id name } }',
+    variables: () => ({ id: far.clientId }),
+  },
+  { operation: 'Query.clients', reach: 'near', types: ['Client'], query: '{ clients(first: 10) { nodes { id } } }' },
+  {
+    operation: 'Query.networkCircle',
+    reach: 'near',
+    types: ['NetworkCircle', 'CircleEntry', 'CirclePerson'],
+    query: 'query ($id: ID!) { networkCircle(id: $id) { id entries { id target { ... on CirclePerson { name } } } } }',
+    variables: () => ({ id: world.circle.id }),
+  },
+  {
+    operation: 'Query.networkCircle',
+    reach: 'far',
+    types: ['NetworkCircle'],
+    query: 'query ($id: ID!) { networkCircle(id: $id) { id entries { id } } }',
+    variables: () => ({ id: far.circleId }),
+  },
+  { operation: 'Query.myGrants', reach: 'near', types: ['AccessGrant'], query: '{ myGrants { id supportWorker { name } } }' },
+  {
+    operation: 'Query.supportWorkers',
+    reach: 'near',
+    types: ['SupportWorker'],
+    query: 'query ($s: String) { supportWorkers(first: 5, search: $s) { nodes { id } } }',
+    variables: () => ({ s: world.tag }),
+  },
+  {
+    operation: 'Query.myAuditTrail',
+    reach: 'near',
+    types: ['AuditEvent'],
+    query: '{ myAuditTrail(first: 5) { nodes { id actorName } } }',
+  },
+  {
+    operation: 'Query.circlePeople',
+    reach: 'near',
+    types: ['CirclePersonMatch'],
+    query: 'query ($n: String!) { circlePeople(name: $n) { id } }',
+    variables: () => ({ n: nearContactName }),
+  },
+  {
+    operation: 'Client.grants',
+    reach: 'near',
+    types: ['Client', 'AccessGrant'],
+    query: 'query ($id: ID!) { client(id: $id) { id grants { id } } }',
+    variables: () => ({ id: world.clientId }),
+  },
+  {
+    operation: 'Mutation.login',
+    reach: 'near',
+    types: [],
+    query: 'mutation ($u: String!) { login(input: { username: $u, password: "fout" }) { status } }',
+    variables: () => ({ u: `niemand-${uuid()}` }),
+  },
+  {
+    operation: 'Mutation.verifyTotp',
+    reach: 'near',
+    types: [],
+    query: 'mutation { verifyTotp(input: { code: "000000" }) { status } }',
+  },
+  {
+    operation: 'Mutation.confirmTotpSetup',
+    reach: 'near',
+    types: [],
+    query: 'mutation { confirmTotpSetup(input: { code: "000000" }) { status } }',
+  },
+  { operation: 'Mutation.startTotpSetup', reach: 'near', types: [], query: 'mutation { startTotpSetup { secret } }' },
+  {
+    operation: 'Mutation.changePassword',
+    reach: 'near',
+    types: [],
+    query: 'mutation { changePassword(input: { currentPassword: "fout", newPassword: "kort" }) { ok } }',
+  },
+  {
+    operation: 'Mutation.setKeyFigureConsent',
+    reach: 'near',
+    types: [],
+    query: 'mutation ($id: ID!) { setKeyFigureConsent(input: { keyFigureId: $id, consent: true }) { ok } }',
+    variables: () => ({ id: world.keyFigureId }),
+  },
+  {
+    operation: 'Mutation.setKeyFigureConsent',
+    reach: 'far',
+    types: [],
+    query: 'mutation ($id: ID!) { setKeyFigureConsent(input: { keyFigureId: $id, consent: false }) { ok } }',
+    variables: () => ({ id: far.keyFigureId }),
+  },
+  {
+    operation: 'Mutation.grantAccess',
+    reach: 'near',
+    types: [],
+    query: 'mutation ($w: ID!) { grantAccess(input: { supportWorkerId: $w, level: READ }) { id } }',
+    variables: () => ({ w: uuid() }),
+  },
+  {
+    operation: 'Mutation.revokeAccess',
+    reach: 'near',
+    types: [],
+    query: 'mutation ($g: ID!) { revokeAccess(input: { grantId: $g }) { id } }',
+    variables: () => ({ g: uuid() }),
+  },
+  {
+    operation: 'Mutation.setAnalysisConsent',
+    reach: 'near',
+    types: ['Client'],
+    query: 'mutation { setAnalysisConsent(input: { consent: false }) { id analysisConsent } }',
+  },
+  { operation: 'Mutation.exportMyData', reach: 'near', types: [], query: 'mutation { exportMyData { fileName } }' },
+  {
+    operation: 'Mutation.eraseMyData',
+    reach: 'near',
+    types: [],
+    query: 'mutation { eraseMyData(input: { confirmation: "nee" }) { ok } }',
+  },
+  {
+    operation: 'Mutation.eraseCirclePeople',
+    reach: 'near',
+    types: [],
+    query: 'mutation ($p: ID!) { eraseCirclePeople(input: { personIds: [$p] }) { ok } }',
+    variables: () => ({ p: uuid() }),
+  },
+  {
+    operation: 'Mutation.rectifyCirclePerson',
+    reach: 'near',
+    types: [],
+    query: 'mutation ($p: ID!) { rectifyCirclePerson(input: { personId: $p, name: "Kees" }) { ok } }',
+    variables: () => ({ p: uuid() }),
+  },
+  // Last: it ends the session.
+  { operation: 'Mutation.logout', reach: 'near', types: [], query: 'mutation { logout { ok } }' },
+];
+
+/** What a rule says for a subject that satisfies every condition (near) or none (far). */
+function permits(rule: Rule, reach: Reach): boolean {
+  if (rule === 'allow') return true;
+  if (rule === 'deny') return false;
+  return reach === 'near';
+}
+
+function expectedAllowed(probe: Probe, role: PolicyRole): boolean {
+  const operation = (POLICY.operations as Record<string, { rules: Record<PolicyRole, Rule> }>)[probe.operation];
+  if (!operation) throw new Error(`${probe.operation} has no row`);
+  // Root rows with a condition check the subject too; object rows (Client.grants) apply to a near parent.
+  if (!permits(operation.rules[role], probe.reach)) return false;
+  return probe.types.every((type) => {
+    const policy: { rules: Record<PolicyRole, Rule>; omitFromLists?: boolean } = POLICY.types[type];
+    return permits(policy.rules[role], probe.reach) || (policy.omitFromLists === true && (probe.lists ?? []).includes(type));
+  });
+}
+
+/** Refused by the policy: FORBIDDEN, or UNAUTHENTICATED naming the policy row or field. */
+function refused(response: GraphQLResponse): boolean {
+  return (response.errors ?? []).some(
+    (e) =>
+      e.extensions?.code === 'FORBIDDEN' || (e.extensions?.code === 'UNAUTHENTICATED' && typeof e.extensions.field === 'string'),
+  );
+}
+
+describe('the access policy, cell by cell (issue 3)', () => {
+  it('has a probe for every row and every checked type', () => {
+    const probed = new Set(PROBES.map((p) => p.operation));
+    expect(Object.keys(POLICY.operations).filter((key) => !probed.has(key))).toEqual([]);
+    const types = new Set(PROBES.flatMap((p) => p.types));
+    expect(
+      Object.keys(POLICY.types).filter((type) => type !== 'Viewer' && !types.has(type as keyof typeof POLICY.types)),
+    ).toEqual([]);
+  });
+
+  it('answers every role and every row as the policy says', async () => {
+    const mismatches: string[] = [];
+    for (const probe of PROBES) {
+      for (const role of POLICY_ROLES) {
+        const response = await sessions[role].graphql(probe.query, probe.variables?.() ?? {});
+        const internal = (response.errors ?? []).find((e) => e.extensions?.code === 'INTERNAL');
+        if (internal) mismatches.push(`${probe.operation} (${probe.reach}) as ${role}: unexpected error ${internal.message}`);
+        const expected = expectedAllowed(probe, role);
+        if (refused(response) === expected) {
+          mismatches.push(
+            `${probe.operation} (${probe.reach}) as ${role}: expected ${expected ? 'allowed' : 'refused'}, got ${JSON.stringify(response.errors ?? response.data)}`,
+          );
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
+
+describe('object-level and path checks (issue 3)', () => {
+  let client: ApiSession;
+  let worker: ApiSession;
+  let coordinator: ApiSession;
+  let researcher: ApiSession;
+
+  beforeAll(async () => {
+    client = await signedIn(server, await createAccount(db, { role: 'CLIENT', personId: world.clientId }));
+    worker = await signedIn(server, await createAccount(db, { role: 'SUPPORT_WORKER', personId: world.workerId }));
+    coordinator = await signedIn(server, await createAccount(db, { role: 'COORDINATOR', districtId: world.districtId }));
+    researcher = await signedIn(server, await createAccount(db, { role: 'RESEARCHER' }));
+  });
+
+  it("refuses a client who guesses another client's circle, client and snapshot ids", async () => {
+    for (const [query, id] of [
+      ['query ($id: ID!) { networkCircle(id: $id) { id entries { id } } }', far.circleId],
+      ['query ($id: ID!) { client(id: $id) { name currentCircle { id } circles { id } } }', far.clientId],
+    ] as const) {
+      const response = await client.graphql(query, { id });
+      expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(JSON.stringify(response.data)).not.toContain('Ander');
+      expect(JSON.stringify(response.data)).not.toContain('Broer');
+    }
+  });
+
+  it('lets a support worker see a circle only while the grant is active, and not another client', async () => {
+    const own = await worker.graphql<{ networkCircle: { id: string } }>('query ($id: ID!) { networkCircle(id: $id) { id } }', {
+      id: world.circle.id,
+    });
+    expect(own.data?.networkCircle.id).toBe(world.circle.id);
+    const other = await worker.graphql('query ($id: ID!) { networkCircle(id: $id) { id } }', { id: far.circleId });
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const list = await worker.graphql<{ clients: { nodes: { id: string }[] } }>('{ clients(first: 50) { nodes { id } } }');
+    expect(list.data?.clients.nodes.map((c) => c.id)).toEqual([world.clientId]);
+  });
+
+  it('never shows a coordinator or researcher a circle, a client or a person who only appears in circles, by any path', async () => {
+    const secrets = [
+      world.clientId,
+      world.circle.id,
+      world.sisterId,
+      `Cliënt ${world.tag}`,
+      'Fatima',
+      nearContactName,
+      far.clientId,
+      far.circleId,
+    ];
+    const attempts: [string, Record<string, unknown>][] = [
+      ['query ($id: ID!) { networkCircle(id: $id) { id } }', { id: world.circle.id }],
+      ['query ($id: ID!) { client(id: $id) { id name } }', { id: world.clientId }],
+      ['{ clients(first: 100) { nodes { id name } } }', {}],
+      ['{ myGrants { id } }', {}],
+      ['query ($id: ID!) { organisation(id: $id) { id name } }', { id: world.sisterId }],
+      ['query ($id: ID!) { organisation(id: $id) { id name } }', { id: world.circle.id }],
+      ['query ($id: ID!) { district(id: $id) { id name } }', { id: world.clientId }],
+      ['query ($s: String!) { organisations(first: 50, search: $s) { nodes { id name } } }', { s: 'Fatima' }],
+      [
+        'query ($id: ID!) { district(id: $id) { organisations { id name } keyFigures { id name } links { fromId toId } partnerships { memberIds } } }',
+        { id: world.districtId },
+      ],
+      [
+        'query ($id: ID!) { organisation(id: $id) { links { fromId toId } districts { id } offerings { id } } }',
+        { id: world.organisations.gp.id },
+      ],
+    ];
+    for (const session of [coordinator, researcher]) {
+      for (const [query, variables] of attempts) {
+        const response = await session.graphql(query, variables);
+        const text = JSON.stringify(response.data ?? null);
+        for (const secret of secrets) expect(text, `${query} leaked ${secret}`).not.toContain(secret);
+      }
+    }
+  });
+
+  it('shows a coordinator their own wijk only, and key figures only after consent', async () => {
+    const own = await coordinator.graphql<{ district: { keyFigures: { id: string }[] } }>(
+      'query ($id: ID!) { district(id: $id) { keyFigures { id } } }',
+      {
+        id: world.districtId,
+      },
+    );
+    expect(own.data?.district.keyFigures.map((k) => k.id)).toEqual([world.keyFigureId]);
+    const other = await coordinator.graphql('query ($id: ID!) { district(id: $id) { id } }', { id: world.otherDistrictId });
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const list = await coordinator.graphql<{ districts: { nodes: { id: string }[] } }>(
+      '{ districts(first: 100) { nodes { id } } }',
+    );
+    expect(list.data?.districts.nodes.map((d) => d.id)).toEqual([world.districtId]);
+  });
+
+  it('refuses the researcher everything but who they are (no names at all)', async () => {
+    const response = await researcher.graphql<{ viewer: { role: string } }>('{ viewer { role } }');
+    expect(response.data?.viewer.role).toBe('RESEARCHER');
+    const names = await researcher.graphql('{ districts(first: 5) { nodes { name } } }');
+    expect(names.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
