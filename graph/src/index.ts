@@ -54,11 +54,14 @@ export { seal, unseal } from './account/secrets.js';
 export { checkTotp, newTotpSecret, totpCode, totpUri } from './account/totp.js';
 export {
   demoAccountCount,
+  findAccount,
   findCredentials,
   findCredentialsById,
   findProfile,
   findSession,
+  listAccounts,
   throttleStates,
+  type AccountSummary,
 } from './account/reads.js';
 export {
   clearLoginFailures,

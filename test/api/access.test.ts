@@ -286,6 +286,19 @@ const PROBES: Probe[] = [
     query: 'mutation ($p: ID!) { rectifyCirclePerson(input: { personId: $p, name: "Kees" }) { ok } }',
     variables: () => ({ p: uuid() }),
   },
+  {
+    operation: 'Query.accounts',
+    reach: 'near',
+    types: ['Account'],
+    query: '{ accounts(first: 5) { nodes { id username active } } }',
+  },
+  {
+    operation: 'Mutation.setAccountActive',
+    reach: 'near',
+    types: [],
+    query: 'mutation ($a: ID!) { setAccountActive(input: { accountId: $a, active: false }) { id } }',
+    variables: () => ({ a: uuid() }),
+  },
   // Last: it ends the session.
   { operation: 'Mutation.logout', reach: 'near', types: [], query: 'mutation { logout { ok } }' },
 ];

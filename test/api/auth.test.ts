@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RunningServer } from '@wijkkring/api';
-import { Database, setAccountActive, totpCode } from '@wijkkring/graph';
+import { Database, totpCode } from '@wijkkring/graph';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAccount, freshCode, removeAccounts, type TestAccount } from '../support/accounts.js';
 import { ApiSession, LOGIN, signedIn, startTestServer, VERIFY } from '../support/api-client.js';
@@ -183,7 +183,12 @@ describe('login, second factor and sessions (issue 3)', () => {
   it('ends the sessions of a deactivated account and refuses its login', async () => {
     const account = await createAccount(db, { role: 'CLIENT', personId: world.clientId });
     const session = await signedIn(server, account);
-    await db.write((tx) => setAccountActive(tx, account.id, false));
+    const admin = await signedIn(server, await createAccount(db, { role: 'ADMIN' }));
+    const off = await admin.graphql<{ setAccountActive: { active: boolean } }>(
+      'mutation ($a: ID!) { setAccountActive(input: { accountId: $a, active: false }) { active } }',
+      { a: account.id },
+    );
+    expect(off.data?.setAccountActive.active).toBe(false);
     expect((await session.graphql(PROTECTED, { id: world.clientId })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await login(new ApiSession(server), account)).errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');
   });

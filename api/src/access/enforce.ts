@@ -52,6 +52,7 @@ const SUBJECTS: Readonly<Record<keyof typeof POLICY.types, (value: never) => Sub
   AccessGrant: (g: AccessGrant) => ({ clientId: g.clientId, supportWorkerId: g.supportWorkerId }),
   AuditEvent: (e: { clientId: string }) => ({ clientId: e.clientId }),
   CirclePersonMatch: (m: { clientId: string }) => ({ clientId: m.clientId }),
+  Account: (a: { id: string }) => ({ accountId: a.id }),
 };
 
 export function holds(condition: Condition, viewer: Viewer, subject: Subject): boolean {

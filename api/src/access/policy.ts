@@ -102,6 +102,10 @@ export const POLICY = {
     'Query.circlePeople': { rules: only({ ADMIN: 'allow' }), audit: 'SEARCH' },
     'Mutation.eraseCirclePeople': { rules: only({ ADMIN: 'allow' }) },
     'Mutation.rectifyCirclePerson': { rules: only({ ADMIN: 'allow' }) },
+
+    // Accounts.
+    'Query.accounts': { rules: only({ ADMIN: 'allow' }) },
+    'Mutation.setAccountActive': { rules: only({ ADMIN: 'allow' }) },
   } satisfies Record<string, OperationPolicy>,
 
   types: {
@@ -138,6 +142,7 @@ export const POLICY = {
     AccessGrant: { rules: only({ CLIENT: 'ownClient', SUPPORT_WORKER: 'grantee' }), clientData: true },
     AuditEvent: { rules: only({ CLIENT: 'ownClient' }), clientData: true },
     CirclePersonMatch: { rules: only({ ADMIN: 'allow' }), clientData: true },
+    Account: { rules: only({ ADMIN: 'allow' }), clientData: false },
   } satisfies Record<string, TypePolicy>,
 } as const;
 

@@ -9,6 +9,7 @@ import './layout.js';
 import './auth.js';
 import './access.js';
 import './privacy.js';
+import './accounts.js';
 
 import { enforcePolicy } from '../access/enforce.js';
 

@@ -1,4 +1,5 @@
 import { bool, list, num, oneOf, optNum, optStr, str, type Raw } from '../mappers.js';
+import { toPage, type Page } from '../paging.js';
 import { one, rows, type Tx } from '../tx.js';
 import {
   ACCESS_LEVELS,
@@ -130,4 +131,57 @@ export async function throttleStates(tx: Tx, keys: readonly string[]): Promise<T
 export async function demoAccountCount(tx: Tx): Promise<number> {
   const record = await one<{ n: number }>(tx, 'RETURN COUNT { (a:Account) WHERE a.demo = true } AS n');
   return record?.n ?? 0;
+}
+
+export interface AccountSummary {
+  id: string;
+  username: string;
+  role: (typeof ROLES)[number];
+  displayName: string;
+  active: boolean;
+  totpEnabled: boolean;
+  /** For a client's account: the client (so that changes to it reach the client's audit trail). */
+  clientId: string | null;
+}
+
+function toSummary(raw: Raw): AccountSummary {
+  return {
+    id: str(raw, 'id'),
+    username: str(raw, 'username'),
+    role: oneOf(ROLES, raw, 'role'),
+    displayName: str(raw, 'displayName'),
+    active: bool(raw, 'active'),
+    totpEnabled: bool(raw, 'totpEnabled'),
+    clientId: optStr(raw, 'clientId'),
+  };
+}
+
+const SUMMARY = `a {.id, .username, .role, .displayName, .active, .totpEnabled,
+    clientId: COLLECT { MATCH (a)-[:SIGNS_IN_AS]->(c:Client) RETURN c.id }[0]}`;
+
+/** Accounts by username, for the admin; optionally those whose username or name contains `search`. */
+export async function listAccounts(tx: Tx, search: string | null, skip: number, limit: number): Promise<Page<AccountSummary>> {
+  const record = await one<{ page: Raw[]; total: number }>(
+    tx,
+    `CALL () {
+       MATCH (a:Account)
+       WHERE $search IS NULL OR toLower(a.username) CONTAINS toLower($search) OR toLower(a.displayName) CONTAINS toLower($search)
+       RETURN a ORDER BY a.username
+     }
+     WITH collect(a) AS found
+     RETURN size(found) AS total,
+            [a IN found[$skip..($skip + $limit)] | ${SUMMARY}] AS page`,
+    { search, skip, limit },
+  );
+  return toPage((record?.page ?? []).map(toSummary), record?.total ?? 0, skip);
+}
+
+export async function findAccount(tx: Tx, id: string): Promise<AccountSummary | undefined> {
+  const record = await one<{ a: Raw }>(
+    tx,
+    `MATCH (a:Account {id: $id})
+     RETURN ${SUMMARY} AS a`,
+    { id },
+  );
+  return record ? toSummary(record.a) : undefined;
 }
