@@ -1,65 +1,20 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, h1, PORTRAIT, Session, SHOTS } from './browser.js';
 
 /**
- * The web app in real Chromium, against the real API on the real Neo4j with the demo data
- * (started by test/setup/e2e.global.ts). Never downloads a browser: it uses the system Chromium.
+ * The web app in real Chromium, against the real API on the real Neo4j with the demo data and
+ * demo accounts (started by test/setup/e2e.global.ts). Every page needs a login now: the
+ * kwartiermaker for the wijk pages, the begeleider Eline for the circles her clients shared.
  */
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const LANDSCAPE = { width: 1024, height: 768 };
-const PORTRAIT = { width: 768, height: 1024 };
-const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 
 /** Spoor colours on the wijk map (web/src/features/wijk/wijk-style.ts). */
 const SPOOR_COLOURS = { 'spoor 1': [0x00, 0x9e, 0x73], 'spoor 2': [0x00, 0x72, 0xb2], 'spoor 3': [0xd5, 0x5e, 0x00] } as const;
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const session = new Session();
 
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: install the system Chromium (the tests never download one).`);
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-});
-
-interface Opened {
-  page: Page;
-  /** Uncaught errors in the page: a page that works has none. */
-  errors: string[];
-}
-
-async function open(path: string, viewport = LANDSCAPE): Promise<Opened> {
-  const context = await browser.newContext({ viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', deviceScaleFactor: 1 });
-  contexts.push(context);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(new URL(path, baseUrl).href);
-  return { page, errors };
-}
-
-async function h1(page: Page): Promise<string> {
-  return ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').trim();
-}
+beforeAll(() => session.start());
+afterAll(() => session.stop());
 
 /** Waits until the cytoscape drawing has been laid out, and returns its box. */
 async function drawing(page: Page) {
@@ -114,7 +69,7 @@ async function organisationsUnder(page: Page, spoor: RegExp): Promise<string[]> 
 
 describe('wijk page', () => {
   it('shows Kanaleneiland as a map coloured by spoor, with a legend and a text alternative (landscape tablet)', async () => {
-    const { page, errors } = await open('/wijk/kanaleneiland');
+    const { page, errors } = await session.open('/wijk/kanaleneiland', { as: 'kwartiermaker' });
     const graph = await drawing(page);
 
     expect(await h1(page)).toBe('Kanaleneiland');
@@ -156,7 +111,7 @@ describe('wijk page', () => {
   });
 
   it('stacks the map above the list on a portrait tablet', async () => {
-    const { page, errors } = await open('/wijk/kanaleneiland', PORTRAIT);
+    const { page, errors } = await session.open('/wijk/kanaleneiland', { as: 'kwartiermaker', viewport: PORTRAIT });
     await drawing(page);
     const map = await page.getByRole('region', { name: 'Kaart van de wijk' }).boundingBox();
     const list = await page.getByRole('region', { name: 'Organisaties per spoor' }).boundingBox();
@@ -167,15 +122,16 @@ describe('wijk page', () => {
   });
 
   it('says "Niet gevonden" for a wijk that does not exist', async () => {
-    const { page } = await open('/wijk/bestaat-niet');
+    const { page } = await session.open('/wijk/bestaat-niet', { as: 'kwartiermaker' });
     await page.getByText('Niet gevonden').waitFor();
   });
 });
 
 describe('netwerkcirkel', () => {
-  it('opens the first client from /kring and draws their circle with rings, sectors and a list', async () => {
-    const { page, errors } = await open('/kring');
-    expect(await h1(page)).toBe('Netwerkcirkels');
+  it("opens the first client from /kring (a begeleider's clients) and draws their circle with rings, sectors and a list", async () => {
+    const { page, errors } = await session.open('/kring', { as: 'eline' });
+    await page.getByRole('heading', { level: 1, name: 'Mijn cliënten' }).waitFor();
+    await page.getByRole('main').getByRole('listitem').first().waitFor();
     const first = page.getByRole('main').getByRole('listitem').getByRole('link').first();
     const name = ((await first.locator('.link-row-title').textContent()) ?? '').trim();
     expect(name).not.toBe('');
@@ -187,7 +143,7 @@ describe('netwerkcirkel', () => {
     expect(await graph.getAttribute('aria-label')).toContain(name);
 
     // Ring headings come from the deployment's circleLayout (the default is Lensink's: "Heel dichtbij" first).
-    const layout = await fetchRingLabels();
+    const layout = await fetchRingLabels(page);
     expect(layout[0]).toBe('Heel dichtbij');
     const list = page.getByRole('region', { name: 'Lijst van de cirkel' });
     const headings = (await list.getByRole('heading', { level: 3 }).allTextContents()).map((t) => t.trim());
@@ -205,11 +161,11 @@ describe('netwerkcirkel', () => {
   });
 });
 
-async function fetchRingLabels(): Promise<string[]> {
-  const response = await fetch(new URL('/graphql', baseUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: '{ circleLayout { rings { ring label } } }' }),
+/** Asks the API directly, with the page's session cookie and the CSRF header every request needs. */
+async function fetchRingLabels(page: Page): Promise<string[]> {
+  const response = await page.request.post(new URL('/graphql', baseUrl).href, {
+    headers: { 'content-type': 'application/json', 'x-wijkkring-csrf': '1' },
+    data: { query: '{ circleLayout { rings { ring label } } }' },
   });
   const body = (await response.json()) as { data: { circleLayout: { rings: { ring: number; label: string }[] } } };
   return [...body.data.circleLayout.rings].sort((a, b) => a.ring - b.ring).map((r) => r.label);
@@ -217,16 +173,22 @@ async function fetchRingLabels(): Promise<string[]> {
 
 describe('navigation', () => {
   it('reaches the main navigation with Tab, shows where the focus is, and follows a link with Enter', async () => {
-    const { page } = await open('/');
+    // A begeleider starts on their clients; "Wijken" is the second item of their menu.
+    const { page } = await session.open('/', { as: 'eline' });
+    await page.waitForURL(/\/kring$/);
     const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
-    let inNav = false;
-    for (let i = 0; i < 6 && !inNav; i++) {
+    expect((await nav.getByRole('link').allTextContents()).map((t) => t.trim())).toEqual(['Mijn cliënten', 'Wijken']);
+    let onWijken = false;
+    for (let i = 0; i < 8 && !onWijken; i++) {
       await page.keyboard.press('Tab');
-      inNav = await nav.evaluate(
-        (element) => element.contains(document.activeElement) && document.activeElement?.tagName === 'A',
+      onWijken = await nav.evaluate(
+        (element) =>
+          element.contains(document.activeElement) &&
+          document.activeElement?.tagName === 'A' &&
+          document.activeElement.textContent?.trim() === 'Wijken',
       );
     }
-    expect(inNav).toBe(true);
+    expect(onWijken).toBe(true);
     const focus = await page.evaluate(() => {
       const element = document.activeElement as HTMLElement;
       const style = getComputedStyle(element);
@@ -252,7 +214,7 @@ describe('navigation', () => {
   });
 
   it('shows a Dutch 404 page for an unknown address', async () => {
-    const { page } = await open('/bestaat-niet');
+    const { page } = await session.open('/bestaat-niet', { as: 'kwartiermaker' });
     expect(await h1(page)).toBe('Pagina niet gevonden');
   });
 });

@@ -1,15 +1,23 @@
-import { StrictMode } from 'react';
+import { StrictMode, useCallback, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { Provider as UrqlProvider } from 'urql';
 import { AppLayout } from './components/app-layout';
 import { Loading } from './components/load-state';
-import { DistrictsPage } from './features/districts/districts-page';
-import { HomePage } from './features/home/home-page';
-import { NotFoundPage, RouteErrorPage } from './features/not-found/not-found-page';
+import { AccessPage } from './features/access/access-page';
+import { AdminPage } from './features/admin/admin-page';
 import { ClientsPage } from './features/circle/clients-page';
-import { urqlClient } from './lib/urql-client';
+import { DistrictsPage } from './features/districts/districts-page';
+import { LoginPage } from './features/login/login-page';
+import { MyCirclePage } from './features/my-circle/my-circle-page';
+import { MyDataPage } from './features/my-data/my-data-page';
+import { NotFoundPage, RouteErrorPage } from './features/not-found/not-found-page';
+import { ResearchPage } from './features/research/research-page';
+import { RequireViewer, StartRedirect } from './features/session/guards';
+import { ResetClientContext } from './features/session/session-context';
+import { createUrqlClient } from './lib/urql-client';
+import { notifyUnauthenticated } from './lib/session-events';
 import './styles.css';
 
 const router = createBrowserRouter([
@@ -18,24 +26,49 @@ const router = createBrowserRouter([
     errorElement: <RouteErrorPage />,
     HydrateFallback: Loading,
     children: [
-      { index: true, element: <HomePage /> },
-      { path: 'wijken', element: <DistrictsPage /> },
-      // The two drawing pages load cytoscape; they come in their own chunk, fetched when first opened.
-      { path: 'wijk/:slug', lazy: async () => ({ Component: (await import('./features/wijk/wijk-page')).WijkPage }) },
-      { path: 'kring', element: <ClientsPage /> },
-      { path: 'kring/:circleId', lazy: async () => ({ Component: (await import('./features/circle/circle-page')).CirclePage }) },
-      { path: '*', element: <NotFoundPage /> },
+      { path: 'inloggen', element: <LoginPage /> },
+      {
+        element: <RequireViewer />,
+        children: [
+          { index: true, element: <StartRedirect /> },
+          { path: 'wijken', element: <DistrictsPage /> },
+          // The two drawing pages load cytoscape; they come in their own chunk, fetched when first opened.
+          { path: 'wijk/:slug', lazy: async () => ({ Component: (await import('./features/wijk/wijk-page')).WijkPage }) },
+          { path: 'kring', element: <ClientsPage /> },
+          {
+            path: 'kring/:circleId',
+            lazy: async () => ({ Component: (await import('./features/circle/circle-page')).CirclePage }),
+          },
+          { path: 'mijn-kring', element: <MyCirclePage /> },
+          { path: 'meekijken', element: <AccessPage /> },
+          { path: 'mijn-gegevens', element: <MyDataPage /> },
+          { path: 'onderzoek', element: <ResearchPage /> },
+          { path: 'beheer', element: <AdminPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ]);
+
+/** Holds the urql client; login, logout and erasure swap it for a fresh one with an empty cache. */
+function App() {
+  const [client, setClient] = useState(() => createUrqlClient(notifyUnauthenticated));
+  const resetClient = useCallback(() => setClient(createUrqlClient(notifyUnauthenticated)), []);
+  return (
+    <ResetClientContext.Provider value={resetClient}>
+      <UrqlProvider value={client}>
+        <RouterProvider router={router} />
+      </UrqlProvider>
+    </ResetClientContext.Provider>
+  );
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <UrqlProvider value={urqlClient}>
-      <RouterProvider router={router} />
-    </UrqlProvider>
+    <App />
   </StrictMode>,
 );

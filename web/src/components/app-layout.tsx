@@ -1,40 +1,124 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { navItems, navState, type NavItem, type NavKey } from '../features/session/roles';
+import { useResetClient, ViewerContext, type SignedInViewer } from '../features/session/session-context';
+import { LogoutDocument, ViewerDocument } from '../gql/graphql';
+import { LOGIN_PATH, loginPageAfter } from '../lib/return-path';
+import { clearSessionEnded, markSessionEnded, onUnauthenticated, sessionEnded } from '../lib/session-events';
 import { nl } from '../messages/nl';
-import { CircleIcon, DistrictIcon, PeopleIcon } from './icons';
+import { ChartIcon, CircleIcon, DistrictIcon, EyeIcon, LogoutIcon, PeopleIcon, SettingsIcon, UserIcon } from './icons';
+import { LoadError, Loading } from './load-state';
 
-interface NavItemProps {
-  readonly to: string;
-  /** Pages under this path belong to the item too (a wijk page belongs to "Wijken"). */
-  readonly section: string;
-  readonly pathname: string;
-  readonly children: ReactNode;
-}
+const NAV_ICONS: Record<NavKey, ReactNode> = {
+  myCircle: <CircleIcon />,
+  access: <EyeIcon />,
+  myData: <UserIcon />,
+  myClients: <PeopleIcon />,
+  districts: <DistrictIcon />,
+  myDistrict: <DistrictIcon />,
+  research: <ChartIcon />,
+  admin: <SettingsIcon />,
+};
 
-function NavItem({ to, section, pathname, children }: NavItemProps) {
-  const here = pathname === to;
-  const inside = here || pathname.startsWith(section);
+function NavLink({ item, pathname }: { readonly item: NavItem; readonly pathname: string }) {
+  const state = navState(item, pathname);
   return (
-    <Link to={to} className={inside ? 'nav-link active' : 'nav-link'} aria-current={here ? 'page' : inside ? 'true' : undefined}>
-      {children}
+    <Link
+      to={item.to}
+      className={state ? 'nav-link active' : 'nav-link'}
+      aria-current={state === 'page' ? 'page' : state === 'section' ? 'true' : undefined}
+    >
+      {NAV_ICONS[item.key]} {nl.nav[item.key]}
     </Link>
   );
 }
 
-/** Header with the main navigation, the page in <main>, and a footer. */
+/** Who is signed in, and the way out. */
+function SignedInAs({ viewer }: { readonly viewer: SignedInViewer }) {
+  const [{ fetching }, logout] = useMutation(LogoutDocument);
+
+  async function signOut() {
+    await logout({});
+    // Whatever the answer, a full page load: nothing one person saw stays in this tab's memory
+    // for the next person on a shared tablet, and no page still on screen asks for data again.
+    window.location.replace(loginPageAfter('uitgelogd'));
+  }
+
+  return (
+    <div className="signed-in">
+      <p className="signed-in-who">
+        <UserIcon />
+        <span>
+          <span className="visually-hidden">{nl.session.signedInAs} </span>
+          {nl.session.who(viewer.displayName, nl.role[viewer.role])}
+        </span>
+      </p>
+      <button type="button" className="button secondary small" onClick={() => void signOut()} disabled={fetching}>
+        <LogoutIcon /> {fetching ? nl.session.loggingOut : nl.session.logout}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Header with the main navigation for the signed-in role, the page in <main>, and a footer. Loads
+ * `viewer` first: until it is known, no page renders, so no page flashes for someone not signed in.
+ */
 export function AppLayout() {
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
+  const resetClient = useResetClient();
+  const here = useRef(pathname);
   const firstRender = useRef(true);
+  const [viewerResult, reexecuteViewer] = useQuery({ query: ViewerDocument });
+  const viewer = viewerResult.data?.viewer ?? null;
 
   // After moving to another page, put keyboard and screen-reader focus at the start of the new content.
   useEffect(() => {
+    here.current = pathname;
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
     mainRef.current?.focus();
   }, [pathname]);
+
+  // When the session ends (idle, absolute, or logged out elsewhere): a fresh client asks `viewer`
+  // again, finds nobody, and RequireViewer sends the user to /inloggen, remembering the page.
+  useEffect(
+    () =>
+      onUnauthenticated(() => {
+        if (here.current === LOGIN_PATH || sessionEnded()) return;
+        markSessionEnded();
+        resetClient();
+      }),
+    [resetClient],
+  );
+
+  // Someone is signed in (again): the next session that ends is news.
+  useEffect(() => {
+    if (viewer) clearSessionEnded();
+  }, [viewer]);
+
+  let content: ReactNode;
+  if (viewerResult.data === undefined) {
+    content = (
+      <div className="page">
+        {viewerResult.error ? (
+          <LoadError error={viewerResult.error} onRetry={() => reexecuteViewer({ requestPolicy: 'network-only' })} />
+        ) : (
+          <Loading />
+        )}
+      </div>
+    );
+  } else {
+    content = (
+      <ViewerContext.Provider value={viewer}>
+        <Outlet />
+      </ViewerContext.Provider>
+    );
+  }
 
   return (
     <>
@@ -47,24 +131,22 @@ export function AppLayout() {
             <CircleIcon className="brand-icon" />
             <span>{nl.app.name}</span>
           </Link>
-          <nav aria-label={nl.app.mainNavigation} className="main-nav">
-            <ul>
-              <li>
-                <NavItem to="/wijken" section="/wijk/" pathname={pathname}>
-                  <DistrictIcon /> {nl.nav.districts}
-                </NavItem>
-              </li>
-              <li>
-                <NavItem to="/kring" section="/kring/" pathname={pathname}>
-                  <PeopleIcon /> {nl.nav.circles}
-                </NavItem>
-              </li>
-            </ul>
-          </nav>
+          {viewer ? <SignedInAs viewer={viewer} /> : null}
+          {viewer ? (
+            <nav aria-label={nl.app.mainNavigation} className="main-nav">
+              <ul>
+                {navItems(viewer).map((item) => (
+                  <li key={item.key}>
+                    <NavLink item={item} pathname={pathname} />
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
         </div>
       </header>
       <main id="inhoud" ref={mainRef} tabIndex={-1}>
-        <Outlet />
+        {content}
       </main>
       <footer className="site-footer">
         <p>{nl.app.demoNotice}</p>

@@ -1,8 +1,9 @@
 import type { CombinedError } from 'urql';
 import { Link } from 'react-router';
-import { classifyLoadError } from '../lib/load-error';
+import { classifyLoadError, retryAfterMinutes } from '../lib/load-error';
+import { LOGIN_PATH } from '../lib/return-path';
 import { nl } from '../messages/nl';
-import { BackIcon, InfoIcon, RetryIcon } from './icons';
+import { BackIcon, InfoIcon, LockIcon, LoginIcon, RetryIcon } from './icons';
 
 export function Loading() {
   return (
@@ -13,13 +14,20 @@ export function Loading() {
   );
 }
 
+type Heading = 'h1' | 'h2';
+
+interface MessageProps {
+  /** h1 when the message is all the page shows, h2 (the default) when it sits below the page's h1. */
+  readonly heading?: Heading;
+}
+
 /** Shown in place of a page's content when it does not exist. */
-export function NotFoundMessage() {
+export function NotFoundMessage({ heading: H = 'h2' }: MessageProps) {
   return (
     <div className="notice" role="alert">
-      <h2 className="notice-title">
+      <H className="notice-title">
         <InfoIcon /> {nl.state.notFound}
-      </h2>
+      </H>
       <p>{nl.state.notFoundText}</p>
       <p>
         <Link className="button secondary" to="/">
@@ -30,20 +38,63 @@ export function NotFoundMessage() {
   );
 }
 
-interface LoadErrorProps {
+/** Signed in, but this is not for them (FORBIDDEN): calm words and a way back, never a blank page. */
+export function ForbiddenMessage({ heading: H = 'h2' }: MessageProps) {
+  return (
+    <div className="notice" role="alert">
+      {H === 'h1' ? <title>{nl.app.pageTitle(nl.state.forbidden)}</title> : null}
+      <H className="notice-title">
+        <LockIcon /> {nl.state.forbidden}
+      </H>
+      <p>{nl.state.forbiddenText}</p>
+      <p>
+        <Link className="button secondary" to="/">
+          <BackIcon /> {nl.state.backHome}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+interface LoadErrorProps extends MessageProps {
   readonly error: CombinedError;
   /** Asks the API again, skipping the cache. */
   readonly onRetry: () => void;
 }
 
 /** What went wrong while loading, in calm words, with a way forward. */
-export function LoadError({ error, onRetry }: LoadErrorProps) {
+export function LoadError({ error, onRetry, heading = 'h2' }: LoadErrorProps) {
   const kind = classifyLoadError(error);
-  if (kind === 'NOT_FOUND') return <NotFoundMessage />;
+  if (kind === 'NOT_FOUND') return <NotFoundMessage heading={heading} />;
+  if (kind === 'FORBIDDEN') return <ForbiddenMessage heading={heading} />;
+  if (kind === 'UNAUTHENTICATED') {
+    // The app is already on its way to /inloggen; this shows only for a moment, or if that failed.
+    return (
+      <div className="notice" role="alert">
+        <p className="notice-title">
+          <InfoIcon /> {nl.state.unauthenticated}
+        </p>
+        <p>
+          <Link className="button" to={LOGIN_PATH}>
+            <LoginIcon /> {nl.state.toLogin}
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  const minutes = kind === 'RATE_LIMITED' ? retryAfterMinutes(error) : null;
+  const text =
+    kind === 'UNAVAILABLE'
+      ? nl.state.unavailable
+      : kind === 'RATE_LIMITED'
+        ? minutes === null
+          ? nl.state.rateLimited
+          : nl.state.rateLimitedMinutes(minutes)
+        : nl.state.otherError;
   return (
     <div className="notice" role="alert">
       <p className="notice-title">
-        <InfoIcon /> {kind === 'UNAVAILABLE' ? nl.state.unavailable : nl.state.otherError}
+        <InfoIcon /> {text}
       </p>
       <p>
         <button type="button" className="button" onClick={onRetry}>

@@ -4,30 +4,29 @@ import { useQuery } from 'urql';
 import { BackIcon } from '../../components/icons';
 import { LoadError, Loading, NotFoundMessage } from '../../components/load-state';
 import { CirclePageDocument, type CirclePageQuery } from '../../gql/graphql';
+import { formatDate } from '../../lib/format';
 import { nl } from '../../messages/nl';
+import { useSignedInViewer } from '../session/session-context';
 import { circleElements } from './circle-elements';
 import { CircleList } from './circle-list';
 import { CircleMap } from './circle-map';
-
-const dateFormat = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' });
-
-function formatDate(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
-}
 
 type Circle = NonNullable<CirclePageQuery['networkCircle']>;
 
 function CircleView({ circle, layout }: { readonly circle: Circle; readonly layout: CirclePageQuery['circleLayout'] }) {
   const drawing = useMemo(() => circleElements(circle.clientName, layout, circle.entries), [circle, layout]);
+  // A client reaches their own circle from the menu; only professionals have a list of clients to go back to.
+  const hasClientList = useSignedInViewer().role !== 'CLIENT';
   return (
     <div className="page wide">
       <title>{nl.app.pageTitle(nl.circle.title(circle.clientName))}</title>
-      <p className="back">
-        <Link to="/kring">
-          <BackIcon /> {nl.circle.backToList}
-        </Link>
-      </p>
+      {hasClientList ? (
+        <p className="back">
+          <Link to="/kring">
+            <BackIcon /> {nl.circle.backToList}
+          </Link>
+        </p>
+      ) : null}
       <h1>{nl.circle.title(circle.clientName)}</h1>
       <p className="lead">
         {circle.frozenAt ? nl.circle.frozenOn(formatDate(circle.frozenAt)) : nl.circle.madeOn(formatDate(circle.createdAt))}
@@ -56,7 +55,7 @@ export function CirclePage() {
   if (result.error && !circle) {
     return (
       <div className="page">
-        <LoadError error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+        <LoadError heading="h1" error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       </div>
     );
   }
@@ -64,7 +63,7 @@ export function CirclePage() {
     return (
       <div className="page">
         <title>{nl.app.pageTitle(nl.state.notFound)}</title>
-        <NotFoundMessage />
+        <NotFoundMessage heading="h1" />
       </div>
     );
   }

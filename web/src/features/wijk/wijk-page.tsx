@@ -23,7 +23,7 @@ export function WijkPage() {
   if (result.error && !district) {
     return (
       <div className="page">
-        <LoadError error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+        <LoadError heading="h1" error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       </div>
     );
   }
@@ -31,7 +31,7 @@ export function WijkPage() {
     return (
       <div className="page">
         <title>{nl.app.pageTitle(nl.state.notFound)}</title>
-        <NotFoundMessage />
+        <NotFoundMessage heading="h1" />
       </div>
     );
   }
