@@ -64,7 +64,8 @@ export function persistedOperationsPlugin(env: Env, store: Map<string, string>):
     allowArbitraryOperations: env.nodeEnv !== 'production',
     getPersistedOperation: (key) => store.get(key) ?? null,
     customErrors: {
-      notFound: { message: 'This operation is not known to the server.', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } },
+      // Clients (urql's persisted exchange, Apollo) resend the document text on exactly this message.
+      notFound: { message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } },
       persistedQueryOnly: {
         message: 'Only the web app’s own operations are accepted.',
         extensions: { code: 'PERSISTED_QUERY_ONLY' },

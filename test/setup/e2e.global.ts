@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadEnv, startServer } from '@wijkkring/api';
 import { Database } from '@wijkkring/graph';
-import { loadDemo, loadDemoAccounts } from '@wijkkring/seed';
+import { demoGrants, loadDemo, loadDemoAccounts } from '@wijkkring/seed';
 import type { TestProject } from 'vitest/node';
 import { testNeo4j } from './neo4j.js';
 
@@ -22,8 +22,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
     NEO4J_USER: neo.user,
     NEO4J_PASSWORD: neo.password,
     WEB_DIST: webDist,
+    // Every browser request comes from 127.0.0.1; the per-address limit is tested in the API tier.
+    LOGIN_ADDRESS_MAX_FAILURES: '10000',
   });
   await loadDemoAccounts(db, env.secretKey);
+  // The test database outlives a run: grants earlier runs gave are removed, so every run starts from the demo's own.
+  const ids = demoGrants().map((g) => g.id);
+  await db.write(async (tx) => {
+    await tx.run('MATCH ()-[g:GRANTS_ACCESS]->() WHERE NOT g.id IN $ids DELETE g', { ids });
+    await tx.run('MATCH ()-[g:GRANTS_ACCESS]->() WHERE g.id IN $ids SET g.revokedAt = null', { ids });
+  });
   const server = await startServer({ db, env });
   project.provide('neo4j', { uri: neo.uri, user: neo.user, password: neo.password });
   project.provide('baseUrl', `http://127.0.0.1:${String(server.port)}`);

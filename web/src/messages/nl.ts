@@ -213,7 +213,7 @@ export const nl = {
     searchTitle: 'Personen in kringen zoeken',
     searchLabel: 'Naam (of een deel ervan)',
     searchButton: 'Zoeken',
-    searchMissing: 'Typ een naam om te zoeken.',
+    searchMissing: 'Typ minstens 2 letters van de naam.',
     none: 'Niemand gevonden met deze naam.',
     results: (n: number) => `${count(n, 'persoon', 'personen')} gevonden.`,
     inCircles: (n: number) => `staat in ${count(n, 'kring', 'kringen')}`,
