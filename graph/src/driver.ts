@@ -1,4 +1,4 @@
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { type Driver, type RecordShape } from 'neo4j-driver';
 import { toDomainError } from './errors.js';
 import type { Tx } from './tx.js';
 
@@ -48,12 +48,17 @@ export class Database {
     return this.run('WRITE', work);
   }
 
-  /** Schema statements (constraints, indexes) cannot share a transaction with data; they run alone. */
-  async autoCommit(cypher: string, params: Record<string, unknown> = {}): Promise<void> {
+  /**
+   * One statement in its own auto-commit transaction: one round trip instead of three (begin, run,
+   * commit), and no retries. For schema statements (which cannot share a transaction with data)
+   * and for single-statement writes on a hot path that handle failure themselves (the audit writer).
+   */
+  async autoCommit<T extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
     const session = this.driver.session({ database: this.name });
     try {
       this.onQuery?.();
-      await session.run(cypher, toCypherParams(params));
+      const result = await session.run<T>(cypher, toCypherParams(params));
+      return result.records.map((record) => record.toObject());
     } catch (error) {
       throw toDomainError(error);
     } finally {

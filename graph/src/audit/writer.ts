@@ -50,7 +50,7 @@ export class AuditWriter {
     const end = this.end;
     if (end) {
       try {
-        const records = await this.db.write((tx) => appendAuditAfter(tx, entries, end));
+        const records = await appendAuditAfter(this.db, entries, end);
         const last = records?.[records.length - 1];
         if (last) {
           this.end = { seq: last.seq, hash: last.hash };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Database } from '../driver.js';
 import { DomainError } from '../errors.js';
 import { one, type Tx } from '../tx.js';
 import { auditHash, GENESIS_HASH } from './chain.js';
@@ -57,13 +58,13 @@ function chain(entries: readonly AuditEntry[], start: number, prev: string, at: 
 }
 
 /**
- * The fast path for a writer that knows the end of the chain: one statement that appends only if
- * the head is still where the writer saw it. Returns null when it moved (another writer came
+ * The fast path for a writer that knows the end of the chain: one auto-committed statement that
+ * appends only if the head is still where the writer saw it. Returns null when it moved (another writer came
  * first); the caller then uses `appendAudit`. Two writers that both saw the same end cannot both
  * succeed: the second one's records collide on the unique sequence number and its transaction fails.
  */
 export async function appendAuditAfter(
-  tx: Tx,
+  db: Database,
   entries: readonly AuditEntry[],
   end: AuditChainEnd,
   now: () => Date = () => new Date(),
@@ -71,8 +72,8 @@ export async function appendAuditAfter(
   if (entries.length === 0) return [];
   const records = chain(entries, end.seq, end.hash, now().toISOString());
   const last = records[records.length - 1];
-  const written = await one<{ n: number }>(
-    tx,
+  // One statement, auto-committed: one round trip to the database.
+  const written = await db.autoCommit<{ n: number }>(
     `MATCH (h:AuditHead {id: 'audit'})
      WHERE h.seq = $seq AND h.hash = $hash
      SET h.seq = $lastSeq, h.hash = $lastHash
@@ -83,7 +84,7 @@ export async function appendAuditAfter(
      RETURN count(a) AS n`,
     { seq: end.seq, hash: end.hash, lastSeq: last?.seq ?? end.seq, lastHash: last?.hash ?? end.hash, records },
   );
-  return written?.n === records.length ? records : null;
+  return written[0]?.n === records.length ? records : null;
 }
 
 /**
