@@ -192,8 +192,25 @@ export async function main(command, args) {
     }
     case 'audit': {
       const [what = 'verify'] = args;
+      if (what === 'prune') {
+        // Retention (NEN 7513: at least five years). Deletes the oldest records only, keeping an anchor.
+        const years = Number(process.env.AUDIT_RETENTION_YEARS ?? 7);
+        if (!Number.isInteger(years) || years < 5) {
+          log('AUDIT_RETENTION_YEARS must be a whole number of at least 5');
+          process.exit(2);
+        }
+        const cutoff = new Date();
+        cutoff.setUTCFullYear(cutoff.getUTCFullYear() - years);
+        await withDatabase('start', async (db) => {
+          const pruned = await db.write((tx) => graph.pruneAudit(tx, cutoff.toISOString()));
+          log(
+            `auditlog: ${pruned} records ouder dan ${years} jaar verwijderd / ${pruned} records older than ${cutoff.toISOString()} removed`,
+          );
+        });
+        break;
+      }
       if (what !== 'verify') {
-        log('usage: audit verify');
+        log('usage: audit verify | audit prune');
         process.exit(2);
       }
       let ok = false;
