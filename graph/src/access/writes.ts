@@ -66,14 +66,8 @@ export async function setKeyFigureConsent(tx: Tx, keyFigureId: string, consent: 
   return record.districtId;
 }
 
-export interface GrantRow {
-  id: string;
-  clientId: string;
-  supportWorkerId: string;
-  level: AccessLevel;
-  grantedAt: string;
-  until: string | null;
-}
+/** A grant as the demo seed writes it (never revoked). */
+export type GrantRow = Omit<AccessGrant, 'revokedAt'>;
 
 /** Grants by id (demo data). */
 export async function upsertGrants(tx: Tx, grants: GrantRow[]): Promise<void> {

@@ -24,11 +24,13 @@ function toCredentials(raw: Raw): AccountCredentials {
   };
 }
 
+const CREDENTIALS = 'a {.id, .username, .role, .active, .passwordHash, .totpSecret, .totpEnabled, .totpLastStep}';
+
 export async function findCredentials(tx: Tx, username: string): Promise<AccountCredentials | undefined> {
   const record = await one<{ a: Raw }>(
     tx,
     `MATCH (a:Account {username: $username})
-     RETURN a {.id, .username, .role, .active, .passwordHash, .totpSecret, .totpEnabled, .totpLastStep} AS a`,
+     RETURN ${CREDENTIALS} AS a`,
     { username },
   );
   return record ? toCredentials(record.a) : undefined;
@@ -38,7 +40,7 @@ export async function findCredentialsById(tx: Tx, id: string): Promise<AccountCr
   const record = await one<{ a: Raw }>(
     tx,
     `MATCH (a:Account {id: $id})
-     RETURN a {.id, .username, .role, .active, .passwordHash, .totpSecret, .totpEnabled, .totpLastStep} AS a`,
+     RETURN ${CREDENTIALS} AS a`,
     { id },
   );
   return record ? toCredentials(record.a) : undefined;

@@ -5,6 +5,17 @@ import { LOGIN_PATH } from '../lib/return-path';
 import { nl } from '../messages/nl';
 import { BackIcon, InfoIcon, LockIcon, LoginIcon, RetryIcon } from './icons';
 
+/** The way back to the start page, under every message that ends a page. */
+export function BackHomeLink() {
+  return (
+    <p>
+      <Link className="button secondary" to="/">
+        <BackIcon /> {nl.state.backHome}
+      </Link>
+    </p>
+  );
+}
+
 export function Loading() {
   return (
     <p className="loading" role="status">
@@ -29,11 +40,7 @@ export function NotFoundMessage({ heading: H = 'h2' }: MessageProps) {
         <InfoIcon /> {nl.state.notFound}
       </H>
       <p>{nl.state.notFoundText}</p>
-      <p>
-        <Link className="button secondary" to="/">
-          <BackIcon /> {nl.state.backHome}
-        </Link>
-      </p>
+      <BackHomeLink />
     </div>
   );
 }
@@ -47,11 +54,7 @@ export function ForbiddenMessage({ heading: H = 'h2' }: MessageProps) {
         <LockIcon /> {nl.state.forbidden}
       </H>
       <p>{nl.state.forbiddenText}</p>
-      <p>
-        <Link className="button secondary" to="/">
-          <BackIcon /> {nl.state.backHome}
-        </Link>
-      </p>
+      <BackHomeLink />
     </div>
   );
 }

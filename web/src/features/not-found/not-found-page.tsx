@@ -1,5 +1,5 @@
-import { Link } from 'react-router';
 import { BackIcon } from '../../components/icons';
+import { BackHomeLink } from '../../components/load-state';
 import { nl } from '../../messages/nl';
 
 export function NotFoundPage() {
@@ -8,11 +8,7 @@ export function NotFoundPage() {
       <title>{nl.app.pageTitle(nl.notFoundPage.title)}</title>
       <h1>{nl.notFoundPage.title}</h1>
       <p>{nl.notFoundPage.text}</p>
-      <p>
-        <Link className="button secondary" to="/">
-          <BackIcon /> {nl.state.backHome}
-        </Link>
-      </p>
+      <BackHomeLink />
     </div>
   );
 }
