@@ -1,11 +1,16 @@
 import { fileURLToPath } from 'node:url';
-import { circleLayoutSchema, LENSINK_LAYOUT, type CircleLayout } from '@wijkkring/graph';
+import {
+  circleLayoutSchema,
+  DEVELOPMENT_PSEUDONYM_KEY,
+  DEVELOPMENT_SECRET_KEY,
+  LENSINK_LAYOUT,
+  type CircleLayout,
+} from '@wijkkring/graph';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 
-export const DEVELOPMENT_SECRET_KEY = 'development-only-secret-key-do-not-use-in-production';
-export const DEVELOPMENT_PSEUDONYM_KEY = 'development-only-pseudonym-key-do-not-use-in-production';
+export { DEVELOPMENT_PSEUDONYM_KEY, DEVELOPMENT_SECRET_KEY };
 const MIN_SECRET_LENGTH = 32;
 
 /** The API's configuration. Nothing else in `api/` reads process.env. */

@@ -50,7 +50,7 @@ export {
   verifyAgainstDummy,
   verifyPassword,
 } from './account/passwords.js';
-export { seal, unseal } from './account/secrets.js';
+export { DEVELOPMENT_PSEUDONYM_KEY, DEVELOPMENT_SECRET_KEY, seal, unseal } from './account/secrets.js';
 export { checkTotp, newTotpSecret, totpCode, totpUri } from './account/totp.js';
 export {
   demoAccountCount,

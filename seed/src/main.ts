@@ -1,7 +1,7 @@
 // `node seed/dist/main.js demo [--accounts]`: loads the demo data (and, for a demo on your own
 // machine, the demo accounts) into the database named by NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD.
 // Used by docker-compose.yml; `npm start` loads the same data in-process.
-import { Database, migrate } from '@wijkkring/graph';
+import { Database, DEVELOPMENT_SECRET_KEY, migrate } from '@wijkkring/graph';
 import { z } from 'zod';
 import { loadDemoAccounts } from './demo-accounts.js';
 import { loadDemo } from './demo.js';
@@ -12,8 +12,8 @@ const env = z
     NEO4J_USER: z.string().min(1).default('neo4j'),
     NEO4J_PASSWORD: z.string().min(1),
     NEO4J_DATABASE: z.string().optional(),
-    // The same key the API seals TOTP secrets with (api/src/env.ts has the development default).
-    SECRET_KEY: z.string().min(1).default('development-only-secret-key-do-not-use-in-production'),
+    // The same key the API seals TOTP secrets with.
+    SECRET_KEY: z.string().min(1).default(DEVELOPMENT_SECRET_KEY),
   })
   .parse(process.env);
 

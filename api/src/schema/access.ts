@@ -27,7 +27,7 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { apiError } from '../errors.js';
 import { today } from '../auth/sessions.js';
-import { OkPayload, requireAccount } from './auth.js';
+import { OkPayload, requireAccount, requireClient } from './auth.js';
 import { connection, pageArgs, pageWindow, uuid } from './common.js';
 import { Client, Organisation } from './refs.js';
 
@@ -140,12 +140,6 @@ builder.objectFields(Client, (t) => ({
   }),
 }));
 
-function ownClientId(context: Context): string {
-  const clientId = requireAccount(context).account.clientId;
-  if (!clientId) throw apiError('FORBIDDEN', 'Only a client has this.');
-  return clientId;
-}
-
 builder.queryFields((t) => ({
   supportWorkers: t.field({
     type: SupportWorkerConnection,
@@ -175,7 +169,7 @@ builder.queryFields((t) => ({
     args: pageArgs,
     resolve: async (_root, args, context): Promise<Page<AuditEventValue>> => {
       const viewer = requireAccount(context);
-      const clientId = ownClientId(context);
+      const { clientId } = requireClient(context);
       const { skip, limit } = pageWindow(args);
       const page = await context.db.read((tx) => auditTrailOfClient(tx, context.audit.ref(clientId), skip, limit));
       context.audit.note({ clientId, subject: 'AuditLog', action: 'READ', result: 'SUCCESS' });
@@ -203,7 +197,7 @@ builder.mutationFields((t) => ({
     description: 'A client gives a support worker access to their circles, optionally until a date.',
     args: { input: t.arg({ type: GrantAccessInput }) },
     resolve: (_root, { input }, context) => {
-      const clientId = ownClientId(context);
+      const { clientId } = requireClient(context);
       if (input.until && input.until < today(context.now)) {
         throw apiError('INVALID_INPUT', 'The end date lies in the past.', { field: 'input.until' });
       }
@@ -227,7 +221,7 @@ builder.mutationFields((t) => ({
     description: 'A client ends a grant. It works at once: the support worker’s next request is refused.',
     args: { input: t.arg({ type: RevokeAccessInput }) },
     resolve: (_root, { input }, context) => {
-      const clientId = ownClientId(context);
+      const { clientId } = requireClient(context);
       return context.db.write(async (tx) => {
         const grant = await revokeAccess(tx, clientId, input.grantId, new Date(context.now).toISOString());
         await context.audit.inTx(tx, [
@@ -242,7 +236,7 @@ builder.mutationFields((t) => ({
     description: 'A client chooses whether their circles may count (anonymously) in district analyses.',
     args: { input: t.arg({ type: SetAnalysisConsentInput }) },
     resolve: async (_root, { input }, context) => {
-      const clientId = ownClientId(context);
+      const { clientId } = requireClient(context);
       await context.db.write(async (tx) => {
         await setAnalysisConsent(tx, clientId, input.consent, new Date(context.now).toISOString());
         await context.audit.inTx(tx, [

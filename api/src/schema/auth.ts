@@ -72,6 +72,13 @@ export function requireAccount(context: Context): SignedIn {
   return viewer;
 }
 
+/** The signed-in client's own client id and account id; FORBIDDEN for any other account. */
+export function requireClient(context: Context): { clientId: string; accountId: string } {
+  const { account } = requireAccount(context);
+  if (!account.clientId) throw apiError('FORBIDDEN', 'Only a client has this.');
+  return { clientId: account.clientId, accountId: account.id };
+}
+
 const LoginInput = builder.inputType('LoginInput', {
   fields: (t) => ({
     username: t.string({ validate: z.string().trim().min(1).max(64) }),

@@ -17,7 +17,7 @@ import { clearedSessionCookie, today } from '../auth/sessions.js';
 import type { Context } from '../context.js';
 import { apiError } from '../errors.js';
 import { ANONYMOUS } from '../viewer.js';
-import { OkPayload, requireAccount } from './auth.js';
+import { OkPayload, requireClient } from './auth.js';
 import { uuid } from './common.js';
 
 /** The confirmation word a client types before erasing everything. */
@@ -34,12 +34,6 @@ const CirclePersonMatch = builder.objectRef<CirclePersonMatchValue>('CirclePerso
   description: 'A person who appears in circles, as an admin sees them for an erasure or correction request: no circle contents.',
   fields: (t) => ({ id: t.exposeID('id'), name: t.exposeString('name'), circleCount: t.exposeInt('circleCount') }),
 });
-
-function ownClient(context: Context): { clientId: string; accountId: string } {
-  const { account } = requireAccount(context);
-  if (!account.clientId) throw apiError('FORBIDDEN', 'Only a client has this.');
-  return { clientId: account.clientId, accountId: account.id };
-}
 
 /** Everything Wijkkring holds about a client, as one machine-readable document (GDPR art. 15 and 20). */
 async function exportClient(context: Context, clientId: string, accountId: string): Promise<{ fileName: string; json: string }> {
@@ -104,7 +98,7 @@ builder.mutationFields((t) => ({
     type: ExportMyDataPayload,
     description: 'A client downloads everything about them: account, circles, grants, and the audit records about them.',
     resolve: (_root, _args, context) => {
-      const { clientId, accountId } = ownClient(context);
+      const { clientId, accountId } = requireClient(context);
       return exportClient(context, clientId, accountId);
     },
   }),
@@ -114,7 +108,7 @@ builder.mutationFields((t) => ({
       'A client erases their data: circles, the people who appear only in them, grants and account. Only the audit trail (by pseudonym) stays.',
     args: { input: t.arg({ type: EraseMyDataInput }) },
     resolve: async (_root, { input }, context) => {
-      const { clientId } = ownClient(context);
+      const { clientId } = requireClient(context);
       if (input.confirmation !== ERASE_CONFIRMATION) {
         throw apiError('INVALID_INPUT', `Type ${ERASE_CONFIRMATION} to confirm.`, { field: 'input.confirmation' });
       }

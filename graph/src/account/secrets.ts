@@ -5,6 +5,13 @@ import { DomainError } from '../errors.js';
  * TOTP secrets are stored sealed with AES-256-GCM under a key from the API's configuration, so a
  * copy of the database alone does not yield anyone's second factor.
  */
+/**
+ * The development defaults of the API's SECRET_KEY and AUDIT_PSEUDONYM_KEY. Shared by the API and
+ * the demo seed (which seals the demo accounts' TOTP secrets); a production start refuses both.
+ */
+export const DEVELOPMENT_SECRET_KEY = 'development-only-secret-key-do-not-use-in-production';
+export const DEVELOPMENT_PSEUDONYM_KEY = 'development-only-pseudonym-key-do-not-use-in-production';
+
 function keyOf(secretKey: string): Buffer {
   return createHash('sha256').update(secretKey).digest();
 }

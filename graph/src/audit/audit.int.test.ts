@@ -149,34 +149,30 @@ describe('tampering is found (issue 3)', () => {
     expect((await verifyAuditChain(db)).broken).toBeNull();
   });
 
-  it('reports a deleted record as missing, by its number', async () => {
-    const records = await append(3);
-    const target = records[1] as AuditRecord;
+  /** Deletes one record, checks what verification says, and puts the record back exactly. */
+  async function withDeleted(target: AuditRecord, check: (verification: AuditVerification) => void): Promise<void> {
     const original = await stored(target.id);
     await db.write((tx) => tx.run('MATCH (r:AuditRecord {id: $id}) DELETE r', { id: target.id }));
     try {
       const verification = await verifyAuditChain(db);
       expect(verification.ok).toBe(false);
-      expect(verification.broken).toEqual({ seq: target.seq, id: null, reason: `record ${String(target.seq)} is missing` });
+      check(verification);
     } finally {
       await db.write((tx) => tx.run('CREATE (r:AuditRecord) SET r = $original', { original }));
     }
     expect((await verifyAuditChain(db)).broken).toBeNull();
+  }
+
+  it('reports a deleted record as missing, by its number', async () => {
+    const target = (await append(3))[1] as AuditRecord;
+    await withDeleted(target, (verification) =>
+      expect(verification.broken).toEqual({ seq: target.seq, id: null, reason: `record ${String(target.seq)} is missing` }),
+    );
   });
 
   it('reports the newest record deleted as a chain that ends before the head', async () => {
-    const records = await append(2);
-    const target = records[1] as AuditRecord;
-    const original = await stored(target.id);
-    await db.write((tx) => tx.run('MATCH (r:AuditRecord {id: $id}) DELETE r', { id: target.id }));
-    try {
-      const verification = await verifyAuditChain(db);
-      expect(verification.ok).toBe(false);
-      expect(verification.broken?.seq).toBe(target.seq);
-    } finally {
-      await db.write((tx) => tx.run('CREATE (r:AuditRecord) SET r = $original', { original }));
-    }
-    expect((await verifyAuditChain(db)).broken).toBeNull();
+    const target = (await append(2))[1] as AuditRecord;
+    await withDeleted(target, (verification) => expect(verification.broken?.seq).toBe(target.seq));
   });
 
   it('reports a head whose hash was changed', async () => {
