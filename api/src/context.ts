@@ -11,6 +11,7 @@ import {
 import { AccessCheck } from './access/enforce.js';
 import { RequestAudit } from './audit/request-audit.js';
 import type { Env } from './env.js';
+import type { Live } from './live.js';
 import type { Viewer } from './viewer.js';
 
 export interface Loaders {
@@ -38,6 +39,8 @@ export interface Context {
   audit: RequestAudit;
   access: AccessCheck;
   request: RequestState;
+  /** Live circle updates (subscriptions). */
+  live: Live;
   /** One clock per request: every check and record of the request sees the same time. */
   now: number;
 }
@@ -58,10 +61,12 @@ export function createContext(
   viewer: Viewer,
   request: RequestState,
   operation: string | null,
+  live: Live,
   now = Date.now(),
 ): Context {
   const context: Context = {
     viewer,
+    live,
     db,
     env,
     layout: env.circleLayout,

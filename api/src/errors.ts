@@ -1,4 +1,4 @@
-import { DomainError } from '@wijkkring/graph';
+import { circleSchemas, DomainError } from '@wijkkring/graph';
 import { GraphQLError } from 'graphql';
 
 /**
@@ -14,7 +14,15 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'INVALID_CREDENTIALS'
   | 'RATE_LIMITED'
-  | 'AUDIT_UNAVAILABLE';
+  | 'AUDIT_UNAVAILABLE'
+  /** A name, relation or note holds an e-mail address or phone number (the circle is not an address book). */
+  | 'CONTACT_DETAILS_NOT_ALLOWED'
+  /** Someone else changed the entry since the editor saw it; `currentVersion` says where it stands. */
+  | 'EDIT_CONFLICT'
+  /** A frozen snapshot cannot be changed. */
+  | 'CIRCLE_FROZEN'
+  /** The circle holds the most entries it may. */
+  | 'CIRCLE_FULL';
 
 export function apiError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extra } });
@@ -33,6 +41,13 @@ function pathOf(issue: Issue): string {
 export function invalidInput(issues: readonly Issue[]): GraphQLError {
   const list = issues.map((issue) => ({ field: pathOf(issue), message: issue.message }));
   const first = list[0];
+  const contact = list.find((issue) => issue.message === circleSchemas.CONTACT_DETAILS_MESSAGE);
+  if (contact) {
+    return apiError('CONTACT_DETAILS_NOT_ALLOWED', `No e-mail addresses or phone numbers in ${contact.field}.`, {
+      field: contact.field,
+      issues: list,
+    });
+  }
   return apiError('INVALID_INPUT', first ? `Invalid value for ${first.field || 'input'}: ${first.message}` : 'Invalid input', {
     field: first?.field ?? null,
     issues: list,
@@ -52,6 +67,10 @@ export function toGraphQLError(error: unknown): unknown {
         return apiError('CONFLICT', error.message, { field: error.field ?? null });
       case 'INVALID_INPUT':
         return apiError('INVALID_INPUT', error.message, { field: error.field ?? null });
+      case 'EDIT_CONFLICT':
+      case 'CIRCLE_FROZEN':
+      case 'CIRCLE_FULL':
+        return apiError(error.code, error.message, { field: error.field ?? null });
       default:
         return error;
     }

@@ -18,3 +18,21 @@ function collect(set: SelectionSetNode | undefined, fragments: Record<string, Fr
     else collect(fragments[selection.name.value]?.selectionSet, fragments, names);
   }
 }
+
+/** The names of the fields selected below the child field `name` of the current field (across fragments). */
+export function selectedFieldsBelow(info: GraphQLResolveInfo, name: string): Set<string> {
+  const children: SelectionSetNode[] = [];
+  const visit = (set: SelectionSetNode | undefined): void => {
+    if (!set) return;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value === name && selection.selectionSet) children.push(selection.selectionSet);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
+      else visit(info.fragments[selection.name.value]?.selectionSet);
+    }
+  };
+  for (const node of info.fieldNodes) visit(node.selectionSet);
+  const names = new Set<string>();
+  for (const set of children) collect(set, info.fragments, names);
+  return names;
+}

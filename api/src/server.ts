@@ -3,12 +3,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { AuditWriter, Database, demoAccountCount, DomainError, serverInfo } from '@wijkkring/graph';
 import { GraphQLError } from 'graphql';
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, isAsyncIterable, mapAsyncIterator, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import sirv from 'sirv';
 import { parseCookies, resumeSession, SESSION_COOKIE } from './auth/sessions.js';
 import { createContext, type Context } from './context.js';
 import type { Env } from './env.js';
 import { apiError, toGraphQLError } from './errors.js';
+import { createLive } from './live.js';
 import {
   armorPlugins,
   hasCsrfHeader,
@@ -56,22 +57,34 @@ function maskError(env: Env) {
  * Writes the audit records a request noted before its response leaves. If they cannot be written,
  * the response carries no data at all, only the error (PRODUCT.md section 4).
  */
+async function flushedOrWithheld<T>(context: Context, result: T): Promise<T | { errors: GraphQLError[] }> {
+  try {
+    await context.audit.flush();
+  } catch (error) {
+    console.error('[api] audit records could not be written; the response is withheld', error);
+    return {
+      errors: [
+        apiError('AUDIT_UNAVAILABLE', 'The request could not be recorded, so it was not carried out. Try again in a moment.'),
+      ],
+    };
+  }
+  return result;
+}
+
 const auditBeforeResponse: Plugin<Context> = {
   onExecute({ setExecuteFn, executeFn }) {
     setExecuteFn(async (args): Promise<unknown> => {
       const result: unknown = await executeFn(args);
+      return flushedOrWithheld(args.contextValue as Context, result);
+    });
+  },
+  // A live stream: every event is recorded before it is sent, and so is a refused subscription.
+  onSubscribe({ setSubscribeFn, subscribeFn }) {
+    setSubscribeFn(async (args): Promise<unknown> => {
+      const result: unknown = await subscribeFn(args);
       const context = args.contextValue as Context;
-      try {
-        await context.audit.flush();
-      } catch (error) {
-        console.error('[api] audit records could not be written; the response is withheld', error);
-        return {
-          errors: [
-            apiError('AUDIT_UNAVAILABLE', 'The request could not be recorded, so it was not carried out. Try again in a moment.'),
-          ],
-        };
-      }
-      return result;
+      if (!isAsyncIterable(result)) return flushedOrWithheld(context, result);
+      return mapAsyncIterator(result, (event: unknown) => flushedOrWithheld(context, event));
     });
   },
 };
@@ -114,6 +127,7 @@ interface ServerContext {
 export function createYogaApp({ db, env }: ServerOptions): YogaServerInstance<ServerContext, Context> {
   const persisted = loadPersistedOperations(env.persistedOperationsFile);
   const auditWriter = new AuditWriter(db);
+  const live = createLive();
   const plugins: Plugin[] = [persistedOperationsPlugin(env, persisted), ...armorPlugins()];
   if (env.nodeEnv === 'production') plugins.push(noIntrospectionPlugin());
   plugins.push(auditBeforeResponse as Plugin);
@@ -151,6 +165,7 @@ export function createYogaApp({ db, env }: ServerOptions): YogaServerInstance<Se
           setCookie: (cookie) => res.appendHeader('set-cookie', cookie),
         },
         params.operationName ?? null,
+        live,
         now,
       );
     },

@@ -4,7 +4,18 @@ import { Neo4jError } from 'neo4j-driver';
  * Domain errors leave `graph` with a stable code. The API turns them into GraphQL errors or
  * typed results; nothing outside this file looks at Neo4j error codes.
  */
-export type DomainErrorCode = 'DATABASE_UNAVAILABLE' | 'NOT_FOUND' | 'CONFLICT' | 'INVALID_INPUT' | 'INTEGRITY';
+export type DomainErrorCode =
+  | 'DATABASE_UNAVAILABLE'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INVALID_INPUT'
+  | 'INTEGRITY'
+  /** Someone else changed the entry since the editor saw it. */
+  | 'EDIT_CONFLICT'
+  /** A frozen snapshot ("vastgelegd") cannot be changed. */
+  | 'CIRCLE_FROZEN'
+  /** The circle holds the most entries it may hold. */
+  | 'CIRCLE_FULL';
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;

@@ -21,7 +21,14 @@ export { findDistrict, findDistricts, listDistricts, NETWORK_LIMITS } from './di
 export { upsertDistricts, upsertLinks, upsertOfferings, upsertPartnerships } from './district/writes.js';
 export type { DistrictRow, LinkRow, OfferingRow, PartnershipRow } from './district/writes.js';
 
-export { findOrganisation, findOrganisationsByIds, searchOrganisations, type OrganisationDetail } from './organisation/reads.js';
+export {
+  findOrganisation,
+  findOrganisationsByIds,
+  searchOrganisations,
+  searchOrganisationsNear,
+  type OrganisationDetail,
+  type OrganisationNear,
+} from './organisation/reads.js';
 export { upsertOrganisations, type OrganisationRow } from './organisation/writes.js';
 
 export { upsertClients, upsertKeyFigures, upsertStaff, upsertSupportWorkers } from './person/writes.js';
@@ -29,9 +36,41 @@ export type { ClientRow, KeyFigureRow, StaffRow, SupportWorkerRow } from './pers
 export { findClient, findClients, listClients, type ClientSummary } from './client/reads.js';
 
 export { circleLayoutSchema, LENSINK_LAYOUT, type CircleLayout } from './circle/layout.js';
-export type { CircleEntry, CircleOrganisation, CirclePerson, CircleSummary, NetworkCircle } from './circle/types.js';
-export { findCircle, listCircles, MAX_ENTRIES } from './circle/reads.js';
-export { upsertCircles, upsertContacts, type CircleRow, type ContactRow, type EntryRow } from './circle/writes.js';
+export type {
+  CircleEntry,
+  CircleOrganisation,
+  CirclePerson,
+  CircleSummary,
+  CircleTie,
+  NetworkCircle,
+  TargetFacts,
+} from './circle/types.js';
+export { circleOwner, findCircle, INNER_RINGS, listCircles, MAX_ENTRIES } from './circle/reads.js';
+export {
+  addEntry,
+  addTie,
+  freezeCircle,
+  lockCircle,
+  moveEntry,
+  removeEntry,
+  removeTie,
+  updateEntry,
+  upsertCircles,
+  upsertContacts,
+  type CircleLock,
+  type CircleRow,
+  type ContactRow,
+  type EntryEdit,
+  type EntryFields,
+  type EntryRow,
+  type NewEntry,
+  type NewEntryTarget,
+} from './circle/writes.js';
+export * as circleSchemas from './circle/schemas.js';
+export { computeSignals, OFFER_CATEGORIES, RULES } from './circle/signals.js';
+export { SIGNAL_KINDS, type CircleSignal, type LocalOffer, type SignalInput, type SignalKind } from './circle/signal-types.js';
+export { compareCircles } from './circle/compare.js';
+export { CHANGE_KINDS, type ChangeKind, type CircleChange, type ComparableEntry } from './circle/compare-types.js';
 
 export { serverInfo, type ServerInfo } from './health/reads.js';
 export { datasetChecksum, deleteSyntheticCity, recordDataset } from './maintenance/writes.js';

@@ -70,3 +70,7 @@ export type SupportKind = (typeof SUPPORT_KINDS)[number];
 
 export const WISHES = ['MORE_CONTACT', 'LESS_CONTACT', 'NEW_CONTACT'] as const;
 export type Wish = (typeof WISHES)[number];
+
+/** How often the client is in touch with someone in their circle. */
+export const CONTACT_FREQUENCIES = ['DAILY', 'WEEKLY', 'MONTHLY', 'FEW_TIMES_A_YEAR', 'RARELY'] as const;
+export type ContactFrequency = (typeof CONTACT_FREQUENCIES)[number];

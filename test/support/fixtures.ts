@@ -216,6 +216,9 @@ export async function createWorld(db: Database): Promise<World> {
     remove: () =>
       db.write(async (tx) => {
         await tx.run(`MATCH (o:Organisation)-[:OFFERS]->(f:Offering) WHERE o.id IN $ids DETACH DELETE f`, { ids });
+        // What tests added through the API: people in the client's circle and frozen snapshots.
+        await tx.run(`MATCH (p:Person)-[:CONTACT_OF]->(:Client {id: $clientId}) DETACH DELETE p`, { clientId });
+        await tx.run(`MATCH (c:NetworkCircle)-[:OF]->(:Client {id: $clientId}) DETACH DELETE c`, { clientId });
         for (const label of ['District', 'Organisation', 'Partnership', 'Person', 'NetworkCircle']) {
           await tx.run(`MATCH (n:${label}) WHERE n.id IN $ids DETACH DELETE n`, { ids });
         }

@@ -49,6 +49,10 @@ const SUBJECTS: Readonly<Record<keyof typeof POLICY.types, (value: never) => Sub
   NetworkCircle: (c: Pick<NetworkCircle, 'clientId'>) => ({ clientId: c.clientId }),
   CircleEntry: (e: CircleEntry) => ({ clientId: e.clientId }),
   CirclePerson: (p: CirclePerson) => ({ clientId: p.clientId }),
+  CircleTie: (t: { clientId: string }) => ({ clientId: t.clientId }),
+  CircleEvent: (e: { clientId: string }) => ({ clientId: e.clientId }),
+  CircleComparison: (c: { clientId: string }) => ({ clientId: c.clientId }),
+  CircleOrganisationMatch: (m: { clientId: string }) => ({ clientId: m.clientId }),
   AccessGrant: (g: AccessGrant) => ({ clientId: g.clientId, supportWorkerId: g.supportWorkerId }),
   AuditEvent: (e: { clientId: string }) => ({ clientId: e.clientId }),
   CirclePersonMatch: (m: { clientId: string }) => ({ clientId: m.clientId }),
@@ -115,13 +119,20 @@ export class AccessCheck {
 function rootField(info: GraphQLResolveInfo): string {
   let path = info.path;
   while (path.prev) path = path.prev;
-  return `${info.parentType === info.schema.getMutationType() ? 'Mutation' : 'Query'}.${String(path.key)}`;
+  const root =
+    info.operation.operation === OperationTypeNode.MUTATION
+      ? 'Mutation'
+      : info.operation.operation === OperationTypeNode.SUBSCRIPTION
+        ? 'Subscription'
+        : 'Query';
+  return `${root}.${String(path.key)}`;
 }
 
 function readAction(info: GraphQLResolveInfo): AuditAction {
   let path = info.path;
   while (path.prev) path = path.prev;
-  return OPERATIONS[`Query.${String(path.key)}`]?.audit ?? 'READ';
+  const root = info.operation.operation === OperationTypeNode.SUBSCRIPTION ? 'Subscription' : 'Query';
+  return OPERATIONS[`${root}.${String(path.key)}`]?.audit ?? 'READ';
 }
 
 const OMITTED = Symbol('omitted');
@@ -158,7 +169,8 @@ async function checkValue(
   if (!typeName || !policy) return value;
   const subject = (SUBJECTS[typeName as keyof typeof SUBJECTS] as (v: unknown) => Subject)(value);
   const rule = policy.rules[context.viewer.role];
-  const isQuery = info.operation.operation === OperationTypeNode.QUERY;
+  // A subscription event delivers data like a query does: recorded as a read.
+  const isQuery = info.operation.operation !== OperationTypeNode.MUTATION;
   if (allows(rule, context.viewer, subject)) {
     if (policy.clientData && isQuery) {
       context.audit.note({ clientId: subject.clientId ?? null, subject: typeName, action: readAction(info), result: 'SUCCESS' });

@@ -65,6 +65,9 @@ const SOCIAL_MAP: Partial<Record<PolicyRole, Rule>> = {
   ADMIN: 'allow',
 };
 
+/** Who may change a client's circle. */
+const CIRCLE_EDITORS = only({ CLIENT: 'ownClient', SUPPORT_WORKER: 'grantEdit' });
+
 export const POLICY = {
   operations: {
     // Who am I, signing in and out.
@@ -92,6 +95,19 @@ export const POLICY = {
     'Query.supportWorkers': { rules: only({ CLIENT: 'allow', ADMIN: 'allow' }) },
     'Query.myAuditTrail': { rules: only({ CLIENT: 'allow' }), audit: 'READ' },
     'Client.grants': { rules: only({ CLIENT: 'allow' }) },
+
+    // Drawing the circle (issue 4): the client, and a support worker the client gave edit access.
+    'Query.compareCircles': { rules: only({ CLIENT: 'ownClient', SUPPORT_WORKER: 'grantRead' }), audit: 'READ' },
+    'Query.circleOrganisationSearch': { rules: only({ CLIENT: 'ownClient', SUPPORT_WORKER: 'grantEdit' }), audit: 'SEARCH' },
+    'Subscription.circleChanged': { rules: only({ CLIENT: 'ownClient', SUPPORT_WORKER: 'grantRead' }), audit: 'READ' },
+    'Mutation.addCircleEntry': { rules: CIRCLE_EDITORS, audit: 'CREATE' },
+    'Mutation.updateCircleEntry': { rules: CIRCLE_EDITORS, audit: 'UPDATE' },
+    'Mutation.moveCircleEntry': { rules: CIRCLE_EDITORS, audit: 'UPDATE' },
+    'Mutation.removeCircleEntry': { rules: CIRCLE_EDITORS, audit: 'DELETE' },
+    'Mutation.addCircleTie': { rules: CIRCLE_EDITORS, audit: 'CREATE' },
+    'Mutation.removeCircleTie': { rules: CIRCLE_EDITORS, audit: 'DELETE' },
+    'Mutation.freezeCircle': { rules: CIRCLE_EDITORS, audit: 'CREATE' },
+    'Mutation.recordCirclePrint': { rules: only({ CLIENT: 'ownClient', SUPPORT_WORKER: 'grantRead' }), audit: 'PRINT' },
     'Mutation.grantAccess': { rules: only({ CLIENT: 'allow' }) },
     'Mutation.revokeAccess': { rules: only({ CLIENT: 'allow' }) },
     'Mutation.setAnalysisConsent': { rules: only({ CLIENT: 'allow' }) },
@@ -139,6 +155,10 @@ export const POLICY = {
     NetworkCircle: { rules: only({ CLIENT: 'ownClient', SUPPORT_WORKER: 'grantRead' }), clientData: true },
     CircleEntry: { rules: only({ CLIENT: 'ownClient', SUPPORT_WORKER: 'grantRead' }), clientData: true },
     CirclePerson: { rules: only({ CLIENT: 'ownClient', SUPPORT_WORKER: 'grantRead' }), clientData: true },
+    CircleTie: { rules: only({ CLIENT: 'ownClient', SUPPORT_WORKER: 'grantRead' }), clientData: true },
+    CircleEvent: { rules: only({ CLIENT: 'ownClient', SUPPORT_WORKER: 'grantRead' }), clientData: true },
+    CircleComparison: { rules: only({ CLIENT: 'ownClient', SUPPORT_WORKER: 'grantRead' }), clientData: true },
+    CircleOrganisationMatch: { rules: only({ CLIENT: 'ownClient', SUPPORT_WORKER: 'grantEdit' }), clientData: false },
     AccessGrant: { rules: only({ CLIENT: 'ownClient', SUPPORT_WORKER: 'grantee' }), clientData: true },
     AuditEvent: { rules: only({ CLIENT: 'ownClient' }), clientData: true },
     CirclePersonMatch: { rules: only({ ADMIN: 'allow' }), clientData: true },

@@ -10,6 +10,7 @@ import {
   type SessionView,
 } from '@wijkkring/graph';
 import type { Env } from '../env.js';
+import { ANONYMOUS, type Viewer } from '../viewer.js';
 
 export const SESSION_COOKIE = 'wk_session';
 /** A session that has passed the password but not yet the second factor lives this long. */
@@ -89,4 +90,15 @@ export async function resumeSession(db: Database, env: Env, token: string, now: 
 
 export async function endSession(db: Database, token: string): Promise<void> {
   await db.write((tx) => deleteSession(tx, hashToken(token)));
+}
+
+/**
+ * The viewer of a session as it stands now, without counting as activity: a live stream re-checks
+ * its session before every event (a logout or a revoked grant ends what the stream may show).
+ */
+export async function currentViewer(db: Database, token: string | null, now: number): Promise<Viewer> {
+  if (!token) return ANONYMOUS;
+  const view = await db.read((tx) => findSession(tx, hashToken(token), now, today(now)));
+  if (view?.session.stage !== 'FULL') return ANONYMOUS;
+  return { kind: 'account', role: view.account.role, account: view.account, session: view.session };
 }

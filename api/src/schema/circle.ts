@@ -5,14 +5,18 @@ import {
   findClients,
   type CircleEntry,
   type CirclePerson,
+  type CircleSignal,
   type CircleSummary,
+  type LocalOffer,
   type NetworkCircle as NetworkCircleValue,
 } from '@wijkkring/graph';
 import { builder } from '../builder.js';
 import { requireAccount } from './auth.js';
 import type { Context } from '../context.js';
-import { connection, pageArgs, pageWindow, SupportKindEnum, uuid, WishEnum } from './common.js';
-import { CircleEntryRef, Client, District, NetworkCircle, Organisation } from './refs.js';
+import { selectedFields } from '../lookahead.js';
+import { ContactFrequencyEnum, mayEdit, readCircle } from './circle-edit.js';
+import { connection, OfferingCategoryEnum, pageArgs, pageWindow, SupportKindEnum, uuid, WishEnum } from './common.js';
+import { CircleEntryRef, CircleTieRef, Client, District, NetworkCircle, Organisation } from './refs.js';
 
 const CirclePersonRef = builder.objectRef<CirclePerson>('CirclePerson').implement({
   description: 'A person in a circle. People who only appear in circles have a first name or nickname and nothing else.',
@@ -46,14 +50,67 @@ CircleEntryRef.implement({
     safetyNet: t.exposeBoolean('safetyNet', { description: 'Someone to call when things go wrong (vangnet).' }),
     wish: t.field({ type: WishEnum, nullable: true, resolve: (e) => e.wish }),
     note: t.exposeString('note', { nullable: true }),
+    frequency: t.field({ type: ContactFrequencyEnum, nullable: true, resolve: (e) => e.frequency }),
+    version: t.exposeInt('version', {
+      description: 'Send it back with an edit: another version means someone else changed the entry.',
+    }),
     target: t.field({ type: CircleTarget, resolve: (e: CircleEntry) => e.target }),
   }),
 });
 
-async function full(circle: NetworkCircleValue | CircleSummary, context: Context): Promise<NetworkCircleValue | undefined> {
-  if ('entries' in circle) return circle;
-  return context.db.read((tx) => findCircle(tx, circle.id));
+async function full(
+  circle: NetworkCircleValue | CircleSummary,
+  context: Context,
+  signals = false,
+): Promise<NetworkCircleValue | undefined> {
+  if ('entries' in circle && (!signals || circle.signals)) return circle;
+  return context.db.read((tx) => findCircle(tx, circle.id, { signals }));
 }
+
+CircleTieRef.implement({
+  description: 'Two entries of one circle who know each other.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    fromEntryId: t.exposeID('fromEntryId'),
+    toEntryId: t.exposeID('toEntryId'),
+  }),
+});
+
+const SignalKindEnum = builder.enumType('SignalKind', {
+  description: 'Aandachtspunten en kansen. The web app words each one positively, in B1 Dutch.',
+  values: [
+    'NO_SOCIAL_BASE',
+    'INNER_RINGS_ONLY_PROFESSIONALS',
+    'NO_SAFETY_NET',
+    'SAFETY_NET_ONLY_PROFESSIONALS',
+    'NO_GENERAL_PRACTITIONER',
+    'SUPPORT_OVERLAP',
+    'INNER_RINGS_SHRANK',
+  ] as const,
+});
+
+const LocalOfferRef = builder.objectRef<LocalOffer>('LocalOffer').implement({
+  description: 'Something an organisation in the client’s wijk offers that fits a signal.',
+  fields: (t) => ({
+    category: t.field({ type: OfferingCategoryEnum, resolve: (o) => o.category }),
+    organisationId: t.exposeID('organisationId'),
+    organisationName: t.exposeString('organisationName'),
+  }),
+});
+
+const CircleSignalRef = builder.objectRef<CircleSignal>('CircleSignal').implement({
+  description: 'Something worth talking about in a circle, computed from its data on the server.',
+  fields: (t) => ({
+    kind: t.field({ type: SignalKindEnum, resolve: (s) => s.kind }),
+    entryIds: t.exposeIDList('entryIds'),
+    supportKind: t.field({ type: SupportKindEnum, nullable: true, resolve: (s) => s.supportKind }),
+    organisationNames: t.exposeStringList('organisationNames'),
+    count: t.exposeInt('count', { nullable: true }),
+    previousCount: t.exposeInt('previousCount', { nullable: true }),
+    previousAt: t.expose('previousAt', { type: 'DateTime', nullable: true }),
+    offers: t.field({ type: [LocalOfferRef], resolve: (s) => s.offers }),
+  }),
+});
 
 NetworkCircle.implement({
   description: "A client's netwerkcirkel at one moment (momentopname). The open one has no frozenAt.",
@@ -66,7 +123,18 @@ NetworkCircle.implement({
       description: 'The name the client chose to be shown.',
       resolve: async (c, _args, context) => (await full(c, context))?.clientName ?? '',
     }),
+    version: t.int({ resolve: async (c, _args, context) => (await full(c, context))?.version ?? 0 }),
     entries: t.field({ type: [CircleEntryRef], resolve: async (c, _args, context) => (await full(c, context))?.entries ?? [] }),
+    ties: t.field({ type: [CircleTieRef], resolve: async (c, _args, context) => (await full(c, context))?.ties ?? [] }),
+    signals: t.field({
+      type: [CircleSignalRef],
+      description: 'Aandachtspunten en kansen, from this snapshot compared with the one frozen before it.',
+      resolve: async (c, _args, context) => (await full(c, context, true))?.signals ?? [],
+    }),
+    editable: t.boolean({
+      description: 'The viewer may change this circle now (it is open, and theirs or shared with them to edit).',
+      resolve: (c, _args, context) => mayEdit(context, c),
+    }),
   }),
 });
 
@@ -83,8 +151,10 @@ Client.implement({
     currentCircle: t.field({
       type: NetworkCircle,
       nullable: true,
-      resolve: (c, _args, context) =>
-        c.currentCircleId ? context.db.read((tx) => findCircle(tx, c.currentCircleId ?? '')) : null,
+      resolve: (c, _args, context, info) =>
+        c.currentCircleId
+          ? context.db.read((tx) => findCircle(tx, c.currentCircleId ?? '', { signals: selectedFields(info).has('signals') }))
+          : null,
     }),
     circles: t.field({
       type: [NetworkCircle],
@@ -102,7 +172,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One circle with its entries.',
     args: { id: t.arg.id({ validate: uuid }) },
-    resolve: (_root, args, context) => context.db.read((tx) => findCircle(tx, args.id)),
+    resolve: (_root, args, context, info) => readCircle(context, args.id, info, null),
   }),
   client: t.field({
     type: Client,

@@ -5,6 +5,7 @@ import './common.js';
 import './district.js';
 import './organisation.js';
 import './circle.js';
+import './circle-edit.js';
 import './layout.js';
 import './auth.js';
 import './access.js';

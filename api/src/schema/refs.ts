@@ -1,6 +1,7 @@
 import type {
   CircleEntry,
   CircleSummary,
+  CircleTie,
   ClientSummary,
   DistrictNetwork,
   KeyFigureSummary,
@@ -24,3 +25,4 @@ export const Offering = builder.objectRef<OfferingSummary>('Offering');
 export const Client = builder.objectRef<ClientSummary>('Client');
 export const NetworkCircle = builder.objectRef<NetworkCircleValue | CircleSummary>('NetworkCircle');
 export const CircleEntryRef = builder.objectRef<CircleEntry>('CircleEntry');
+export const CircleTieRef = builder.objectRef<CircleTie>('CircleTie');

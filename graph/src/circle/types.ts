@@ -1,5 +1,6 @@
 import type { OrganisationSummary } from '../district/types.js';
-import type { SupportKind, Wish } from '../model.js';
+import type { CircleSignal } from './signal-types.js';
+import type { ContactFrequency, OfferingCategory, SupportKind, Tier, Wish } from '../model.js';
 
 export interface CirclePerson {
   kind: 'PERSON';
@@ -11,6 +12,17 @@ export interface CirclePerson {
   /** True for a professional (a person who works at an organisation). */
   professional: boolean;
   organisationId: string | null;
+}
+
+/** What the signal rules need to know about an entry's target beyond its kind. */
+export interface TargetFacts {
+  /** The spoor of the organisation, or of the professional's employer. */
+  tier: Tier | null;
+  /** Offering categories of the organisation, or of the professional's employer. */
+  categories: OfferingCategory[];
+  /** The organisation itself, or the professional's employer (for overlap). */
+  organisationId: string | null;
+  organisationName: string | null;
 }
 
 export interface CircleOrganisation extends OrganisationSummary {
@@ -30,7 +42,18 @@ export interface CircleEntry {
   safetyNet: boolean;
   wish: Wish | null;
   note: string | null;
+  frequency: ContactFrequency | null;
+  /** Grows with every change of this entry: an edit names the version it saw (conflict detection). */
+  version: number;
   target: CirclePerson | CircleOrganisation;
+}
+
+/** An optional tie between two entries of the same circle (they know each other). */
+export interface CircleTie {
+  id: string;
+  clientId: string;
+  fromEntryId: string;
+  toEntryId: string;
 }
 
 export interface CircleSummary {
@@ -44,5 +67,10 @@ export interface CircleSummary {
 
 export interface NetworkCircle extends CircleSummary {
   clientName: string;
+  /** Grows with every change of the circle; live events carry it. */
+  version: number;
   entries: CircleEntry[];
+  ties: CircleTie[];
+  /** Present when the read asked for the signals (aandachtspunten en kansen). */
+  signals?: CircleSignal[];
 }

@@ -82,3 +82,34 @@ export async function searchOrganisations(
   );
   return toPage((record?.page ?? []).map(toOrganisationSummary), record?.total ?? 0, skip);
 }
+
+export interface OrganisationNear {
+  organisation: OrganisationSummary;
+  /** Active in the client's own wijk. */
+  inClientDistrict: boolean;
+}
+
+/**
+ * Organisations to add to a client's circle: those active in the client's wijk first, then the
+ * rest of the city, each group by name. An empty search lists the wijk's organisations first.
+ */
+export async function searchOrganisationsNear(
+  tx: Tx,
+  clientId: string,
+  search: string,
+  limit: number,
+): Promise<OrganisationNear[]> {
+  const found = await rows<{ o: Raw; near: boolean }>(
+    tx,
+    `MATCH (client:Person:Client {id: $clientId})
+     OPTIONAL MATCH (client)-[:LIVES_IN]->(d:District)
+     MATCH (o:Organisation)
+     WHERE toLower(o.name) CONTAINS toLower($search)
+     WITH o, d IS NOT NULL AND EXISTS { (o)-[:ACTIVE_IN]->(d) } AS near
+     RETURN o {.id, .name, .slug, .tier, .sector} AS o, near
+     ORDER BY near DESC, o.name
+     LIMIT $limit`,
+    { clientId, search, limit },
+  );
+  return found.map((r) => ({ organisation: toOrganisationSummary(r.o), inClientDistrict: r.near }));
+}
