@@ -117,3 +117,90 @@ export const VERIFY = 'mutation ($input: VerifyTotpInput!) { verifyTotp(input: $
 export async function signedIn(server: { port: number }, account: TestAccount): Promise<ApiSession> {
   return new ApiSession(server).signIn(account);
 }
+
+/**
+ * A GraphQL subscription over server-sent events, as the web app opens it: POST with
+ * `accept: text/event-stream`, the CSRF header and the session cookie. `next` waits for the next
+ * event (undefined after `timeoutMs`); `close` ends the stream.
+ */
+export class LiveStream {
+  private readonly events: GraphQLResponse[] = [];
+  private readonly waiters: (() => void)[] = [];
+  private readonly controller = new AbortController();
+  status = 0;
+  ended = false;
+
+  static async open(
+    server: { port: number },
+    query: string,
+    variables: Record<string, unknown>,
+    cookie: string | null,
+  ): Promise<LiveStream> {
+    const stream = new LiveStream();
+    const response = await fetch(`http://127.0.0.1:${String(server.port)}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+        'x-wijkkring-csrf': '1',
+        ...(cookie ? { cookie } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+      signal: stream.controller.signal,
+    });
+    stream.status = response.status;
+    void stream.read(response);
+    return stream;
+  }
+
+  private async read(response: Response): Promise<void> {
+    const reader = response.body?.getReader();
+    if (!reader) return;
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += decoder.decode(value, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = block
+            .split('\n')
+            .filter((line) => line.startsWith('data:'))
+            .map((line) => line.slice(5).trim())
+            .join('\n');
+          if (block.includes('event: next') && data) {
+            this.events.push({ status: this.status, cookies: [], ...(JSON.parse(data) as object) });
+            this.waiters.splice(0).forEach((wake) => wake());
+          }
+        }
+      }
+    } catch {
+      // aborted by close()
+    } finally {
+      this.ended = true;
+      this.waiters.splice(0).forEach((wake) => wake());
+    }
+  }
+
+  async next<T = Record<string, unknown>>(timeoutMs = 5_000): Promise<GraphQLResponse<T> | undefined> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.events.length === 0 && !this.ended && Date.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, deadline - Date.now());
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    return this.events.shift() as GraphQLResponse<T> | undefined;
+  }
+
+  close(): void {
+    this.controller.abort();
+  }
+}
