@@ -50,7 +50,7 @@ interface DemoClient {
 }
 
 export const DEMO_CLIENTS: readonly DemoClient[] = [
-  { name: 'Mohamed', wijk: 'Kanaleneiland', worker: 'eline-k' },
+  { name: 'Mohamed', wijk: 'Kanaleneiland', worker: 'eline-k', snapshot: true },
   { name: 'Aïcha', wijk: 'Kanaleneiland', worker: 'khalid-a', snapshot: true },
   { name: 'Jeroen', wijk: 'Kanaleneiland', worker: 'eline-k', gp: false },
   { name: 'Nadia', wijk: 'Kanaleneiland', worker: 'inge-h', snapshot: true },
@@ -378,6 +378,12 @@ function planSnapshot(current: Planned[], random: Random): Planned[] {
   return older;
 }
 
+/** How often the client sees someone follows from how close they are (no extra random draws: the rest of the demo stays as it was). */
+function frequencyOf(p: Planned): EntryRow['frequency'] {
+  if (p.target.kind !== 'contact') return p.support.has('PRACTICAL') ? 'WEEKLY' : 'MONTHLY';
+  return p.ring === 1 ? 'DAILY' : p.ring === 2 ? 'WEEKLY' : p.ring === 3 ? 'MONTHLY' : 'FEW_TIMES_A_YEAR';
+}
+
 function entryRows(planned: Planned[], circleKey: string, targetId: (t: Target) => string): EntryRow[] {
   const sectors: readonly Planned['sector'][] = ['FAMILY', 'FRIENDS_NEIGHBOURS', 'FELLOW_CLIENTS', 'PROFESSIONALS'];
   const ordered = [...planned].sort((a, b) => a.ring - b.ring || sectors.indexOf(a.sector) - sectors.indexOf(b.sector));
@@ -396,6 +402,7 @@ function entryRows(planned: Planned[], circleKey: string, targetId: (t: Target) 
       support: SUPPORT_ORDER.filter((kind) => p.support.has(kind)),
       wish: p.wish,
       note: p.note,
+      frequency: frequencyOf(p),
     };
   });
 }
