@@ -227,6 +227,14 @@ describe('data-subject rights (issue 3)', () => {
     expect(corrected.errors).toBeUndefined();
     expect(await occurrences(`Buurvrouw Els ${tag}`)).toEqual([`Person ${first.contact}`]);
 
+    // Ties between every two entries of the first circle (issue 4): those naming the erased person's entries must go.
+    await db.write((tx) =>
+      tx.run(
+        `MATCH (c:NetworkCircle {id: $id})-[p:PLACES]->() WITH c, collect(p.id) AS ids
+         SET c.ties = [a IN ids | [b IN ids WHERE a < b | a + '~' + b]] [0] + [a IN ids | [b IN ids WHERE a < b | a + '~' + b]] [1]`,
+        { id: first.circle },
+      ),
+    );
     const erased = await admin.graphql('mutation ($ids: [ID!]!) { eraseCirclePeople(input: { personIds: $ids }) { ok } }', {
       ids: [first.contact, second.contact],
     });
@@ -241,6 +249,15 @@ describe('data-subject rights (issue 3)', () => {
       return result.records[0]?.get('n') as number;
     });
     expect(remaining).toBe(4);
+    const dangling = await db.read(async (tx) => {
+      const result = await tx.run(
+        `MATCH (c:NetworkCircle {id: $id}) UNWIND c.ties AS tie
+         RETURN count(tie) AS ties, sum(CASE WHEN all(e IN split(tie, '~') WHERE EXISTS { (c)-[:PLACES {id: e}]->() }) THEN 0 ELSE 1 END) AS dangling`,
+        { id: first.circle },
+      );
+      return { ties: result.records[0]?.get('ties') as number, dangling: result.records[0]?.get('dangling') as number };
+    });
+    expect(dangling).toEqual({ ties: 1, dangling: 0 });
     const deletes = await db.read(async (tx) => {
       const result = await tx.run(
         "MATCH (r:AuditRecord {action: 'DELETE', subject: 'CirclePerson'}) WHERE r.clientRef IN $refs RETURN count(r) AS n",

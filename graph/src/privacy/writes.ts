@@ -56,6 +56,11 @@ export async function eraseCirclePeople(tx: Tx, personIds: readonly string[]): P
      MATCH (p:Person {id: personId})-[:CONTACT_OF]->(c:Client)
      WHERE NOT p:Client AND NOT p:SupportWorker AND NOT p:KeyFigure AND NOT p:Coordinator
      WITH p, c.id AS clientId
+     // Ties name entries; those of the erased person's entries go with them.
+     CALL (p) {
+       MATCH (circle:NetworkCircle)-[e:PLACES]->(p)
+       SET circle.ties = [tie IN coalesce(circle.ties, []) WHERE NOT e.id IN split(tie, '~')]
+     }
      DETACH DELETE p
      RETURN DISTINCT clientId`,
     { personIds },
