@@ -486,7 +486,7 @@ builder.queryFields((t) => ({
     args: {
       circleId: t.arg.id({ validate: uuid }),
       search: t.arg.string({ validate: z.string().trim().max(60) }),
-      first: t.arg.int({ defaultValue: 10, validate: z.number().int().min(1).max(50) }),
+      first: t.arg.int({ defaultValue: 50, validate: z.number().int().min(1).max(50) }),
     },
     resolve: async (_root, args, context) => {
       const owner = await context.db.read((tx) => circleOwner(tx, args.circleId));
