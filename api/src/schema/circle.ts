@@ -24,6 +24,9 @@ const CirclePersonRef = builder.objectRef<CirclePerson>('CirclePerson').implemen
     id: t.exposeID('id'),
     name: t.exposeString('name'),
     professional: t.exposeBoolean('professional', { description: 'Works at an organisation (a begeleider, for example).' }),
+    ownContact: t.exposeBoolean('ownContact', {
+      description: 'Someone the client added to their circles (their name can be changed); false for staff with an account.',
+    }),
     organisation: t.field({
       type: Organisation,
       nullable: true,
@@ -116,6 +119,7 @@ NetworkCircle.implement({
   description: "A client's netwerkcirkel at one moment (momentopname). The open one has no frozenAt.",
   fields: (t) => ({
     id: t.exposeID('id'),
+    clientId: t.exposeID('clientId', { description: 'The client whose circle this is.' }),
     label: t.exposeString('label', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     frozenAt: t.expose('frozenAt', { type: 'DateTime', nullable: true }),

@@ -41,6 +41,7 @@ export function toCircleEntry(raw: Raw, clientId: string): CircleEntry {
             name: str(target, 'name'),
             professional: bool(target, 'professional'),
             organisationId: optStr(target, 'organisationId'),
+            ownContact: bool(target, 'ownContact'),
           },
   };
 }

@@ -19,7 +19,8 @@ export const ENTRY_FIELDS = `.id, .ring, .sector, .position, .relation, .support
            .frequency, version: coalesce(p.version, 0),
            target: CASE WHEN t:Organisation
              THEN t {kind: 'ORGANISATION', .id, .name, .slug, .tier, .sector}
-             ELSE t {kind: 'PERSON', .id, .name, professional: employer IS NOT NULL, organisationId: employer.id}
+             ELSE t {kind: 'PERSON', .id, .name, professional: employer IS NOT NULL, organisationId: employer.id,
+               ownContact: EXISTS { (t)-[:CONTACT_OF]->(:Client) }}
            END`;
 
 /** What the signal rules need about an entry's target: tier and offers of the organisation or employer. */

@@ -31,7 +31,15 @@ function friend(id: string, overrides: EntryOverrides = {}): Entry {
     safetyNet: false,
     relation: null,
     ...overrides,
-    target: { kind: 'PERSON', clientId: 'client-1', id: `person-${id}`, name: id, professional: false, organisationId: null },
+    target: {
+      kind: 'PERSON',
+      clientId: 'client-1',
+      id: `person-${id}`,
+      name: id,
+      professional: false,
+      organisationId: null,
+      ownContact: true,
+    },
     facts: facts(null),
   };
 }
@@ -52,6 +60,7 @@ function professional(id: string, employer: Employer | null, overrides: EntryOve
       name: id,
       professional: true,
       organisationId: employer?.id ?? null,
+      ownContact: false,
     },
     facts: facts(employer),
   };

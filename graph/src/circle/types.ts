@@ -12,6 +12,8 @@ export interface CirclePerson {
   /** True for a professional (a person who works at an organisation). */
   professional: boolean;
   organisationId: string | null;
+  /** Someone the client added (a contact of theirs): the client may rename them. Staff accounts are not. */
+  ownContact: boolean;
 }
 
 /** What the signal rules need to know about an entry's target beyond its kind. */

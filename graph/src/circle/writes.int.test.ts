@@ -14,6 +14,7 @@ import {
   removeEntry,
   removeTie,
   updateEntry,
+  type EntryFields,
   type NewEntry,
 } from './writes.js';
 
@@ -28,7 +29,7 @@ afterAll(async () => {
   await db.close();
 });
 
-const FIELDS = { relation: null, support: [], frequency: null, wish: null, note: null } as const;
+const FIELDS: EntryFields = { relation: null, support: [], frequency: null, wish: null, note: null };
 
 function newEntry(overrides: Partial<NewEntry> = {}): NewEntry {
   return {
