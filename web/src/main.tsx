@@ -39,6 +39,14 @@ const router = createBrowserRouter([
             path: 'kring/:circleId',
             lazy: async () => ({ Component: (await import('./features/circle/circle-page')).CirclePage }),
           },
+          {
+            path: 'kring/:circleId/veranderd',
+            lazy: async () => ({ Component: (await import('./features/circle-history/compare-page')).ComparePage }),
+          },
+          {
+            path: 'kring/:circleId/afdrukken',
+            lazy: async () => ({ Component: (await import('./features/circle-print/print-page')).PrintPage }),
+          },
           { path: 'mijn-kring', element: <MyCirclePage /> },
           { path: 'meekijken', element: <AccessPage /> },
           { path: 'mijn-gegevens', element: <MyDataPage /> },

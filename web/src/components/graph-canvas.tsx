@@ -1,4 +1,10 @@
-import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type StylesheetJson } from 'cytoscape';
+import cytoscape, {
+  type Core,
+  type ElementDefinition,
+  type NodeSingular,
+  type LayoutOptions,
+  type StylesheetJson,
+} from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
 import { nl } from '../messages/nl';
 import { FitIcon, ZoomInIcon, ZoomOutIcon } from './icons';
@@ -12,6 +18,12 @@ export interface GraphCanvasProps {
   readonly className?: string;
   /** Room around the drawing when it is fitted into its box, in screen pixels. */
   readonly padding?: number;
+  /**
+   * Makes grabbable nodes draggable (nodes whose style has `events: yes`). Called with the node's
+   * id and its drawing coordinates when it is dropped; return false to put it back where it was.
+   * While the answer is on its way the node stays where it was dropped; new `elements` replace it.
+   */
+  readonly onNodeDrop?: ((nodeId: string, position: { readonly x: number; readonly y: number }) => boolean) | undefined;
 }
 
 /** A fitted drawing is never enlarged beyond this: three organisations should not fill the screen. */
@@ -22,22 +34,29 @@ const ZOOM_STEP = 1.5;
  * Owns one cytoscape instance: creates it when mounted, replaces its elements when they change,
  * keeps the drawing fitted to its box, and destroys it when unmounted.
  *
- * Read-only. Until the user zooms in with the buttons, the drawing takes no touch or mouse
- * gestures, so a finger on it scrolls the page as usual on a tablet; once zoomed in, dragging
- * moves the drawing, and "Hele kaart" goes back.
+ * Read-only unless `onNodeDrop` is given (the circle editor): then the nodes that take events
+ * can be dragged. Until the user zooms in with the buttons, the background takes no touch or mouse
+ * gestures, so a finger on it scrolls the page as usual on a tablet; once zoomed in, dragging the
+ * background moves the drawing, and "Hele kaart" goes back.
  *
  * `data-graph-ready="true"` is set on the box once the layout has run (browser tests wait for it).
  */
-export function GraphCanvas({ elements, stylesheet, layout, label, className, padding = 16 }: GraphCanvasProps) {
+export function GraphCanvas({ elements, stylesheet, layout, label, className, padding = 16, onNodeDrop }: GraphCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const paddingRef = useRef(padding);
+  const onNodeDropRef = useRef(onNodeDrop);
+  const draggable = onNodeDrop !== undefined;
   const fitZoomRef = useRef(1);
   const [zoomed, setZoomed] = useState(false);
 
   useEffect(() => {
     paddingRef.current = padding;
   }, [padding]);
+
+  useEffect(() => {
+    onNodeDropRef.current = onNodeDrop;
+  }, [onNodeDrop]);
 
   /** Shows the whole drawing and switches dragging off. */
   const fitAll = (cy: Core) => {
@@ -66,6 +85,19 @@ export function GraphCanvas({ elements, stylesheet, layout, label, className, pa
       autounselectify: true,
     });
     cyRef.current = cy;
+    // Where a grabbed node was, so a drop that means nothing can put it back.
+    let grabbedAt: { x: number; y: number } | null = null;
+    cy.on('grab', 'node', (event) => {
+      const { x, y } = (event.target as NodeSingular).position();
+      grabbedAt = { x, y };
+    });
+    cy.on('dragfree', 'node', (event) => {
+      const node = event.target as NodeSingular;
+      const { x, y } = node.position();
+      const accepted = onNodeDropRef.current?.(node.id(), { x, y }) ?? false;
+      if (!accepted && grabbedAt) node.position(grabbedAt);
+      grabbedAt = null;
+    });
     const observer = new ResizeObserver(() => {
       cy.resize();
       fitAll(cy);
@@ -81,6 +113,11 @@ export function GraphCanvas({ elements, stylesheet, layout, label, className, pa
   useEffect(() => {
     cyRef.current?.style(stylesheet);
   }, [stylesheet]);
+
+  // After the instance exists (effects run in order): only an editor's drawing can be dragged.
+  useEffect(() => {
+    cyRef.current?.autoungrabify(!draggable);
+  }, [draggable]);
 
   useEffect(() => {
     const cy = cyRef.current;

@@ -301,3 +301,43 @@ export function SettingsIcon({ className }: IconProps) {
     </Svg>
   );
 }
+
+/** An arrow into a dot: closer to the middle of the circle. */
+export function CloserIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <circle cx="19" cy="12" r="2.5" fill="currentColor" />
+      <path d="M3 12h11" />
+      <path d="M10 8l4 4-4 4" />
+    </Svg>
+  );
+}
+
+/** An arrow away from a dot: further from the middle of the circle. */
+export function FurtherIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <circle cx="5" cy="12" r="2.5" fill="currentColor" />
+      <path d="M10 12h11" />
+      <path d="M17 8l4 4-4 4" />
+    </Svg>
+  );
+}
+
+export function UndoIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <path d="M9 14L4 9l5-5" />
+      <path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />
+    </Svg>
+  );
+}
+
+export function RedoIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <path d="M15 14l5-5-5-5" />
+      <path d="M20 9H9.5a5.5 5.5 0 0 0 0 11H13" />
+    </Svg>
+  );
+}

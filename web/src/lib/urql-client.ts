@@ -32,6 +32,9 @@ export function persistedHash(document: DocumentNode): string | undefined {
  * - Every operation, mutations included, is sent as a persisted operation: first the hash alone.
  *   When the server does not know the hash (it answers "PersistedQueryNotFound", only in
  *   development), the exchange sends it again with the text.
+ * - Subscriptions (the circle editor's live updates) go over server-sent events through the same
+ *   fetch, with the same cookie and header, and as persisted operations too: production runs
+ *   nothing else. No websocket, so no second connection type to secure.
  * - `onUnauthenticated` is called whenever an answer says UNAUTHENTICATED (session expired or ended).
  */
 export function createUrqlClient(onUnauthenticated: () => void): Client {
@@ -46,6 +49,7 @@ export function createUrqlClient(onUnauthenticated: () => void): Client {
       }),
       persistedExchange({
         enableForMutation: true,
+        enableForSubscriptions: true,
         // Keep POST: GET URLs end up in access logs, and the API is specified as `POST /graphql`.
         preferGetForPersistedQueries: false,
         generateHash: (_query, document) => Promise.resolve(persistedHash(document)),
@@ -53,6 +57,7 @@ export function createUrqlClient(onUnauthenticated: () => void): Client {
       fetchExchange,
     ],
     preferGetMethod: false,
+    fetchSubscriptions: true,
     fetchOptions: { credentials: 'same-origin', headers: { 'x-wijkkring-csrf': '1' } },
   });
 }

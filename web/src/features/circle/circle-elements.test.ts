@@ -119,4 +119,20 @@ describe('circleElements', () => {
     const ids = elements.map((e) => e.data.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
+
+  it('draws ties as lines between two drawn entries, and only when editing lets entries be dragged', () => {
+    const ties = [
+      { id: 'e1~e2', fromEntryId: 'e1', toEntryId: 'e2' },
+      // e5 is not on the drawing (unknown ring): no line to nowhere.
+      { id: 'e1~e5', fromEntryId: 'e1', toEntryId: 'e5' },
+    ];
+    const edited = circleElements('Mo', layout, entries, { ties, movable: true }).elements;
+    const lines = edited.filter((e) => e.classes === 'tie');
+    expect(lines.map((e) => [String(e.data.source), String(e.data.target)])).toEqual([['entry-e1', 'entry-e2']]);
+    const e1 = edited.find((e) => e.data.id === 'entry-e1');
+    expect(e1?.classes).toBe('entry person safety-net movable');
+    expect(e1?.grabbable).toBe(true);
+    expect(byId.get('entry-e1')?.grabbable).toBe(false);
+    expect(elements.some((e) => e.classes === 'tie')).toBe(false);
+  });
 });

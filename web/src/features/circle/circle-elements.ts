@@ -69,12 +69,26 @@ export interface CircleDrawing {
 }
 
 /** Layers, back to front (cytoscape compares these with z-index-compare: manual). */
-export const Z = { ring: 1, divider: 10, label: 15, client: 20, entry: 30 } as const;
+export const Z = { ring: 1, divider: 10, label: 15, client: 20, tie: 25, entry: 30 } as const;
+
+export interface CircleTieInput {
+  readonly id: string;
+  readonly fromEntryId: string;
+  readonly toEntryId: string;
+}
+
+export interface CircleDrawingOptions {
+  /** Two entries who know each other: a line between them. */
+  readonly ties?: readonly CircleTieInput[];
+  /** The editor: entries can be dragged to another ring or sector. */
+  readonly movable?: boolean;
+}
 
 export function circleElements(
   clientName: string,
   layout: CircleLayoutInput,
   entries: readonly CircleEntryInput[],
+  options: CircleDrawingOptions = {},
 ): CircleDrawing {
   const shape = circleShape(layout);
   const placement = placeEntries(shape, entries);
@@ -154,9 +168,22 @@ export function circleElements(
     if (!entry) continue;
     elements.push({
       group: 'nodes',
-      data: { id: `entry-${entry.id}`, label: entryLabel(entry.target) },
+      data: { id: `entry-${entry.id}`, entryId: entry.id, label: entryLabel(entry.target) },
       position: { x: p.x, y: p.y },
-      classes: `entry ${entryKind(entry.target)}${entry.safetyNet ? ' safety-net' : ''}`,
+      classes: `entry ${entryKind(entry.target)}${entry.safetyNet ? ' safety-net' : ''}${options.movable ? ' movable' : ''}`,
+      grabbable: options.movable === true,
+    });
+  }
+
+  // Only ties between two drawn entries: an entry that is not on the drawing has no place for a line.
+  const drawn = new Set(placement.placed.map((p) => p.id));
+  for (const tie of options.ties ?? []) {
+    if (!drawn.has(tie.fromEntryId) || !drawn.has(tie.toEntryId)) continue;
+    elements.push({
+      group: 'edges',
+      data: { id: `tie-${tie.id}`, source: `entry-${tie.fromEntryId}`, target: `entry-${tie.toEntryId}` },
+      classes: 'tie',
+      selectable: false,
     });
   }
 

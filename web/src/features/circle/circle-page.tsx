@@ -1,22 +1,133 @@
-import { useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { BackIcon } from '../../components/icons';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { FormDialog } from '../../components/form-dialog';
+import { BackIcon, InfoIcon, PlusIcon, RedoIcon, TrashIcon, UndoIcon } from '../../components/icons';
 import { LoadError, Loading, NotFoundMessage } from '../../components/load-state';
 import { CirclePageDocument, type CirclePageQuery } from '../../gql/graphql';
 import { formatDate } from '../../lib/format';
 import { nl } from '../../messages/nl';
+import { CircleToolbar } from '../circle-history/circle-toolbar';
+import { SignalsPanel } from '../circle-signals/signals-panel';
 import { useSignedInViewer } from '../session/session-context';
-import { circleElements } from './circle-elements';
-import { CircleList } from './circle-list';
+import { circleElements, circleShape } from './circle-elements';
+import { CircleList, type FocusRequest, type ListEditing } from './circle-list';
 import { CircleMap } from './circle-map';
+import type { DropTarget } from './drop-target';
+import type { EditProblem } from './edit-problem';
+import { AddEntryForm, EditEntryForm } from './entry-form';
+import { useCircleEditor, type Circle, type Entry } from './use-circle-editor';
+import './circle-editor.css';
 
-type Circle = NonNullable<CirclePageQuery['networkCircle']>;
+type Layout = CirclePageQuery['circleLayout'];
 
-function CircleView({ circle, layout }: { readonly circle: Circle; readonly layout: CirclePageQuery['circleLayout'] }) {
-  const drawing = useMemo(() => circleElements(circle.clientName, layout, circle.entries), [circle, layout]);
+type OpenDialog = { readonly kind: 'add' } | { readonly kind: 'edit'; readonly entryId: string } | null;
+
+function problemText(problem: EditProblem): string {
+  switch (problem.kind) {
+    case 'EDIT_CONFLICT':
+      return nl.editor.conflict;
+    case 'GONE':
+      return nl.editor.gone;
+    case 'DUPLICATE':
+      return nl.editor.duplicate;
+    case 'FROZEN':
+      return nl.editor.frozen;
+    case 'FULL':
+      return nl.editor.full;
+    case 'FORBIDDEN':
+      return nl.editor.forbidden;
+    case 'UNAUTHENTICATED':
+      return nl.state.unauthenticated;
+    case 'UNAVAILABLE':
+      return nl.editor.unavailable;
+    default:
+      return nl.editor.other;
+  }
+}
+
+/** Something the whole page must say (someone else changed it, no access): calm, focused, dismissable. */
+function PageProblem({ problem, onDismiss }: { readonly problem: EditProblem; readonly onDismiss: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, [problem]);
+  return (
+    <div className="notice editor-problem" role="alert" tabIndex={-1} ref={ref}>
+      <p className="notice-title">
+        <InfoIcon /> {nl.editor.problemTitle}
+      </p>
+      <p>{problemText(problem)}</p>
+      <button type="button" className="button secondary small" onClick={onDismiss}>
+        {nl.editor.closeProblem}
+      </button>
+    </div>
+  );
+}
+
+function CircleView({
+  circle: fromQuery,
+  layout,
+  refetch,
+}: {
+  readonly circle: Circle;
+  readonly layout: Layout;
+  readonly refetch: () => void;
+}) {
+  const editor = useCircleEditor(fromQuery, layout, refetch);
+  const { circle, editable } = editor;
+  // Bumped when a drag was not saved: a fresh drawing puts the entry back in its place.
+  const [redraw, setRedraw] = useState(0);
+  const drawing = useMemo(
+    () => circleElements(circle.clientName, layout, circle.entries, { ties: circle.ties, movable: editable }),
+    // `redraw` only forces new elements.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [circle, layout, editable, redraw],
+  );
+  const shape = useMemo(() => circleShape(layout), [layout]);
+  const ringCount = layout.rings.length;
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [removing, setRemoving] = useState<Entry | null>(null);
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+  const onFocusDone = useCallback(() => setFocusRequest(null), []);
   // A client reaches their own circle from the menu; only professionals have a list of clients to go back to.
   const hasClientList = useSignedInViewer().role !== 'CLIENT';
+
+  const entryById = (id: string) => circle.entries.find((e) => e.id === id);
+  const editing = dialog?.kind === 'edit' ? entryById(dialog.entryId) : undefined;
+  // When the entry being edited is taken out on another device, `editing` is gone and the form closes.
+
+  const moveTo = (entry: Entry, ring: number, control: 'closer' | 'further') => {
+    void editor.move(entry, ring, entry.sector).then((result) => {
+      if (result.ok) setFocusRequest({ entryId: entry.id, control });
+    });
+  };
+
+  const listEditing: ListEditing | null = editable
+    ? {
+        busy: editor.busy,
+        ringCount,
+        onCloser: (entry) => moveTo(entry, entry.ring - 1, 'closer'),
+        onFurther: (entry) => moveTo(entry, entry.ring + 1, 'further'),
+        onEdit: (entry) => setDialog({ kind: 'edit', entryId: entry.id }),
+        onRemove: (entry) => setRemoving(entry),
+      }
+    : null;
+
+  const onMove = editable
+    ? (entryId: string, to: DropTarget) => {
+        const entry = entryById(entryId);
+        if (!entry) return false;
+        void editor.move(entry, to.ring, to.sector).then((result) => {
+          if (!result.ok) setRedraw((n) => n + 1);
+        });
+        return true;
+      }
+    : undefined;
+
+  const closeDialog = () => setDialog(null);
+
   return (
     <div className="page wide">
       <title>{nl.app.pageTitle(nl.circle.title(circle.clientName))}</title>
@@ -32,10 +143,121 @@ function CircleView({ circle, layout }: { readonly circle: Circle; readonly layo
         {circle.frozenAt ? nl.circle.frozenOn(formatDate(circle.frozenAt)) : nl.circle.madeOn(formatDate(circle.createdAt))}
         {circle.label ? ` · ${circle.label}` : ''}. {nl.circle.summary(circle.entries.length)}
       </p>
-      <div className="split">
-        <CircleMap clientName={circle.clientName} drawing={drawing} />
-        <CircleList layout={layout} entries={circle.entries} unplaced={drawing.placement.unplaced} />
+      {editable ? (
+        <div className="editor-toolbar" role="group" aria-label={nl.editor.toolsLabel}>
+          <button type="button" className="button" onClick={() => setDialog({ kind: 'add' })}>
+            <PlusIcon /> {nl.editor.add}
+          </button>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => void editor.undo()}
+            disabled={!editor.canUndo}
+            aria-keyshortcuts="Control+Z"
+          >
+            <UndoIcon /> {nl.editor.undo}
+          </button>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => void editor.redo()}
+            disabled={!editor.canRedo}
+            aria-keyshortcuts="Control+Y Control+Shift+Z"
+          >
+            <RedoIcon /> {nl.editor.redo}
+          </button>
+          <p className="editor-shortcuts muted">{nl.editor.shortcuts}</p>
+        </div>
+      ) : circle.frozenAt === null ? (
+        <p className="notice calm editor-read-only">
+          <InfoIcon /> {nl.editor.readOnly}
+        </p>
+      ) : null}
+      {/* Vastleggen, Wat is er veranderd, Afdrukken (it says itself when this is a frozen snapshot). */}
+      <CircleToolbar circleId={circle.id} editable={editable} frozen={circle.frozenAt !== null} />
+      {/* Always in the page, so screen readers hear every confirmation and every change from elsewhere. */}
+      <p className="editor-status" role="status" aria-live="polite">
+        {editor.status}
+      </p>
+      {editor.problem ? <PageProblem problem={editor.problem} onDismiss={editor.dismissProblem} /> : null}
+      <div className={editable ? 'split editor-split' : 'split'}>
+        <CircleMap clientName={circle.clientName} drawing={drawing} shape={shape} onMove={onMove} />
+        <CircleList
+          layout={layout}
+          entries={circle.entries}
+          ties={circle.ties}
+          unplaced={drawing.placement.unplaced}
+          editing={listEditing}
+          focusRequest={focusRequest}
+          onFocusDone={onFocusDone}
+        />
       </div>
+      <SignalsPanel circle={circle} />
+      {editable ? (
+        <>
+          <FormDialog open={dialog?.kind === 'add'} title={nl.editor.addTitle} onClose={closeDialog}>
+            <AddEntryForm
+              circle={circle}
+              layout={layout}
+              busy={editor.busy}
+              onCancel={closeDialog}
+              onAdd={async (draft) => {
+                const result = await editor.add(draft);
+                if (result.ok) {
+                  closeDialog();
+                  if (result.entryId) setFocusRequest({ entryId: result.entryId, control: 'name' });
+                } else if (editor.problemIsForPage(result.problem)) {
+                  closeDialog();
+                }
+                return result;
+              }}
+            />
+          </FormDialog>
+          <FormDialog
+            open={dialog?.kind === 'edit' && editing !== undefined}
+            title={editing ? nl.editor.editTitle(editing.target.name) : ''}
+            onClose={closeDialog}
+          >
+            {editing ? (
+              <EditEntryForm
+                circle={circle}
+                layout={layout}
+                entry={editing}
+                busy={editor.busy}
+                onCancel={closeDialog}
+                onSave={async (change) => {
+                  const result = await editor.change(editing, change);
+                  if (result.ok) {
+                    closeDialog();
+                    setFocusRequest({ entryId: editing.id, control: 'edit' });
+                  } else if (editor.problemIsForPage(result.problem)) {
+                    closeDialog();
+                  }
+                  return result;
+                }}
+              />
+            ) : null}
+          </FormDialog>
+          <ConfirmDialog
+            open={removing !== null}
+            title={removing ? nl.editor.removeTitle(removing.target.name) : ''}
+            confirmLabel={nl.editor.removeConfirm}
+            confirmIcon={<TrashIcon />}
+            busy={editor.busy}
+            onCancel={() => setRemoving(null)}
+            onConfirm={() => {
+              const entry = removing;
+              if (!entry) return;
+              void editor.remove(entry).then((result) => {
+                setRemoving(null);
+                if (result.ok) setFocusRequest({ ring: entry.ring });
+              });
+            }}
+          >
+            <p>{nl.editor.removeText}</p>
+          </ConfirmDialog>
+        </>
+      ) : null}
     </div>
   );
 }
@@ -44,6 +266,7 @@ export function CirclePage() {
   const { circleId = '' } = useParams();
   const [result, reexecute] = useQuery({ query: CirclePageDocument, variables: { id: circleId } });
   const circle = result.data?.networkCircle;
+  const refetch = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
 
   if (result.fetching && !result.data) {
     return (
@@ -55,7 +278,7 @@ export function CirclePage() {
   if (result.error && !circle) {
     return (
       <div className="page">
-        <LoadError heading="h1" error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+        <LoadError heading="h1" error={result.error} onRetry={refetch} />
       </div>
     );
   }
@@ -67,5 +290,6 @@ export function CirclePage() {
       </div>
     );
   }
-  return <CircleView circle={circle} layout={result.data.circleLayout} />;
+  // A key per circle: another circle starts with its own, empty undo history.
+  return <CircleView key={circle.id} circle={circle} layout={result.data.circleLayout} refetch={refetch} />;
 }

@@ -135,6 +135,16 @@ export const CIRCLE_STYLESHEET: StylesheetJson = [
       'z-index': 30,
     },
   },
+  // The editor: entries take the mouse and a finger (everything else ignores them, see the first rule).
+  { selector: 'node.entry.movable', style: { events: 'yes' } },
+  {
+    selector: 'node.entry.movable:grabbed',
+    style: { 'overlay-color': TEXT_COLOR, 'overlay-opacity': 0.15, 'overlay-padding': 8 },
+  },
+  {
+    selector: 'edge.tie',
+    style: { width: 2, 'line-color': '#1f4e79', 'line-opacity': 0.6, 'curve-style': 'straight', 'z-index': 25 },
+  },
   { selector: 'node.person', style: { shape: ENTRY_STYLE.person.shape, 'background-color': ENTRY_STYLE.person.color } },
   {
     selector: 'node.professional',
