@@ -502,7 +502,7 @@ export function EditEntryForm({ circle, layout, entry, busy, onSave, onCancel }:
     sector: `${id}-sector`,
   };
   // Staff (a begeleider with an account) keep their own name; only people the client added can be renamed.
-  const canRename = entry.target.__typename === 'CirclePerson' && !entry.target.professional;
+  const canRename = entry.target.__typename === 'CirclePerson' && entry.target.ownContact;
   const [name, setName] = useState(entry.target.name);
   const [relation, setRelation] = useState(entry.relation ?? '');
   const [place, setPlace] = useState({ ring: entry.ring, sector: entry.sector });
