@@ -316,13 +316,19 @@ describe('logout', () => {
       headers: { 'content-type': 'application/json', 'x-wijkkring-csrf': '1' },
       data: { query: 'mutation { logout { ok } }' },
     });
-    await page.getByRole('link', { name: 'Wie mag meekijken' }).click();
-    await page.waitForURL(/\/inloggen\?terug=%2Fmeekijken$/);
+    // The circle page (live, issue 4) may notice by itself before the user clicks; either way the next step is /inloggen.
+    const wanted = page.url();
+    await page
+      .getByRole('link', { name: 'Wie mag meekijken' })
+      .click({ timeout: 5_000 })
+      .catch(() => undefined);
+    await page.waitForURL(/\/inloggen\?terug=/);
+    const back = new URL(page.url()).searchParams.get('terug') ?? '';
+    expect(['/meekijken', new URL(wanted).pathname]).toContain(back);
     await page.getByRole('status').getByText('Je was een tijd niet actief.', { exact: false }).waitFor();
 
     await logIn(page, 'mohamed');
-    await page.waitForURL(/\/meekijken$/);
-    await page.getByRole('heading', { level: 1, name: 'Wie mag meekijken' }).waitFor();
+    await page.waitForURL((url) => url.pathname === back);
     expect(errors).toEqual([]);
   });
 });
