@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   addEntry,
   addTie,
+  CHANGE_KINDS,
   circleOwner,
   circleSchemas,
   compareCircles,
@@ -45,7 +46,7 @@ export const ContactFrequencyEnum = builder.enumType('ContactFrequency', {
 const CircleChangeKindEnum = builder.enumType('CircleChangeKind', { values: CIRCLE_CHANGES });
 const ChangeKindEnum = builder.enumType('CircleComparisonKind', {
   description: 'How an entry changed between two snapshots.',
-  values: ['JOINED', 'LEFT', 'CLOSER', 'FURTHER', 'UNCHANGED'] as const,
+  values: CHANGE_KINDS,
 });
 const PrintFormatEnum = builder.enumType('PrintFormat', { values: ['PDF', 'PNG'] as const });
 

@@ -2,6 +2,7 @@ import {
   findCircle,
   findClient,
   listCircles,
+  SIGNAL_KINDS,
   findClients,
   type CircleEntry,
   type CirclePerson,
@@ -81,15 +82,7 @@ CircleTieRef.implement({
 
 const SignalKindEnum = builder.enumType('SignalKind', {
   description: 'Aandachtspunten en kansen. The web app words each one positively, in B1 Dutch.',
-  values: [
-    'NO_SOCIAL_BASE',
-    'INNER_RINGS_ONLY_PROFESSIONALS',
-    'NO_SAFETY_NET',
-    'SAFETY_NET_ONLY_PROFESSIONALS',
-    'NO_GENERAL_PRACTITIONER',
-    'SUPPORT_OVERLAP',
-    'INNER_RINGS_SHRANK',
-  ] as const,
+  values: SIGNAL_KINDS,
 });
 
 const LocalOfferRef = builder.objectRef<LocalOffer>('LocalOffer').implement({

@@ -52,6 +52,13 @@ function edit<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   });
 }
 
+/** Moves an entry of the world's open circle, as the API does. */
+function move(entryId: string, expectedVersion: number, ring: number, sector: string) {
+  return edit((tx) =>
+    moveEntry(tx, { circleId: world.circle.id, clientId: world.clientId, entryId, expectedVersion, ring, sector }),
+  );
+}
+
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
@@ -123,72 +130,22 @@ describe('editing a circle (issue 4)', () => {
 
   it('moves an entry, and tells a later editor who saw an old version (EDIT_CONFLICT)', async () => {
     const entry = await edit((tx) => addEntry(tx, newEntry()));
-    const moved = await edit((tx) =>
-      moveEntry(tx, {
-        circleId: world.circle.id,
-        clientId: world.clientId,
-        entryId: entry.id,
-        expectedVersion: 1,
-        ring: 1,
-        sector: 'FAMILY',
-      }),
-    );
+    const moved = await move(entry.id, 1, 1, 'FAMILY');
     expect(moved).toMatchObject({ ring: 1, sector: 'FAMILY', version: 2 });
     // A second device still holds version 1.
-    expect(
-      await codeOf(
-        edit((tx) =>
-          moveEntry(tx, {
-            circleId: world.circle.id,
-            clientId: world.clientId,
-            entryId: entry.id,
-            expectedVersion: 1,
-            ring: 4,
-            sector: 'FAMILY',
-          }),
-        ),
-      ),
-    ).toBe('EDIT_CONFLICT@input.expectedVersion');
+    expect(await codeOf(move(entry.id, 1, 4, 'FAMILY'))).toBe('EDIT_CONFLICT@input.expectedVersion');
     const circle = await db.read((tx) => findCircle(tx, world.circle.id));
     expect(circle?.entries.find((e) => e.id === entry.id)).toMatchObject({ ring: 1, version: 2 });
   });
 
   it('refuses an entry of another circle (foreign entry id)', async () => {
     const foreign = world.oldCircle.entries[0]?.id ?? '';
-    expect(
-      await codeOf(
-        edit((tx) =>
-          moveEntry(tx, {
-            circleId: world.circle.id,
-            clientId: world.clientId,
-            entryId: foreign,
-            expectedVersion: 1,
-            ring: 1,
-            sector: 'FAMILY',
-          }),
-        ),
-      ),
-    ).toBe('NOT_FOUND@input.entryId');
+    expect(await codeOf(move(foreign, 1, 1, 'FAMILY'))).toBe('NOT_FOUND@input.entryId');
   });
 
   it('only one of two concurrent edits of the same version wins', async () => {
     const entry = await edit((tx) => addEntry(tx, newEntry()));
-    const results = await Promise.all(
-      [1, 2].map((ring) =>
-        codeOf(
-          edit((tx) =>
-            moveEntry(tx, {
-              circleId: world.circle.id,
-              clientId: world.clientId,
-              entryId: entry.id,
-              expectedVersion: 1,
-              ring,
-              sector: 'FAMILY',
-            }),
-          ),
-        ),
-      ),
-    );
+    const results = await Promise.all([1, 2].map((ring) => codeOf(move(entry.id, 1, ring, 'FAMILY'))));
     expect(results.sort()).toEqual(['EDIT_CONFLICT@input.expectedVersion', 'OK']);
   });
 
