@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { ModalDialog } from './modal-dialog';
 import { nl } from '../messages/nl';
 
 interface ConfirmDialogProps {
@@ -27,38 +28,17 @@ export function ConfirmDialog({
   onCancel,
   busy = false,
 }: ConfirmDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-    >
-      {open ? (
-        <>
-          <h2 id={titleId}>{title}</h2>
-          {children}
-          <div className="button-row">
-            <button type="button" className="button secondary" onClick={onCancel}>
-              {nl.form.cancel}
-            </button>
-            <button type="button" className="button danger" onClick={onConfirm} disabled={busy}>
-              {confirmIcon} {busy ? nl.form.saving : confirmLabel}
-            </button>
-          </div>
-        </>
-      ) : null}
-    </dialog>
+    <ModalDialog open={open} title={title} onClose={onCancel} className="dialog">
+      {children}
+      <div className="button-row">
+        <button type="button" className="button secondary" onClick={onCancel}>
+          {nl.form.cancel}
+        </button>
+        <button type="button" className="button danger" onClick={onConfirm} disabled={busy}>
+          {confirmIcon} {busy ? nl.form.saving : confirmLabel}
+        </button>
+      </div>
+    </ModalDialog>
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { ModalDialog } from './modal-dialog';
 
 interface FormDialogProps {
   readonly open: boolean;
@@ -15,30 +16,14 @@ interface FormDialogProps {
  * The contents are only rendered while open, so every opening starts with a fresh form.
  */
 export function FormDialog({ open, title, onClose, children, className }: FormDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
   return (
-    <dialog
-      ref={ref}
+    <ModalDialog
+      open={open}
+      title={title}
+      onClose={onClose}
       className={className ? `dialog form-dialog ${className}` : 'dialog form-dialog'}
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
     >
-      {open ? (
-        <>
-          <h2 id={titleId}>{title}</h2>
-          {children}
-        </>
-      ) : null}
-    </dialog>
+      {children}
+    </ModalDialog>
   );
 }

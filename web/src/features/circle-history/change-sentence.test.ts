@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { TEST_LAYOUT as LAYOUT } from '../circle/test-layout';
 import { changeSentence, changeWho, type ChangeInput } from './change-sentence';
 
-const LAYOUT = {
-  rings: [
-    { ring: 1, label: 'Heel dichtbij' },
-    { ring: 2, label: 'Dichtbij' },
-    { ring: 3, label: 'Bekenden' },
-    { ring: 4, label: 'Diensten' },
-  ],
-};
 const MARCH = '2026-03-14T10:30:00.000Z';
 
 const change = (fields: Partial<ChangeInput>): ChangeInput => ({

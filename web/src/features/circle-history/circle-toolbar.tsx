@@ -1,11 +1,10 @@
 import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
-import { CheckIcon, InfoIcon } from '../../components/icons';
+import { ChangesIcon, CheckIcon, InfoIcon, PrinterIcon, SnapshotIcon } from '../../components/icons';
 import { FreezeCircleDocument } from '../../gql/graphql';
 import { formatDate } from '../../lib/format';
 import { nl } from '../../messages/nl';
-import { ChangesIcon, PrinterIcon, SnapshotIcon } from '../circle-signals/icons';
 import './history.css';
 
 /** Where "Wat is er veranderd" lives. */

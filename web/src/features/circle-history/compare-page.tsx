@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { BackIcon, InfoIcon } from '../../components/icons';
+import { BackIcon, ChangesIcon, InfoIcon } from '../../components/icons';
 import { LoadError, Loading, NotFoundMessage } from '../../components/load-state';
 import {
   CircleComparisonDocument,
@@ -13,7 +13,6 @@ import {
 import { formatDate } from '../../lib/format';
 import { nl } from '../../messages/nl';
 import { SignalsPanel } from '../circle-signals/signals-panel';
-import { ChangesIcon } from '../circle-signals/icons';
 import { CircleLegend, MarkSwatch } from '../circle-print/circle-legend';
 import { CircleSvg } from '../circle-print/circle-svg';
 import { drawingModel } from '../circle-print/drawing-model';
@@ -31,6 +30,30 @@ function snapshotOption(circle: Snapshot): string {
   return circle.frozenAt === null
     ? nl.history.openCircle(formatDate(circle.createdAt))
     : nl.history.snapshot(formatDate(circle.frozenAt), circle.label);
+}
+
+interface SnapshotSelectProps {
+  readonly label: string;
+  readonly circles: readonly Snapshot[];
+  readonly value: string;
+  readonly onChange: (circleId: string) => void;
+}
+
+/** One of the two snapshots to compare, chosen from all of the client's circles. */
+function SnapshotSelect({ label, circles, value, onChange }: SnapshotSelectProps) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} className="input" value={value} onChange={(event) => onChange(event.target.value)}>
+        {circles.map((c) => (
+          <option key={c.id} value={c.id}>
+            {snapshotOption(c)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }
 
 function ChangeList({ changes, earlierDate, layout }: { changes: readonly Change[]; earlierDate: string; layout: Layout }) {
@@ -111,8 +134,6 @@ function Comparing({ earlierId, laterId, layout }: { earlierId: string; laterId:
 }
 
 function History({ circleId, clientId }: { readonly circleId: string; readonly clientId: string }) {
-  const earlierField = useId();
-  const laterField = useId();
   const [params, setParams] = useSearchParams();
   const [result, reexecute] = useQuery({ query: CircleHistoryDocument, variables: { clientId } });
   const client = result.data?.client;
@@ -151,36 +172,13 @@ function History({ circleId, clientId }: { readonly circleId: string; readonly c
       ) : (
         <>
           <form className="panel compare-pick" aria-label={nl.history.pickTitle} onSubmit={(e) => e.preventDefault()}>
-            <div className="field">
-              <label htmlFor={earlierField}>{nl.history.earlier}</label>
-              <select
-                id={earlierField}
-                className="input"
-                value={firstId}
-                onChange={(event) => choose('eerder', event.target.value)}
-              >
-                {circles.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {snapshotOption(c)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={laterField}>{nl.history.later}</label>
-              <select
-                id={laterField}
-                className="input"
-                value={secondId}
-                onChange={(event) => choose('later', event.target.value)}
-              >
-                {circles.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {snapshotOption(c)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SnapshotSelect
+              label={nl.history.earlier}
+              circles={circles}
+              value={firstId}
+              onChange={(id) => choose('eerder', id)}
+            />
+            <SnapshotSelect label={nl.history.later} circles={circles} value={secondId} onChange={(id) => choose('later', id)} />
           </form>
           <div role="status">
             {pair?.swapped ? (

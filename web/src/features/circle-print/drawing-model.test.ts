@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { TEST_LAYOUT as LAYOUT, TEST_SECTORS as SECTORS } from '../circle/test-layout';
 import { drawingModel, shortLabel, type DrawableEntry } from './drawing-model';
-
-const LAYOUT = {
-  rings: [
-    { ring: 1, label: 'Heel dichtbij' },
-    { ring: 2, label: 'Dichtbij' },
-    { ring: 3, label: 'Bekenden' },
-    { ring: 4, label: 'Diensten' },
-  ],
-  sectors: [
-    { key: 'FAMILY', label: 'Familie' },
-    { key: 'FRIENDS_NEIGHBOURS', label: 'Vrienden en buren' },
-    { key: 'FELLOW_CLIENTS', label: 'Lotgenoten' },
-    { key: 'PROFESSIONALS', label: 'Hulpverleners' },
-  ],
-};
-const SECTORS = LAYOUT.sectors.map((s) => s.key);
 
 function entry(i: number, fields: Partial<DrawableEntry> = {}): DrawableEntry {
   return {

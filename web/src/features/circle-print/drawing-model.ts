@@ -1,5 +1,12 @@
 import type { CircleComparisonKind } from '../../gql/graphql';
-import { circleShape, entryKind, entryLabel, type CircleTarget, type EntryKind } from '../circle/circle-elements';
+import {
+  circleShape,
+  entryKind,
+  entryLabel,
+  type CircleEntryInput,
+  type CircleLayoutInput,
+  type EntryKind,
+} from '../circle/circle-elements';
 import {
   dividerAngles,
   outerRadius,
@@ -8,6 +15,7 @@ import {
   ringLabelAnchors,
   sectorLabelAnchors,
   type HorizontalAlign,
+  type LabelAnchor,
   type VerticalAlign,
 } from '../circle/placement';
 
@@ -18,21 +26,12 @@ import {
 
 export type ChangeMark = Exclude<CircleComparisonKind, 'UNCHANGED'>;
 
-export interface DrawableEntry {
-  readonly id: string;
-  readonly ring: number;
-  readonly sector: string;
-  readonly position: number;
-  readonly safetyNet: boolean;
-  readonly target: CircleTarget;
+export interface DrawableEntry extends CircleEntryInput {
   /** What changed since an earlier snapshot; LEFT entries are drawn as empty outlines where they were. */
   readonly mark?: ChangeMark;
 }
 
-export interface DrawableLayout {
-  readonly rings: readonly { readonly ring: number; readonly label: string }[];
-  readonly sectors: readonly { readonly key: string; readonly label: string }[];
-}
+export type DrawableLayout = CircleLayoutInput;
 
 export interface DrawnLabel {
   readonly text: string;
@@ -94,6 +93,18 @@ function textBaseline(valign: VerticalAlign): DrawnLabel['baseline'] {
   return valign === 'top' ? 'auto' : valign === 'bottom' ? 'hanging' : 'middle';
 }
 
+/** A label at its anchor from placement.ts; `rotation` in degrees. */
+function drawnLabel(text: string, anchor: LabelAnchor, rotation: number): DrawnLabel {
+  return {
+    text,
+    x: anchor.x,
+    y: anchor.y,
+    anchor: textAnchor(anchor.halign),
+    baseline: textBaseline(anchor.valign),
+    rotation,
+  };
+}
+
 /** Horizontal extent of a label, for the picture's bounds. */
 function labelSpan(label: DrawnLabel, size: number): [number, number] {
   const width = label.text.length * size * CHAR_WIDTH;
@@ -117,33 +128,11 @@ export function drawingModel(layout: DrawableLayout, entries: readonly DrawableE
   }));
   const ringLabels: DrawnLabel[] = ringLabelAnchors(shape, geometry).flatMap((anchor, i) => {
     const ring = layout.rings[i];
-    return ring
-      ? [
-          {
-            text: ring.label,
-            x: anchor.x,
-            y: anchor.y,
-            anchor: textAnchor(anchor.halign),
-            baseline: textBaseline(anchor.valign),
-            rotation: (anchor.rotation * 180) / Math.PI,
-          },
-        ]
-      : [];
+    return ring ? [drawnLabel(ring.label, anchor, (anchor.rotation * 180) / Math.PI)] : [];
   });
   const sectorLabels: DrawnLabel[] = sectorLabelAnchors(shape, geometry).flatMap((anchor, i) => {
     const sector = layout.sectors[i];
-    return sector
-      ? [
-          {
-            text: sector.label,
-            x: anchor.x,
-            y: anchor.y,
-            anchor: textAnchor(anchor.halign),
-            baseline: textBaseline(anchor.valign),
-            rotation: 0,
-          },
-        ]
-      : [];
+    return sector ? [drawnLabel(sector.label, anchor, 0)] : [];
   });
 
   const byId = new Map(entries.map((e) => [e.id, e]));

@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { BackIcon, CheckIcon, InfoIcon } from '../../components/icons';
+import { BackIcon, CheckIcon, ImageIcon, InfoIcon, PrinterIcon } from '../../components/icons';
 import { LoadError, Loading, NotFoundMessage } from '../../components/load-state';
 import { CirclePrintDocument, RecordCirclePrintDocument, type CirclePrintQuery, type PrintFormat } from '../../gql/graphql';
 import { formatDate, todayInAmsterdam } from '../../lib/format';
 import { nl } from '../../messages/nl';
-import { ImageIcon, PrinterIcon } from '../circle-signals/icons';
 import { CircleLegend } from './circle-legend';
 import { CircleSvg } from './circle-svg';
 import { drawingModel } from './drawing-model';

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { nl } from '../../messages/nl';
-import { SpeakerIcon } from './icons';
-import { StopIcon } from '../../components/icons';
+import { SpeakerIcon, StopIcon } from '../../components/icons';
 
 /** Can this browser read text aloud? Without speech synthesis the button is not shown at all. */
 export function canReadAloud(): boolean {

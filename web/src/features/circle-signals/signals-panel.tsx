@@ -1,8 +1,16 @@
 import { useId, type ReactNode } from 'react';
-import { DistrictIcon, SafetyNetIcon } from '../../components/icons';
+import {
+  DistrictIcon,
+  DoctorIcon,
+  HeartIcon,
+  IdeaIcon,
+  InwardIcon,
+  OverlapIcon,
+  PinIcon,
+  SafetyNetIcon,
+} from '../../components/icons';
 import type { CircleSignalsFieldsFragment, SignalKind } from '../../gql/graphql';
 import { nl } from '../../messages/nl';
-import { DoctorIcon, HeartIcon, IdeaIcon, InwardIcon, OverlapIcon, PinIcon } from './icons';
 import { ReadAloudButton } from './read-aloud';
 import { offerText, signalText, type Signal } from './signal-text';
 import './signals.css';

@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { circleElements, entryKind, entryLabel, type CircleEntryInput, type CircleLayoutInput } from './circle-elements';
+import { circleElements, entryKind, entryLabel, type CircleEntryInput } from './circle-elements';
 import { ringBounds } from './placement';
-
-const layout: CircleLayoutInput = {
-  rings: [
-    { ring: 1, label: 'Heel dichtbij' },
-    { ring: 2, label: 'Dichtbij' },
-    { ring: 3, label: 'Bekenden' },
-    { ring: 4, label: 'Diensten' },
-  ],
-  sectors: [
-    { key: 'FAMILY', label: 'Familie' },
-    { key: 'FRIENDS_NEIGHBOURS', label: 'Vrienden en buren' },
-    { key: 'FELLOW_CLIENTS', label: 'Lotgenoten' },
-    { key: 'PROFESSIONALS', label: 'Hulpverleners' },
-  ],
-};
+import { TEST_LAYOUT } from './test-layout';
 
 const person = (id: string, name: string, ring: number, sector: string, safetyNet = false): CircleEntryInput => ({
   id,
@@ -62,7 +48,7 @@ describe('entry labels and kinds', () => {
 });
 
 describe('circleElements', () => {
-  const { elements, placement } = circleElements('Samira', layout, entries);
+  const { elements, placement } = circleElements('Samira', TEST_LAYOUT, entries);
   const byId = new Map(elements.map((e) => [e.data.id, e]));
 
   it('puts the client in the middle with their chosen name', () => {
@@ -126,7 +112,7 @@ describe('circleElements', () => {
       // e5 is not on the drawing (unknown ring): no line to nowhere.
       { id: 'e1~e5', fromEntryId: 'e1', toEntryId: 'e5' },
     ];
-    const edited = circleElements('Mo', layout, entries, { ties, movable: true }).elements;
+    const edited = circleElements('Mo', TEST_LAYOUT, entries, { ties, movable: true }).elements;
     const lines = edited.filter((e) => e.classes === 'tie');
     expect(lines.map((e) => [String(e.data.source), String(e.data.target)])).toEqual([['entry-e1', 'entry-e2']]);
     const e1 = edited.find((e) => e.data.id === 'entry-e1');

@@ -1,17 +1,15 @@
 import type { PresetLayoutOptions } from 'cytoscape';
 import { useCallback } from 'react';
 import { GraphCanvas } from '../../components/graph-canvas';
-import { ShapeSwatch } from '../../components/shape-swatch';
 import { nl } from '../../messages/nl';
-import type { CircleDrawing, EntryKind } from './circle-elements';
-import { CIRCLE_STYLESHEET, ENTRY_STYLE, SAFETY_NET_COLOR } from './circle-style';
+import { CircleLegend } from '../circle-print/circle-legend';
+import type { CircleDrawing } from './circle-elements';
+import { CIRCLE_STYLESHEET } from './circle-style';
 import { dropTarget, type DropTarget } from './drop-target';
 import type { CircleShape } from './placement';
 
 /** Positions come from placement.ts; the layout only applies them. */
 const LAYOUT: PresetLayoutOptions = { name: 'preset', fit: true, padding: 12, animate: false };
-
-const KINDS: readonly EntryKind[] = ['person', 'professional', 'organisation'];
 
 interface CircleMapProps {
   readonly clientName: string;
@@ -57,21 +55,7 @@ export function CircleMap({ clientName, drawing, shape, onMove }: CircleMapProps
         label={nl.circle.graphLabel(clientName, placement.placed.length)}
         onNodeDrop={onMove ? onNodeDrop : undefined}
       />
-      <section className="legend" aria-labelledby="circle-legend-title">
-        <h3 id="circle-legend-title">{nl.circle.legendTitle}</h3>
-        <ul className="legend-list">
-          {KINDS.map((kind) => (
-            <li key={kind}>
-              <ShapeSwatch shape={ENTRY_STYLE[kind].shape} fill={ENTRY_STYLE[kind].color} double={ENTRY_STYLE[kind].double} />
-              <span>{nl.circle.legend[kind]}</span>
-            </li>
-          ))}
-          <li>
-            <ShapeSwatch shape="ellipse" fill="#ffffff" ring={SAFETY_NET_COLOR} />
-            <span>{nl.circle.legend.safetyNet}</span>
-          </li>
-        </ul>
-      </section>
+      <CircleLegend />
     </section>
   );
 }

@@ -17,7 +17,7 @@ import { CircleMap } from './circle-map';
 import type { DropTarget } from './drop-target';
 import type { EditProblem } from './edit-problem';
 import { AddEntryForm, EditEntryForm } from './entry-form';
-import { useCircleEditor, type Circle, type Entry } from './use-circle-editor';
+import { useCircleEditor, type ActionResult, type Circle, type Entry } from './use-circle-editor';
 import './circle-editor.css';
 
 type Layout = CirclePageQuery['circleLayout'];
@@ -127,6 +127,10 @@ function CircleView({
     : undefined;
 
   const closeDialog = () => setDialog(null);
+  /** After saving in a dialog: it closes when done, and when the problem is one for the whole page. */
+  const closeDialogAfter = (result: ActionResult) => {
+    if (result.ok || editor.problemIsForPage(result.problem)) closeDialog();
+  };
 
   return (
     <div className="page wide">
@@ -203,12 +207,8 @@ function CircleView({
               onCancel={closeDialog}
               onAdd={async (draft) => {
                 const result = await editor.add(draft);
-                if (result.ok) {
-                  closeDialog();
-                  if (result.entryId) setFocusRequest({ entryId: result.entryId, control: 'name' });
-                } else if (editor.problemIsForPage(result.problem)) {
-                  closeDialog();
-                }
+                closeDialogAfter(result);
+                if (result.ok && result.entryId) setFocusRequest({ entryId: result.entryId, control: 'name' });
                 return result;
               }}
             />
@@ -227,12 +227,8 @@ function CircleView({
                 onCancel={closeDialog}
                 onSave={async (change) => {
                   const result = await editor.change(editing, change);
-                  if (result.ok) {
-                    closeDialog();
-                    setFocusRequest({ entryId: editing.id, control: 'edit' });
-                  } else if (editor.problemIsForPage(result.problem)) {
-                    closeDialog();
-                  }
+                  closeDialogAfter(result);
+                  if (result.ok) setFocusRequest({ entryId: editing.id, control: 'edit' });
                   return result;
                 }}
               />

@@ -13,7 +13,7 @@ import { nl } from '../../messages/nl';
 import { defaultPlacement, type NewEntryKind } from './circle-state';
 import { containsContactDetails } from './contact-details';
 import type { EntryChange, EntryContent, EntryDraft } from './edit-history';
-import type { FormField, EditProblem } from './edit-problem';
+import type { FormField } from './edit-problem';
 import type { ActionResult, Circle, Entry } from './use-circle-editor';
 
 const SUPPORT_KINDS: readonly SupportKind[] = ['PRACTICAL', 'EMOTIONAL', 'COMPANY', 'SAFETY_NET'];
@@ -38,8 +38,10 @@ function emptyToNull(text: string): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
-/** The problem at a field, in words, from what the API said. */
-function apiProblem(problem: EditProblem): Problems | null {
+/** The problem at a field, in words, from what the API said (none when it went well). */
+function apiProblem(result: ActionResult): Problems | null {
+  if (result.ok) return null;
+  const { problem } = result;
   const field = problem.field ?? (problem.kind === 'CONTACT_DETAILS' ? 'note' : null);
   if (!field) return null;
   if (problem.kind === 'CONTACT_DETAILS') return { [field]: nl.editor.contactDetails };
@@ -320,6 +322,51 @@ function Buttons({ busy, submit, icon, onCancel }: { busy: boolean; submit: stri
   );
 }
 
+/** The two short text fields of the add and the edit form: their words and the API's limit. */
+const TEXT_FIELDS = {
+  name: { label: nl.editor.name, hint: nl.editor.nameHint, maxLength: NAME_MAX },
+  relation: { label: nl.editor.relation, hint: nl.editor.relationHint, maxLength: RELATION_MAX },
+} as const;
+
+interface EntryTextFieldProps {
+  readonly field: keyof typeof TEXT_FIELDS;
+  readonly id: string;
+  readonly value: string;
+  readonly problem: string | undefined;
+  readonly autoFocus?: boolean;
+  readonly onChange: (value: string) => void;
+}
+
+/** The name (first name or nickname) or the relation: the same in the add and the edit form. */
+function EntryTextField({ field, id, value, problem, autoFocus, onChange }: EntryTextFieldProps) {
+  const { label, hint, maxLength } = TEXT_FIELDS[field];
+  return (
+    <TextField
+      id={id}
+      label={label}
+      hint={hint}
+      problem={problem}
+      value={value}
+      maxLength={maxLength}
+      autoComplete="off"
+      autoFocus={autoFocus}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
+}
+
+/** The ids of the form's fields, for the error summary; `organisation` is where that problem is shown. */
+function fieldIds(id: string, organisation: string): Record<FormField, string> {
+  return {
+    name: `${id}-name`,
+    relation: `${id}-relation`,
+    note: `${id}-note`,
+    organisation,
+    ring: `${id}-ring`,
+    sector: `${id}-sector`,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Add
 // ---------------------------------------------------------------------------------------------
@@ -335,14 +382,7 @@ interface AddEntryFormProps {
 /** Someone new in the circle: a person (first name or nickname, optionally where they work) or an organisation. */
 export function AddEntryForm({ circle, layout, busy, onAdd, onCancel }: AddEntryFormProps) {
   const id = useId();
-  const ids: Record<FormField, string> = {
-    name: `${id}-name`,
-    relation: `${id}-relation`,
-    note: `${id}-note`,
-    organisation: `${id}-org-search`,
-    ring: `${id}-ring`,
-    sector: `${id}-sector`,
-  };
+  const ids = fieldIds(id, `${id}-org-search`);
   const [kind, setKind] = useState<NewEntryKind>('PERSON');
   const [name, setName] = useState('');
   const [employer, setEmployer] = useState<Picked | null>(null);
@@ -378,11 +418,8 @@ export function AddEntryForm({ circle, layout, busy, onAdd, onCancel }: AddEntry
           ? { kind: 'ORGANISATION', organisationId: organisation.id }
           : { kind: 'NEW_PERSON', name: name.trim(), organisationId: employer?.id ?? null },
     };
-    const result = await onAdd(draft);
-    if (!result.ok) {
-      const atField = apiProblem(result.problem);
-      if (atField) setProblems(atField);
-    }
+    const atField = apiProblem(await onAdd(draft));
+    if (atField) setProblems(atField);
   };
 
   return (
@@ -409,16 +446,7 @@ export function AddEntryForm({ circle, layout, busy, onAdd, onCancel }: AddEntry
       </fieldset>
       {kind === 'PERSON' ? (
         <>
-          <TextField
-            id={ids.name}
-            label={nl.editor.name}
-            hint={nl.editor.nameHint}
-            problem={problems.name}
-            value={name}
-            maxLength={NAME_MAX}
-            autoComplete="off"
-            onChange={(e) => setName(e.target.value)}
-          />
+          <EntryTextField field="name" id={ids.name} value={name} problem={problems.name} onChange={setName} />
           <details className="more">
             <summary>{nl.editor.worksAt}</summary>
             <OrganisationPicker
@@ -444,16 +472,7 @@ export function AddEntryForm({ circle, layout, busy, onAdd, onCancel }: AddEntry
           problem={problems.organisation}
         />
       )}
-      <TextField
-        id={ids.relation}
-        label={nl.editor.relation}
-        hint={nl.editor.relationHint}
-        problem={problems.relation}
-        value={relation}
-        maxLength={RELATION_MAX}
-        autoComplete="off"
-        onChange={(e) => setRelation(e.target.value)}
-      />
+      <EntryTextField field="relation" id={ids.relation} value={relation} problem={problems.relation} onChange={setRelation} />
       <PlaceFields
         idPrefix={id}
         layout={layout}
@@ -493,14 +512,7 @@ interface EditEntryFormProps {
 /** Everything about one entry: name (people who belong to the client), place, words, and who they know. */
 export function EditEntryForm({ circle, layout, entry, busy, onSave, onCancel }: EditEntryFormProps) {
   const id = useId();
-  const ids: Record<FormField, string> = {
-    name: `${id}-name`,
-    relation: `${id}-relation`,
-    note: `${id}-note`,
-    organisation: `${id}-relation`,
-    ring: `${id}-ring`,
-    sector: `${id}-sector`,
-  };
+  const ids = fieldIds(id, `${id}-relation`);
   // Staff (a begeleider with an account) keep their own name; only people the client added can be renamed.
   const canRename = entry.target.__typename === 'CirclePerson' && entry.target.ownContact;
   const [name, setName] = useState(entry.target.name);
@@ -531,38 +543,23 @@ export function EditEntryForm({ circle, layout, entry, busy, onSave, onCancel }:
       content: { ...contentOf(content), relation: emptyToNull(relation) },
       tiedTo: tied,
     });
-    if (!result.ok) {
-      const atField = apiProblem(result.problem);
-      if (atField) setProblems(atField);
-    }
+    const atField = apiProblem(result);
+    if (atField) setProblems(atField);
   };
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <ErrorSummary problems={summary(problems, ids)} />
       {canRename ? (
-        <TextField
-          id={ids.name}
-          label={nl.editor.name}
-          hint={nl.editor.nameHint}
-          problem={problems.name}
-          value={name}
-          maxLength={NAME_MAX}
-          autoComplete="off"
-          autoFocus
-          onChange={(e) => setName(e.target.value)}
-        />
+        <EntryTextField field="name" id={ids.name} value={name} problem={problems.name} autoFocus onChange={setName} />
       ) : null}
-      <TextField
+      <EntryTextField
+        field="relation"
         id={ids.relation}
-        label={nl.editor.relation}
-        hint={nl.editor.relationHint}
-        problem={problems.relation}
         value={relation}
-        maxLength={RELATION_MAX}
-        autoComplete="off"
+        problem={problems.relation}
         autoFocus={!canRename}
-        onChange={(e) => setRelation(e.target.value)}
+        onChange={setRelation}
       />
       <PlaceFields
         idPrefix={id}
