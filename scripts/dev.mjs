@@ -142,6 +142,13 @@ async function runTiers(tiers) {
   return results.every((r) => r.code === 0) ? 0 : 1;
 }
 
+async function buildCircleBench() {
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const code = await spawnAsync(process.execPath, [tsc, '-b', join(root, 'test', 'bench')]);
+  if (code !== 0) throw new Error('test/bench did not compile');
+  return import('../test/bench/dist/circle-bench.js');
+}
+
 async function withDatabase(purpose, work) {
   const neo = await graph.provideNeo4j({ purpose, log });
   const db = connect(neo);
@@ -183,9 +190,13 @@ export async function main(command, args) {
     case 'bench': {
       const [what = 'generator', ...options] = args;
       const seed = await import('../seed/dist/index.js');
+      // The circle benchmark drives the API with the generator's city, so it lives in test/ (which
+      // may import both) and is compiled here, on demand, before Neo4j starts.
+      const circle = what === 'circle' ? await buildCircleBench() : undefined;
       await withDatabase('bench', async (db, neo) => {
         if (what === 'generator') await seed.benchGenerator(db, options, { neo4jPid: neo.pid });
         else if (what === 'audit') await seed.benchAudit(db, options);
+        else if (circle) await circle.benchCircle(db, neo, options);
         else throw new Error(`unknown benchmark ${what}`);
       });
       break;

@@ -46,8 +46,15 @@ describe('circle reads (issue 2)', () => {
       name: 'Fatima',
       professional: false,
       organisationId: null,
+      // Someone the client added: the client may rename her (issue 4).
+      ownContact: true,
     });
-    expect(worker?.target).toMatchObject({ kind: 'PERSON', professional: true, organisationId: world.organisations.care.id });
+    expect(worker?.target).toMatchObject({
+      kind: 'PERSON',
+      professional: true,
+      organisationId: world.organisations.care.id,
+      ownContact: false,
+    });
     expect(worker?.safetyNet).toBe(false);
     expect(gp?.target).toMatchObject({ kind: 'ORGANISATION', tier: null, sector: 'PRIMARY_CARE' });
   });
