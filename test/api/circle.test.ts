@@ -294,6 +294,24 @@ describe('reading a circle (issue 4)', () => {
     expect(queries - before).toBe(3);
   });
 
+  it('keeps a read after an edit at three statements: the edit tells the audit writer where the chain ends', async () => {
+    const [first] = (await read()).entries;
+    if (!first) throw new Error('empty circle');
+    const moved = await client.graphql(MOVE, {
+      input: {
+        circleId: world.circle.id,
+        entryId: first.id,
+        expectedVersion: first.version,
+        ring: first.ring,
+        sector: first.sector,
+      },
+    });
+    expect(codeOf(moved)).toBe('OK');
+    const before = queries;
+    await read(editor);
+    expect(queries - before).toBe(3);
+  });
+
   it('compares two snapshots: joined, closer, unchanged', async () => {
     const response = await client.graphql<{
       compareCircles: { changes: { kind: string; name: string; fromRing: number | null; toRing: number | null }[] };

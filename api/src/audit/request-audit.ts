@@ -23,6 +23,8 @@ export interface AuditNote {
  */
 export class RequestAudit {
   private readonly pending = new Map<string, AuditEntry>();
+  /** The last record `inTx` wrote, until its transaction is known to have committed. */
+  private written: { seq: number; hash: string } | null = null;
 
   constructor(
     private readonly writer: AuditWriter,
@@ -69,10 +71,18 @@ export class RequestAudit {
 
   /** Writes records inside a transaction the caller runs (changes and their records commit together). */
   async inTx(tx: Tx, notes: readonly AuditNote[], actorLabel: string | null = null): Promise<void> {
-    await appendAudit(
+    const records = await appendAudit(
       tx,
       notes.map((n) => this.entry(n, actorLabel)),
     );
+    const last = records[records.length - 1];
+    if (last) this.written = { seq: last.seq, hash: last.hash };
+  }
+
+  /** After the caller's transaction committed: the read path's writer learns where the chain ends now. */
+  committed(): void {
+    if (this.written) this.writer.advance(this.written);
+    this.written = null;
   }
 
   /** Writes everything noted; throws when the log cannot be written. */

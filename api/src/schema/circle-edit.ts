@@ -234,6 +234,7 @@ async function edit<T extends object>(
     await context.audit.inTx(tx, [{ clientId: lock.clientId, subject, action, result: 'SUCCESS' }]);
     return { value: result, clientId: lock.clientId, version: lock.version };
   });
+  context.audit.committed();
   const actor = context.viewer.kind === 'account' ? context.viewer.account.id : '';
   context.live.publish('circleChanged', circleId, {
     circleId,

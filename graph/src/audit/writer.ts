@@ -24,6 +24,15 @@ export class AuditWriter {
 
   constructor(private readonly db: Database) {}
 
+  /**
+   * A change committed records of its own (under the head lock): remember where the chain ends
+   * now, so the next read's append stays one statement. Chain ends are ordered by `seq`; the
+   * highest one seen is kept, and a stale guess only costs one fallback to the locking path.
+   */
+  advance(end: AuditChainEnd): void {
+    if (!this.end || end.seq > this.end.seq) this.end = end;
+  }
+
   append(entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
@@ -53,7 +62,7 @@ export class AuditWriter {
         const records = await appendAuditAfter(this.db, entries, end);
         const last = records?.[records.length - 1];
         if (last) {
-          this.end = { seq: last.seq, hash: last.hash };
+          this.advance({ seq: last.seq, hash: last.hash });
           return;
         }
       } catch (error) {
@@ -64,6 +73,6 @@ export class AuditWriter {
     this.end = null;
     const records = await this.db.write((tx) => appendAudit(tx, entries));
     const last = records[records.length - 1];
-    if (last) this.end = { seq: last.seq, hash: last.hash };
+    if (last) this.advance({ seq: last.seq, hash: last.hash });
   }
 }

@@ -229,19 +229,24 @@ async function checkVersion(tx: Tx, edit: EntryEdit): Promise<void> {
     throw new DomainError('EDIT_CONFLICT', 'Someone else changed this entry a moment ago.', { field: 'input.expectedVersion' });
 }
 
+/**
+ * Runs an edit of one entry in one statement when the editor saw the current version; otherwise
+ * (no row) a second look tells a missing entry from a conflict. Run after `lockCircle`.
+ */
 async function editedEntry(tx: Tx, edit: EntryEdit, cypher: string, params: Record<string, unknown>): Promise<CircleEntry> {
-  await checkVersion(tx, edit);
   const record = await one<{ entry: Raw }>(
     tx,
     `MATCH (c:NetworkCircle {id: $circleId})-[p:PLACES {id: $entryId}]->(t)
+     WHERE coalesce(p.version, 0) = $expectedVersion
      ${cypher}
      SET p.version = coalesce(p.version, 0) + 1
      WITH p, t, ${EMPLOYER}
      RETURN p {${ENTRY_FIELDS}} AS entry`,
-    { ...params, circleId: edit.circleId, entryId: edit.entryId },
+    { ...params, circleId: edit.circleId, entryId: edit.entryId, expectedVersion: edit.expectedVersion },
   );
-  if (!record) throw new DomainError('NOT_FOUND', 'No such entry in this circle.', { field: 'input.entryId' });
-  return toCircleEntry(record.entry, edit.clientId);
+  if (record) return toCircleEntry(record.entry, edit.clientId);
+  await checkVersion(tx, edit);
+  throw new DomainError('NOT_FOUND', 'No such entry in this circle.', { field: 'input.entryId' });
 }
 
 /** Moves an entry to another ring or sector (to the end of that cell). */
