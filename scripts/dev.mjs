@@ -146,7 +146,7 @@ async function buildCircleBench() {
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   const code = await spawnAsync(process.execPath, [tsc, '-b', join(root, 'test', 'bench')]);
   if (code !== 0) throw new Error('test/bench did not compile');
-  return import('../test/bench/dist/circle-bench.js');
+  return import('../test/bench/dist/bench/circle-bench.js');
 }
 
 async function withDatabase(purpose, work) {

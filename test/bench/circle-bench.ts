@@ -20,6 +20,7 @@ import {
   type AuditEntry,
 } from '@wijkkring/graph';
 import { generateCity, loadCity, type CityOptions } from '@wijkkring/seed';
+import { serverSentEvents } from '../support/sse.js';
 
 type Log = (line: string) => void;
 
@@ -479,28 +480,13 @@ class EventStream {
   }
 
   private async read(body: ReadableStream<Uint8Array>): Promise<void> {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for await (const chunk of body) {
-      const now = performance.now();
-      buffer += decoder.decode(chunk, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = block
-          .split('\n')
-          .filter((line) => line.startsWith('data:'))
-          .map((line) => line.slice(5).trim())
-          .join('\n');
-        if (!data) continue;
-        const answer = JSON.parse(data) as GraphQLAnswer<LiveEvent>;
-        if (answer.errors?.length) throw new Error(`event with errors: ${JSON.stringify(answer.errors)}`);
-        const version = answer.data?.circleChanged?.version;
-        if (version === undefined) continue;
-        this.arrived.set(version, now);
-        this.waiters.get(version)?.(now);
-      }
+    for await (const { data, at } of serverSentEvents(body)) {
+      const answer = JSON.parse(data) as GraphQLAnswer<LiveEvent>;
+      if (answer.errors?.length) throw new Error(`event with errors: ${JSON.stringify(answer.errors)}`);
+      const version = answer.data?.circleChanged?.version;
+      if (version === undefined) continue;
+      this.arrived.set(version, at);
+      this.waiters.get(version)?.(at);
     }
   }
 

@@ -2,6 +2,7 @@ import { loadEnv, startServer, type RunningServer } from '@wijkkring/api';
 import type { Database } from '@wijkkring/graph';
 import { inject } from 'vitest';
 import { freshCode, type TestAccount } from './accounts.js';
+import { serverSentEvents } from './sse.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -154,29 +155,12 @@ export class LiveStream {
   }
 
   private async read(response: Response): Promise<void> {
-    const reader = response.body?.getReader();
-    if (!reader) return;
-    const decoder = new TextDecoder();
-    let buffer = '';
+    if (!response.body) return;
     try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += decoder.decode(value, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = block
-            .split('\n')
-            .filter((line) => line.startsWith('data:'))
-            .map((line) => line.slice(5).trim())
-            .join('\n');
-          if (block.includes('event: next') && data) {
-            this.events.push({ status: this.status, cookies: [], ...(JSON.parse(data) as object) });
-            this.waiters.splice(0).forEach((wake) => wake());
-          }
-        }
+      for await (const { data } of serverSentEvents(response.body)) {
+        // yoga ends a stream with an empty "complete" event; only "next" events carry data.
+        this.events.push({ status: this.status, cookies: [], ...(JSON.parse(data) as object) });
+        this.waiters.splice(0).forEach((wake) => wake());
       }
     } catch {
       // aborted by close()
