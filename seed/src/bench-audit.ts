@@ -11,7 +11,8 @@ export interface AuditBenchResult {
   addedP50Ms: number;
 }
 
-function percentile(sorted: number[], p: number): number {
+/** The p-th percentile of samples sorted ascending (nearest rank); shared by the benchmarks. */
+export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 

@@ -19,7 +19,7 @@ import {
   type AccountRow,
   type AuditEntry,
 } from '@wijkkring/graph';
-import { generateCity, loadCity, type CityOptions } from '@wijkkring/seed';
+import { generateCity, loadCity, percentile, type CityOptions } from '@wijkkring/seed';
 import { serverSentEvents } from '../support/sse.js';
 
 type Log = (line: string) => void;
@@ -100,10 +100,6 @@ export interface Figure {
   perSecond: number | null;
   target: string;
   statements: string;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
 interface Run {
