@@ -11,6 +11,22 @@ export interface AuditBenchResult {
   addedP50Ms: number;
 }
 
+/** The audit record a benchmark appends for a circle read (invented actor, fixed pseudonym). */
+export function benchAuditEntry(detail: string): AuditEntry {
+  return {
+    actorAccountId: 'bench',
+    actorRole: 'CLIENT',
+    actorLabel: null,
+    onBehalfOf: null,
+    clientRef: 'bench-client-ref',
+    subject: 'NetworkCircle',
+    action: 'READ',
+    result: 'SUCCESS',
+    origin: '127.0.0.1',
+    detail,
+  };
+}
+
 /** The p-th percentile of samples sorted ascending (nearest rank); shared by the benchmarks. */
 export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -38,18 +54,7 @@ export async function benchAudit(
   const client = DEMO_CLIENTS[0];
   if (!client) throw new Error('no demo client');
   const circleId = seedId(`circle:${clientKey(client)}:open`);
-  const entry: AuditEntry = {
-    actorAccountId: 'bench',
-    actorRole: 'CLIENT',
-    actorLabel: null,
-    onBehalfOf: null,
-    clientRef: 'bench-client-ref',
-    subject: 'NetworkCircle',
-    action: 'READ',
-    result: 'SUCCESS',
-    origin: '127.0.0.1',
-    detail: 'bench',
-  };
+  const entry = benchAuditEntry('bench');
   const time = async (work: () => Promise<unknown>): Promise<number> => {
     const start = performance.now();
     await work();

@@ -4,4 +4,4 @@ export { generateCity, loadCity, type CityOptions, type LoadCityResult, type Syn
 export { benchGenerator, runGeneratorCli } from './cli.js';
 export { loadFacts, type UtrechtFacts } from './facts.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, demoGrants, loadDemoAccounts, type DemoAccount } from './demo-accounts.js';
-export { benchAudit, percentile, type AuditBenchResult } from './bench-audit.js';
+export { benchAudit, benchAuditEntry, percentile, type AuditBenchResult } from './bench-audit.js';

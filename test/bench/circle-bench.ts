@@ -17,9 +17,8 @@ import {
   recordDataset,
   upsertAccounts,
   type AccountRow,
-  type AuditEntry,
 } from '@wijkkring/graph';
-import { generateCity, loadCity, percentile, type CityOptions } from '@wijkkring/seed';
+import { benchAuditEntry, generateCity, loadCity, percentile, type CityOptions } from '@wijkkring/seed';
 import { serverSentEvents } from '../support/sse.js';
 
 type Log = (line: string) => void;
@@ -682,18 +681,7 @@ export async function benchCircle(
     });
     figures.push(figure(`findSession (graph only), concurrency ${String(c)}`, sessions, '', '1'));
     const writer = new AuditWriter(db);
-    const entry: AuditEntry = {
-      actorAccountId: 'bench',
-      actorRole: 'CLIENT',
-      actorLabel: null,
-      onBehalfOf: null,
-      clientRef: 'bench-client-ref',
-      subject: 'NetworkCircle',
-      action: 'READ',
-      result: 'SUCCESS',
-      origin: '127.0.0.1',
-      detail: 'bench circle',
-    };
+    const entry = benchAuditEntry('bench circle');
     const audits = await concurrently(o.reads, c, () => writer.append([entry]));
     figures.push(figure(`AuditWriter.append (graph only), concurrency ${String(c)}`, audits, '', '1 per group'));
 
