@@ -62,6 +62,11 @@ const schema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  /**
+   * K: the smallest number of clients a figure derived from client circles may rest on. Anything
+   * below it is never shown (../shared/domain/ANALYSIS.md). Never below 5: a lower value refuses to start.
+   */
+  ANALYSIS_K: z.coerce.number().int().min(5, 'ANALYSIS_K must be at least 5').max(1_000).default(10),
 });
 
 export interface Env {
@@ -80,6 +85,8 @@ export interface Env {
   maskErrors: boolean;
   persistedOperationsFile: string;
   login: { accountMaxFailures: number; addressMaxFailures: number; windowMs: number };
+  /** K of the suppression rule (at least 5). */
+  analysisK: number;
 }
 
 /**
@@ -136,5 +143,6 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       addressMaxFailures: env.LOGIN_ADDRESS_MAX_FAILURES,
       windowMs: env.LOGIN_WINDOW_MINUTES * 60_000,
     },
+    analysisK: env.ANALYSIS_K,
   };
 }

@@ -22,7 +22,11 @@ export type ErrorCode =
   /** A frozen snapshot cannot be changed. */
   | 'CIRCLE_FROZEN'
   /** The circle holds the most entries it may. */
-  | 'CIRCLE_FULL';
+  | 'CIRCLE_FULL'
+  /** A wijkkaart change names an organisation or key figure outside the wijk it is made for. */
+  | 'OUTSIDE_DISTRICT'
+  /** A key figure appears on a map, or in a link, only with their recorded consent. */
+  | 'CONSENT_REQUIRED';
 
 export function apiError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extra } });
@@ -70,6 +74,8 @@ export function toGraphQLError(error: unknown): unknown {
       case 'EDIT_CONFLICT':
       case 'CIRCLE_FROZEN':
       case 'CIRCLE_FULL':
+      case 'OUTSIDE_DISTRICT':
+      case 'CONSENT_REQUIRED':
         return apiError(error.code, error.message, { field: error.field ?? null });
       default:
         return error;

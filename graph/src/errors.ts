@@ -15,7 +15,11 @@ export type DomainErrorCode =
   /** A frozen snapshot ("vastgelegd") cannot be changed. */
   | 'CIRCLE_FROZEN'
   /** The circle holds the most entries it may hold. */
-  | 'CIRCLE_FULL';
+  | 'CIRCLE_FULL'
+  /** A wijkkaart change names an organisation or key figure outside the wijk it is made for. */
+  | 'OUTSIDE_DISTRICT'
+  /** A key figure appears on a map, or in a link, only with their recorded consent. */
+  | 'CONSENT_REQUIRED';
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;

@@ -74,3 +74,29 @@ export type Wish = (typeof WISHES)[number];
 /** How often the client is in touch with someone in their circle. */
 export const CONTACT_FREQUENCIES = ['DAILY', 'WEEKLY', 'MONTHLY', 'FEW_TIMES_A_YEAR', 'RARELY'] as const;
 export type ContactFrequency = (typeof CONTACT_FREQUENCIES)[number];
+
+/**
+ * Languages an offering is given in (BCP 47 tags). The report mentions help in Arabic, Turkish and
+ * Moroccan languages; the list is what the wijkkaart's offering filter can find.
+ */
+export const LANGUAGES = ['nl', 'en', 'ar', 'ary', 'ber', 'tr', 'pl', 'ti', 'so', 'uk', 'fa', 'fr', 'es', 'pap'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** The groups of the organisation network: the three sporen and "other" (organisations without a tier). */
+export const SPOOR_GROUPS = ['TIER_1', 'TIER_2', 'TIER_3', 'OTHER'] as const;
+export type SpoorGroup = (typeof SPOOR_GROUPS)[number];
+
+/** The wijkkaart's signals (docs/WIJKKAART.md). Only MISSING_LINK is derived from client circles. */
+export const WIJK_SIGNAL_CODES = [
+  'MISSING_LINK',
+  'TIER_ISLAND',
+  'ISLAND',
+  'FRAGILE_BROKER',
+  'KEY_FIGURE_UNCONNECTED',
+  'OVERLAP',
+] as const;
+export type WijkSignalCode = (typeof WIJK_SIGNAL_CODES)[number];
+
+/** Where a coordinator's action stands. DONE and DROPPED are closed. */
+export const WIJK_ACTION_STATUSES = ['OPEN', 'IN_PROGRESS', 'DONE', 'DROPPED'] as const;
+export type WijkActionStatus = (typeof WIJK_ACTION_STATUSES)[number];

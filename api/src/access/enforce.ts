@@ -42,7 +42,11 @@ const SUBJECTS: Readonly<Record<keyof typeof POLICY.types, (value: never) => Sub
   Organisation: () => ({}),
   Partnership: () => ({}),
   Offering: () => ({}),
-  Link: () => ({}),
+  Link: (l: { privateDistrictIds?: readonly string[] }) => ({ districtIds: l.privateDistrictIds ?? [] }),
+  WijkMap: () => ({}),
+  DistrictComparison: () => ({}),
+  WijkSignal: (s: { circleDerived: boolean; districtId: string }) => ({ districtIds: s.circleDerived ? [s.districtId] : [] }),
+  WijkAction: (a: { districtId: string }) => ({ districtIds: [a.districtId] }),
   KeyFigure: (k: KeyFigureSummary) => ({ districtIds: [k.districtId] }),
   SupportWorker: (w: { id: string }) => ({ supportWorkerId: w.id }),
   Client: (c: ClientSummary) => ({ clientId: c.id }),
@@ -75,6 +79,11 @@ export function holds(condition: Condition, viewer: Viewer, subject: Subject): b
       return account.personId !== null && subject.supportWorkerId === account.personId;
     case 'ownDistrict':
       return account.districtId !== null && (subject.districtIds ?? []).includes(account.districtId);
+    case 'publicOrOwnDistrict':
+      return (
+        (subject.districtIds ?? []).length === 0 ||
+        (account.districtId !== null && (subject.districtIds ?? []).includes(account.districtId))
+      );
   }
 }
 

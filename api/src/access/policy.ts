@@ -25,6 +25,8 @@ export const CONDITIONS = {
   grantee: 'the grant was given to the viewer',
   /** The value lies in the coordinator's own district. */
   ownDistrict: 'the value belongs to the viewer’s own district',
+  /** Public values pass; values tied to a wijk (a key figure's link, a figure derived from client circles) only in the viewer's own. */
+  publicOrOwnDistrict: 'the value is public, or it belongs to the viewer’s own district',
 } as const;
 export type Condition = keyof typeof CONDITIONS;
 
@@ -57,13 +59,16 @@ const SIGNED_IN: Partial<Record<PolicyRole, Rule>> = {
   RESEARCHER: 'allow',
   ADMIN: 'allow',
 };
-/** The public social map (districts, organisations, their links): not for researchers yet (no names at all). */
+/** The public social map (districts, organisations, their links, every wijk's): not for researchers yet (no names at all). */
 const SOCIAL_MAP: Partial<Record<PolicyRole, Rule>> = {
   CLIENT: 'allow',
   SUPPORT_WORKER: 'allow',
   COORDINATOR: 'allow',
   ADMIN: 'allow',
 };
+
+/** Who may change a wijk's map: its own coordinator, and an admin. */
+const MAP_EDITORS = only({ COORDINATOR: 'ownDistrict', ADMIN: 'allow' });
 
 /** Who may change a client's circle. */
 const CIRCLE_EDITORS = only({ CLIENT: 'ownClient', SUPPORT_WORKER: 'grantEdit' });
@@ -86,6 +91,24 @@ export const POLICY = {
     'Query.organisation': { rules: only(SOCIAL_MAP) },
     'Query.organisations': { rules: only(SOCIAL_MAP) },
     'Mutation.setKeyFigureConsent': { rules: only({ COORDINATOR: 'ownDistrict', ADMIN: 'allow' }) },
+
+    // The wijkkaart (issue 9): every wijk's public map for everyone who reads the social map; changes
+    // by the wijk's own coordinator (or an admin); signals and actions for coordinators.
+    'Query.wijkMap': { rules: only(SOCIAL_MAP) },
+    'Query.districtComparison': { rules: only({ COORDINATOR: 'allow', ADMIN: 'allow' }) },
+    'Query.wijkSignals': { rules: only({ COORDINATOR: 'allow', ADMIN: 'allow' }) },
+    'Query.wijkActions': { rules: only({ COORDINATOR: 'ownDistrict', ADMIN: 'allow' }) },
+    'Mutation.recordLink': { rules: MAP_EDITORS },
+    'Mutation.updateLink': { rules: MAP_EDITORS },
+    'Mutation.endLink': { rules: MAP_EDITORS },
+    'Mutation.recordKeyFigure': { rules: MAP_EDITORS },
+    'Mutation.joinPartnership': { rules: MAP_EDITORS },
+    'Mutation.leavePartnership': { rules: MAP_EDITORS },
+    'Mutation.recordOffering': { rules: MAP_EDITORS },
+    'Mutation.updateOffering': { rules: MAP_EDITORS },
+    'Mutation.endOffering': { rules: MAP_EDITORS },
+    'Mutation.createWijkAction': { rules: only({ COORDINATOR: 'ownDistrict' }) },
+    'Mutation.updateWijkAction': { rules: only({ COORDINATOR: 'ownDistrict' }) },
 
     // Client data.
     'Query.client': { rules: only({ CLIENT: 'allow', SUPPORT_WORKER: 'allow' }), audit: 'READ' },
@@ -136,15 +159,24 @@ export const POLICY = {
       }),
       clientData: false,
     },
-    District: {
-      rules: only({ CLIENT: 'allow', SUPPORT_WORKER: 'allow', COORDINATOR: 'ownDistrict', ADMIN: 'allow' }),
-      clientData: false,
-      omitFromLists: true,
-    },
+    District: { rules: only(SOCIAL_MAP), clientData: false },
     Organisation: { rules: only(SOCIAL_MAP), clientData: false },
     Partnership: { rules: only(SOCIAL_MAP), clientData: false },
     Offering: { rules: only(SOCIAL_MAP), clientData: false },
-    Link: { rules: only(SOCIAL_MAP), clientData: false },
+    Link: {
+      rules: only({ CLIENT: 'allow', SUPPORT_WORKER: 'allow', COORDINATOR: 'publicOrOwnDistrict', ADMIN: 'allow' }),
+      clientData: false,
+      omitFromLists: true,
+    },
+    WijkMap: { rules: only(SOCIAL_MAP), clientData: false },
+    DistrictComparison: { rules: only({ COORDINATOR: 'allow', ADMIN: 'allow' }), clientData: false },
+    WijkSignal: {
+      // MISSING_LINK is derived from client circles: only in the coordinator's own wijk, never for an admin.
+      rules: only({ COORDINATOR: 'publicOrOwnDistrict', ADMIN: 'publicOrOwnDistrict' }),
+      clientData: false,
+      omitFromLists: true,
+    },
+    WijkAction: { rules: only({ COORDINATOR: 'ownDistrict', ADMIN: 'allow' }), clientData: false },
     KeyFigure: {
       rules: only({ CLIENT: 'allow', SUPPORT_WORKER: 'allow', COORDINATOR: 'ownDistrict', ADMIN: 'allow' }),
       clientData: false,

@@ -50,6 +50,7 @@ Partnership.implement({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
     kind: t.expose('kind', { type: PartnershipKindEnum }),
+    districtId: t.exposeID('districtId', { nullable: true, description: 'The wijk it belongs to; null: city-wide.' }),
     memberIds: t.exposeIDList('memberIds'),
   }),
 });
@@ -77,6 +78,7 @@ Offering.implement({
     name: t.exposeString('name'),
     organisationId: t.exposeID('organisationId'),
     districtId: t.exposeID('districtId'),
+    languages: t.exposeStringList('languages', { description: 'Languages it is given in (BCP 47 tags, e.g. ar, tr).' }),
   }),
 });
 

@@ -3,6 +3,7 @@ import { builder } from '../builder.js';
 // Each module registers its types with the builder.
 import './common.js';
 import './district.js';
+import './wijk.js';
 import './organisation.js';
 import './circle.js';
 import './circle-edit.js';

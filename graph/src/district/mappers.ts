@@ -56,8 +56,17 @@ export function toOffering(raw: Raw): OfferingSummary {
     name: str(raw, 'name'),
     organisationId: str(raw, 'organisationId'),
     districtId: str(raw, 'districtId'),
+    languages: strList(raw, 'languages'),
   };
 }
+
+/**
+ * A link's map projection (`l` the relationship, `a` and `b` its start and end). `privateDistrictIds`
+ * names the wijk of a key figure at either end: such a link is visible only where the key figure is.
+ */
+export const LINK_FIELDS = `.id, fromId: a.id, toId: b.id, .kind, since: toString(l.since), until: toString(l.until),
+  .strength, .source, .note,
+  privateDistrictIds: COLLECT { MATCH (x:KeyFigure)-[:KEY_FIGURE_IN]->(kd:District) WHERE x = a OR x = b RETURN DISTINCT kd.id }`;
 
 export function toLink(raw: Raw): Link {
   return {
@@ -70,6 +79,7 @@ export function toLink(raw: Raw): Link {
     strength: optNum(raw, 'strength'),
     source: oneOf(LINK_SOURCES, raw, 'source'),
     note: optStr(raw, 'note'),
+    privateDistrictIds: strList(raw, 'privateDistrictIds'),
   };
 }
 

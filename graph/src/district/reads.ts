@@ -1,7 +1,7 @@
 import { type Raw } from '../mappers.js';
 import { toPage, type Page } from '../paging.js';
 import { one, rows, type Tx } from '../tx.js';
-import { toDistrict, toDistrictNetwork } from './mappers.js';
+import { LINK_FIELDS, toDistrict, toDistrictNetwork } from './mappers.js';
 import type { District, DistrictInclude, DistrictNetwork } from './types.js';
 
 /** Upper bounds for the lists of one district's network (the wijkkaart draws all of it). */
@@ -29,12 +29,11 @@ const PARTS: Record<keyof DistrictInclude, string> = {
   links: `links: COLLECT {
       MATCH (d)<-[:ACTIVE_IN|KEY_FIGURE_IN]-(a)-[l:COLLABORATES_WITH]->(b)-[:ACTIVE_IN|KEY_FIGURE_IN]->(d)
       WHERE (a:Organisation OR a.mapConsent = true) AND (b:Organisation OR b.mapConsent = true)
-      RETURN l {.id, fromId: a.id, toId: b.id, .kind, since: toString(l.since), until: toString(l.until),
-                .strength, .source, .note} AS l
+      RETURN l {${LINK_FIELDS}} AS l
       ORDER BY l.id LIMIT $limits.links }`,
   offerings: `offerings: COLLECT {
       MATCH (d)<-[:IN]-(f:Offering)<-[:OFFERS]-(o:Organisation)
-      RETURN f {.id, .category, .name, organisationId: o.id, districtId: d.id} AS f
+      RETURN f {.id, .category, .name, .languages, organisationId: o.id, districtId: d.id} AS f
       ORDER BY f.category, f.name LIMIT $limits.offerings }`,
 };
 

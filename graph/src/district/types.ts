@@ -39,6 +39,8 @@ export interface OfferingSummary {
   name: string;
   organisationId: string;
   districtId: string;
+  /** Languages it is given in (BCP 47 tags from model.LANGUAGES). */
+  languages: string[];
 }
 
 /** A COLLABORATES_WITH link. Either end is an organisation or a key figure. */
@@ -52,6 +54,8 @@ export interface Link {
   strength: number | null;
   source: LinkSource;
   note: string | null;
+  /** The wijken of key figures at either end (empty between organisations): the access policy keeps such a link in its wijk. */
+  privateDistrictIds: string[];
 }
 
 export interface DistrictNetwork extends District {

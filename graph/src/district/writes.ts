@@ -1,4 +1,4 @@
-import type { LinkKind, LinkSource, OfferingCategory, PartnershipKind } from '../model.js';
+import type { Language, LinkKind, LinkSource, OfferingCategory, PartnershipKind } from '../model.js';
 import type { Tx } from '../tx.js';
 
 export interface DistrictRow {
@@ -59,6 +59,8 @@ export interface OfferingRow {
   districtId: string;
   category: OfferingCategory;
   name: string;
+  /** Languages it is given in (model.LANGUAGES); empty when only Dutch is meant. */
+  languages?: Language[];
 }
 
 export async function upsertOfferings(tx: Tx, offerings: OfferingRow[]): Promise<void> {
@@ -66,7 +68,7 @@ export async function upsertOfferings(tx: Tx, offerings: OfferingRow[]): Promise
     `UNWIND $rows AS row
      MATCH (o:Organisation {id: row.organisationId}), (d:District {id: row.districtId})
      MERGE (f:Offering {id: row.id})
-     SET f.category = row.category, f.name = row.name
+     SET f.category = row.category, f.name = row.name, f.languages = coalesce(row.languages, [])
      MERGE (o)-[:OFFERS]->(f)
      MERGE (f)-[:IN]->(d)`,
     { rows: offerings },

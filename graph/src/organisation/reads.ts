@@ -1,4 +1,4 @@
-import { toDistrict, toLink, toOffering, toOrganisationSummary, toPartnership } from '../district/mappers.js';
+import { LINK_FIELDS, toDistrict, toLink, toOffering, toOrganisationSummary, toPartnership } from '../district/mappers.js';
 import type { District, Link, OfferingSummary, OrganisationSummary, PartnershipSummary } from '../district/types.js';
 import { list, optStr, type Raw } from '../mappers.js';
 import { toPage, type Page } from '../paging.js';
@@ -30,12 +30,11 @@ export async function findOrganisation(tx: Tx, key: string): Promise<Organisatio
                                          memberIds: COLLECT { MATCH (p)<-[:MEMBER_OF]-(m:Organisation) RETURN m.id ORDER BY m.name }} AS p
                                ORDER BY p.name },
        offerings: COLLECT { MATCH (o)-[:OFFERS]->(f:Offering)-[:IN]->(d:District)
-                            RETURN f {.id, .category, .name, organisationId: o.id, districtId: d.id} AS f
+                            RETURN f {.id, .category, .name, .languages, organisationId: o.id, districtId: d.id} AS f
                             ORDER BY f.category, f.name LIMIT $limit },
        links: COLLECT { MATCH (a)-[l:COLLABORATES_WITH]->(b) WHERE (a = o OR b = o)
                           AND (a:Organisation OR a.mapConsent = true) AND (b:Organisation OR b.mapConsent = true)
-                        RETURN l {.id, fromId: a.id, toId: b.id, .kind, since: toString(l.since), until: toString(l.until),
-                                  .strength, .source, .note} AS l
+                        RETURN l {${LINK_FIELDS}} AS l
                         ORDER BY l.id LIMIT $limit }
      } AS o`,
     { key, limit: LIMIT },

@@ -1,0 +1,210 @@
+import {
+  LINK_FIELDS,
+  toDistrict,
+  toKeyFigure,
+  toLink,
+  toOffering,
+  toOrganisationSummary,
+  toPartnership,
+} from '../district/mappers.js';
+import { list, oneOf, optOneOf, str, type Raw } from '../mappers.js';
+import { LINK_KINDS, OFFERING_CATEGORIES, TIERS } from '../model.js';
+import { one, rows, type Tx } from '../tx.js';
+import { toWijkAction, WIJK_ACTION_FIELDS } from './mappers.js';
+import type { WijkSignalInput } from './signal-types.js';
+import type { DistrictFacts, WijkAction, WijkMap } from './types.js';
+
+/** Upper bounds for one wijk's map (the synthetic benchmark district has 200 organisations and 2,000 links). */
+export const WIJK_LIMITS = { organisations: 2_000, links: 20_000, keyFigures: 500, partnerships: 200, offerings: 5_000 };
+
+/** Valid on $at: started (or no start known) and not yet ended. `x` is the link, membership or offering. */
+const VALID_ON = (x: string, at: string) =>
+  `(${x}.since IS NULL OR ${x}.since <= ${at}) AND (${x}.until IS NULL OR ${x}.until > ${at})`;
+
+/**
+ * The whole wijkkaart of one wijk on one date, in one round trip: organisations active in it, the
+ * key figures who consented, every link valid on that date with at least one end here (links to
+ * organisations elsewhere bring those organisations along, for the map's edge), offerings and
+ * partnerships as they stood then.
+ */
+const WIJK_MAP = `
+MATCH (d:District) WHERE d.id = $key OR d.slug = $key
+WITH d, date($at) AS at
+CALL (d) {
+  MATCH (d)<-[:ACTIVE_IN]-(o:Organisation)
+  RETURN collect(o) AS inside
+}
+CALL (d) {
+  MATCH (d)<-[:KEY_FIGURE_IN]-(k:KeyFigure) WHERE k.mapConsent = true
+  RETURN collect(k) AS figures
+}
+CALL (d, at, inside, figures) {
+  UNWIND inside + figures AS here
+  MATCH (here)-[l:COLLABORATES_WITH]-(other)
+  WHERE ${VALID_ON('l', 'at')}
+    AND (other:Organisation OR (other.mapConsent = true AND (other)-[:KEY_FIGURE_IN]->(d)))
+  WITH DISTINCT l, other
+  WITH l, startNode(l) AS a, endNode(l) AS b, other
+  WITH collect(DISTINCT l {${LINK_FIELDS}}) AS links,
+       collect(DISTINCT CASE WHEN other:Organisation AND NOT (other)-[:ACTIVE_IN]->(d) THEN other END) AS outside
+  RETURN links[..$limits.links] AS links, outside
+}
+RETURN d {.id, .name, .slug, .focus, partOfId: COLLECT { MATCH (d)-[:PART_OF]->(p:District) RETURN p.id }[0]} AS district,
+  toString(at) AS at,
+  [o IN inside | o {.id, .name, .slug, .tier, .sector}][..$limits.organisations] AS organisations,
+  [o IN outside | o {.id, .name, .slug, .tier, .sector}] AS outsideOrganisations,
+  [k IN figures | k {.id, .name, .description, districtId: d.id}][..$limits.keyFigures] AS keyFigures,
+  links,
+  COLLECT {
+    MATCH (d)<-[:IN]-(f:Offering)<-[:OFFERS]-(o:Organisation)
+    WHERE ${VALID_ON('f', 'at')}
+    RETURN f {.id, .category, .name, .languages, organisationId: o.id, districtId: d.id} AS f
+    ORDER BY f.category, f.name LIMIT $limits.offerings
+  } AS offerings,
+  COLLECT {
+    MATCH (p:Partnership)
+    WHERE (p)-[:IN]->(d) OR (NOT (p)-[:IN]->(:District) AND EXISTS { (p)<-[:MEMBER_OF]-(:Organisation)-[:ACTIVE_IN]->(d) })
+    RETURN p {.id, .name, .kind, districtId: COLLECT { MATCH (p)-[:IN]->(pd:District) RETURN pd.id }[0],
+              memberIds: COLLECT { MATCH (p)<-[m:MEMBER_OF]-(o:Organisation) WHERE ${VALID_ON('m', 'at')}
+                                   RETURN DISTINCT o.id AS id ORDER BY id }} AS p
+    ORDER BY p.name LIMIT $limits.partnerships
+  } AS partnerships`;
+
+const byName = (a: { name: string; id: string }, b: { name: string; id: string }) =>
+  a.name.localeCompare(b.name, 'nl', { sensitivity: 'base' }) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The wijkkaart of a wijk (by id or slug) on a date (ISO), or undefined when there is no such wijk. */
+export async function findWijkMap(tx: Tx, key: string, at: string): Promise<WijkMap | undefined> {
+  const record = await one<Raw>(tx, WIJK_MAP, { key, at, limits: WIJK_LIMITS });
+  if (!record) return undefined;
+  return {
+    district: toDistrict(record['district'] as Raw),
+    at: str(record, 'at'),
+    organisations: list(record, 'organisations').map(toOrganisationSummary).sort(byName),
+    outsideOrganisations: list(record, 'outsideOrganisations').map(toOrganisationSummary).sort(byName),
+    keyFigures: list(record, 'keyFigures').map(toKeyFigure).sort(byName),
+    links: list(record, 'links')
+      .map(toLink)
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    offerings: list(record, 'offerings').map(toOffering),
+    partnerships: list(record, 'partnerships').map(toPartnership),
+  };
+}
+
+/**
+ * What the wijk's signals are computed from, in one round trip: the network today (organisations
+ * active in the wijk, consenting key figures, links valid today between them), the offerings, and
+ * — only when `coServed` is given — the organisation pairs co-served by at least K clients.
+ *
+ * Co-served counting happens inside Neo4j and returns pairs only, never a number: it counts
+ * clients who live in the wijk, have opted in to analysis, and whose open circle places both
+ * organisations (docs/WIJKKAART.md; ../shared/domain/ANALYSIS.md). A pair below K is not returned.
+ */
+const SIGNAL_INPUT = `
+MATCH (d:District {id: $districtId})
+WITH d, date($today) AS today
+RETURN
+  COLLECT { MATCH (d)<-[:ACTIVE_IN]-(o:Organisation) RETURN o {.id, .name, .tier, kind: 'ORGANISATION'} AS o } AS organisations,
+  COLLECT { MATCH (d)<-[:KEY_FIGURE_IN]-(k:KeyFigure) WHERE k.mapConsent = true
+            RETURN k {.id, .name, tier: null, kind: 'KEY_FIGURE'} AS k } AS keyFigures,
+  COLLECT {
+    MATCH (d)<-[:ACTIVE_IN|KEY_FIGURE_IN]-(a)-[l:COLLABORATES_WITH]->(b)-[:ACTIVE_IN|KEY_FIGURE_IN]->(d)
+    WHERE (a:Organisation OR a.mapConsent = true) AND (b:Organisation OR b.mapConsent = true) AND ${VALID_ON('l', 'today')}
+    RETURN DISTINCT l {.id, fromId: a.id, toId: b.id, .kind} AS l
+  } AS edges,
+  COLLECT {
+    MATCH (d)<-[:IN]-(f:Offering)<-[:OFFERS]-(o:Organisation)-[:ACTIVE_IN]->(d)
+    WHERE ${VALID_ON('f', 'today')}
+    RETURN DISTINCT {organisationId: o.id, category: f.category} AS f
+  } AS offerings,
+  CASE WHEN $k IS NULL THEN null ELSE COLLECT {
+    MATCH (d)<-[:LIVES_IN]-(client:Client)<-[:OF]-(c:NetworkCircle)-[:PLACES]->(o:Organisation)-[:ACTIVE_IN]->(d)
+    WHERE client.analysisConsent = true AND c.frozenAt IS NULL
+    WITH client, collect(DISTINCT o.id) AS organisations WHERE size(organisations) > 1
+    UNWIND organisations AS x
+    UNWIND organisations AS y
+    WITH client, x, y WHERE x < y
+    WITH x, y, count(DISTINCT client) AS clients WHERE clients >= $k
+    RETURN [x, y] AS pair ORDER BY x, y
+  } END AS coServedPairs`;
+
+/**
+ * The input of `computeWijkSignals`. `k` null: the viewer may not see anything derived from client
+ * circles in this wijk, so co-served pairs are not even counted.
+ */
+export async function wijkSignalInput(
+  tx: Tx,
+  districtId: string,
+  today: string,
+  k: number | null,
+): Promise<WijkSignalInput | undefined> {
+  const record = await one<Raw>(tx, SIGNAL_INPUT, { districtId, today, k });
+  if (!record) return undefined;
+  const pairs = record['coServedPairs'];
+  return {
+    nodes: [...list(record, 'organisations'), ...list(record, 'keyFigures')].map((n) => ({
+      id: str(n, 'id'),
+      name: str(n, 'name'),
+      kind: n['kind'] === 'KEY_FIGURE' ? ('KEY_FIGURE' as const) : ('ORGANISATION' as const),
+      tier: optOneOf(TIERS, n, 'tier'),
+    })),
+    edges: list(record, 'edges').map((e) => ({
+      id: str(e, 'id'),
+      fromId: str(e, 'fromId'),
+      toId: str(e, 'toId'),
+      kind: oneOf(LINK_KINDS, e, 'kind'),
+    })),
+    offerings: list(record, 'offerings').map((f) => ({
+      organisationId: str(f, 'organisationId'),
+      category: oneOf(OFFERING_CATEGORIES, f, 'category'),
+    })),
+    coServedPairs: Array.isArray(pairs) ? (pairs as [string, string][]) : null,
+  };
+}
+
+/** A wijk's actions: open ones first (by due date), then closed ones (latest first). */
+export async function listWijkActions(tx: Tx, districtId: string, limit = 500): Promise<WijkAction[]> {
+  const found = await rows<{ a: Raw }>(
+    tx,
+    `MATCH (a:WijkAction)-[:IN]->(:District {id: $districtId})
+     WITH a, a.status IN ['DONE', 'DROPPED'] AS closed
+     ORDER BY closed, CASE WHEN closed THEN null ELSE a.due END, a.closedAt DESC, a.createdAt DESC, a.id
+     LIMIT $limit
+     RETURN a {${WIJK_ACTION_FIELDS}} AS a`,
+    { districtId, limit },
+  );
+  return found.map((r) => toWijkAction(r.a));
+}
+
+/** One action by id. */
+export async function findWijkAction(tx: Tx, id: string): Promise<WijkAction | undefined> {
+  const record = await one<{ a: Raw }>(tx, `MATCH (a:WijkAction {id: $id}) RETURN a {${WIJK_ACTION_FIELDS}} AS a`, { id });
+  return record ? toWijkAction(record.a) : undefined;
+}
+
+/** Every wijk's public facts for "Wijken vergelijken": organisations, links valid today between them, offerings. */
+export async function districtFacts(tx: Tx, today: string): Promise<DistrictFacts[]> {
+  const found = await rows<Raw>(
+    tx,
+    `MATCH (d:District)
+     WITH d, date($today) AS today ORDER BY d.name
+     RETURN d.id AS districtId,
+       COLLECT { MATCH (d)<-[:ACTIVE_IN]-(o:Organisation) RETURN o {.id, .tier} AS o } AS organisations,
+       COLLECT { MATCH (d)<-[:ACTIVE_IN]-(a:Organisation)-[l:COLLABORATES_WITH]->(b:Organisation)-[:ACTIVE_IN]->(d)
+                 WHERE ${VALID_ON('l', 'today')}
+                 RETURN {fromId: a.id, toId: b.id} AS l } AS links,
+       COLLECT { MATCH (d)<-[:IN]-(f:Offering)<-[:OFFERS]-(o:Organisation)-[:ACTIVE_IN]->(d)
+                 WHERE ${VALID_ON('f', 'today')}
+                 RETURN DISTINCT {category: f.category, organisationId: o.id} AS f } AS offerings`,
+    { today },
+  );
+  return found.map((r) => ({
+    districtId: str(r, 'districtId'),
+    organisations: list(r, 'organisations').map((o) => ({ id: str(o, 'id'), tier: optOneOf(TIERS, o, 'tier') })),
+    links: list(r, 'links').map((l) => ({ fromId: str(l, 'fromId'), toId: str(l, 'toId') })),
+    offerings: list(r, 'offerings').map((f) => ({
+      category: oneOf(OFFERING_CATEGORIES, f, 'category'),
+      organisationId: str(f, 'organisationId'),
+    })),
+  }));
+}
