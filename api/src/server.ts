@@ -44,6 +44,14 @@ function maskError(env: Env) {
       return mapped;
     }
     if (error instanceof GraphQLError && !error.originalError) return error; // parse and validation errors
+    // A variable that does not fit its type (an unknown enum value, say): bad input, said plainly.
+    if (error instanceof GraphQLError && original instanceof GraphQLError) {
+      return new GraphQLError(original.message, {
+        nodes: error.nodes,
+        path: error.path,
+        extensions: { code: 'INVALID_INPUT', field: null },
+      });
+    }
     if (!(original instanceof DomainError)) console.error('[api] unexpected error', original);
     return new GraphQLError(env.maskErrors ? message : `${message} (${String(original)})`, {
       nodes: error instanceof GraphQLError ? error.nodes : undefined,

@@ -43,6 +43,7 @@ export type {
   CircleSummary,
   CircleTie,
   NetworkCircle,
+  SignalInput,
   TargetFacts,
 } from './circle/types.js';
 export { circleOwner, findCircle, INNER_RINGS, listCircles, MAX_ENTRIES } from './circle/reads.js';
@@ -68,7 +69,7 @@ export {
 } from './circle/writes.js';
 export * as circleSchemas from './circle/schemas.js';
 export { computeSignals, OFFER_CATEGORIES, RULES } from './circle/signals.js';
-export { SIGNAL_KINDS, type CircleSignal, type LocalOffer, type SignalInput, type SignalKind } from './circle/signal-types.js';
+export { SIGNAL_KINDS, type CircleSignal, type LocalOffer, type SignalKind } from './circle/signal-types.js';
 export { compareCircles } from './circle/compare.js';
 export { CHANGE_KINDS, type ChangeKind, type CircleChange, type ComparableEntry } from './circle/compare-types.js';
 
@@ -159,3 +160,37 @@ export { AuditWriter } from './audit/writer.js';
 
 export { clientDataForExport, findCirclePeople, type CirclePersonMatch, type ClientDataExport } from './privacy/reads.js';
 export { eraseCirclePeople, eraseClient, rectifyCirclePerson, type ErasureReport } from './privacy/writes.js';
+
+export type { DistrictFacts, WijkAction, WijkMap } from './wijk/types.js';
+export { districtFacts, findWijkAction, findWijkMap, listWijkActions, wijkSignalInput, WIJK_LIMITS } from './wijk/reads.js';
+export {
+  actionDistrict,
+  createWijkAction,
+  endLink,
+  endOffering,
+  joinPartnership,
+  leavePartnership,
+  linkDistricts,
+  nodeDistricts,
+  offeringDistrict,
+  partnershipDistrict,
+  recordKeyFigure,
+  recordLink,
+  recordOffering,
+  updateLink,
+  updateOffering,
+  updateWijkAction,
+  upsertWijkActions,
+  type LinkChange,
+  type NewKeyFigure,
+  type NewLink,
+  type NewOffering,
+  type OfferingChange,
+  type WijkActionChange,
+  type WijkActionRow,
+} from './wijk/writes.js';
+export * as wijkSchemas from './wijk/schemas.js';
+export { computeWijkSignals, wijkMeasures } from './wijk/signals.js';
+export type { WijkEdge, WijkNode, WijkOfferingFact, WijkSignal, WijkSignalInput } from './wijk/signal-types.js';
+export { compareDistricts, type DistrictComparison, type DistrictCount } from './wijk/compare.js';
+export type { WijkMeasures } from './wijk/signal-types.js';

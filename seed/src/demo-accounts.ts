@@ -15,7 +15,7 @@ import {
 } from '@wijkkring/graph';
 import { clientKey, DEMO_CLIENTS, workerId } from './demo-circles.js';
 import { slugify } from './facts.js';
-import { seedId } from './ids.js';
+import { demoAccountId, seedId } from './ids.js';
 
 /**
  * Demo accounts for every role, for development and the browser tests only: the README lists
@@ -35,11 +35,16 @@ export interface DemoAccount {
 
 const clientId = (name: string, wijk: string): string => seedId(`client:${clientKey({ name, wijk })}`);
 
-const STAFF: StaffRow[] = [
+export const DEMO_STAFF: readonly StaffRow[] = [
   {
     id: seedId('staff:kwartiermaker-kanaleneiland'),
     name: 'Fatima B.',
     coordinatesDistrictId: seedId(`district:${slugify('Kanaleneiland')}`),
+  },
+  {
+    id: seedId('staff:kwartiermaker-overvecht'),
+    name: 'Johan de V.',
+    coordinatesDistrictId: seedId(`district:${slugify('Overvecht')}`),
   },
   { id: seedId('staff:onderzoeker'), name: 'Daan R.', coordinatesDistrictId: null },
   { id: seedId('staff:beheerder'), name: 'Lotte V.', coordinatesDistrictId: null },
@@ -73,6 +78,13 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     displayName: 'Fatima B.',
     totpSecret: '3UVDKNPFWDKH2Q2TQ3G4',
     personId: seedId('staff:kwartiermaker-kanaleneiland'),
+  },
+  {
+    username: 'kwartiermaker-overvecht',
+    role: 'COORDINATOR',
+    displayName: 'Johan de V.',
+    totpSecret: 'MXJ7DMRC7QVSO3OYJM46',
+    personId: seedId('staff:kwartiermaker-overvecht'),
   },
   {
     username: 'onderzoeker',
@@ -115,7 +127,7 @@ export async function loadDemoAccounts(
 ): Promise<{ skipped: boolean; accounts: number }> {
   const grants = demoGrants();
   const checksum = createHash('sha256')
-    .update(JSON.stringify({ DEMO_ACCOUNTS, STAFF, grants, DEMO_PASSWORD, secretKey }))
+    .update(JSON.stringify({ DEMO_ACCOUNTS, DEMO_STAFF, grants, DEMO_PASSWORD, secretKey }))
     .digest('hex');
   if (!force && (await db.read((tx) => datasetChecksum(tx, DATASET))) === checksum)
     return { skipped: true, accounts: DEMO_ACCOUNTS.length };
@@ -124,7 +136,7 @@ export async function loadDemoAccounts(
     // One hash per account: each gets its own salt.
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     rows.push({
-      id: seedId(`account:${account.username}`),
+      id: demoAccountId(account.username),
       username: account.username,
       role: account.role,
       displayName: account.displayName,
@@ -135,7 +147,7 @@ export async function loadDemoAccounts(
     });
   }
   await db.write(async (tx) => {
-    await upsertStaff(tx, STAFF);
+    await upsertStaff(tx, [...DEMO_STAFF]);
     await upsertGrants(tx, grants);
     await upsertAccounts(tx, rows);
     await recordDataset(tx, DATASET, checksum);

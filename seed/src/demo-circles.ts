@@ -1,5 +1,5 @@
 import type { CircleRow, ClientRow, ContactRow, EntryRow, model, SupportWorkerRow } from '@wijkkring/graph';
-import type { DemoIndex } from './demo.js';
+import type { DemoIndex } from './demo-index.js';
 import { DEMO_OFFERINGS } from './demo-offerings.js';
 import { slugify } from './facts.js';
 import { seedId } from './ids.js';
@@ -47,6 +47,10 @@ interface DemoClient {
   gp?: boolean;
   /** The exception the report mentions: a family member in the inner ring. */
   familyInner?: boolean;
+  /** For the missing-link signal: the two organisations this client's circle places together. */
+  coServes?: readonly [string, string];
+  /** Opted in to analysis (`analysisConsent`); only co-serving clients have, and not all of them. */
+  analysisConsent?: boolean;
 }
 
 export const DEMO_CLIENTS: readonly DemoClient[] = [
@@ -81,6 +85,77 @@ export const DEMO_CLIENTS: readonly DemoClient[] = [
   { name: 'Sevda', wijk: 'Leidsche Rijn', worker: 'yara-s' },
   { name: 'Jair', wijk: 'Leidsche Rijn', worker: 'naima-e', gp: false },
 ];
+
+/**
+ * Invented clients for the wijkkaart's missing-link signal (docs/demo-data.md): they live in the
+ * wijk, and each one's open circle places both organisations of one pair that has no link. The
+ * signal counts a pair only from K = 10 opted-in clients upwards, so:
+ * - Kanaleneiland, Stichting Al Amal and Huisarts Kanaleneiland: 12 opted-in clients (listed);
+ * - Kanaleneiland, Taal doet Meer and Buurtzorg Nederland: 9 opted-in clients and 3 who did not
+ *   opt in (12 circles, but the signal sees 9: not listed);
+ * - Overvecht, Power by Peers and Gebiedsteam GGZ: 11 opted-in clients (listed).
+ * Their circles hold only these two organisations, so no other unlinked pair reaches K. They have
+ * no account and gave no begeleider access; the demo stories use the thirty clients above.
+ */
+export interface CoServingGroup {
+  wijk: string;
+  pair: readonly [string, string];
+  /** Begeleiders (keys in DEMO_WORKERS), taken in turn. */
+  workers: readonly string[];
+  optedIn: readonly string[];
+  notOptedIn: readonly string[];
+}
+
+export const CO_SERVING_GROUPS: readonly CoServingGroup[] = [
+  {
+    wijk: 'Kanaleneiland',
+    pair: ['Stichting Al Amal', 'Huisarts Kanaleneiland'],
+    workers: ['khalid-a', 'inge-h', 'eline-k'],
+    optedIn: [
+      'Abdel',
+      'Rachida',
+      'Driss',
+      'Naoufal',
+      'Houda',
+      'Khadija',
+      'Ayoub',
+      'Zineb',
+      'Bouchra',
+      'Ilham',
+      'Mourad',
+      'Fouad',
+    ],
+    notOptedIn: [],
+  },
+  {
+    wijk: 'Kanaleneiland',
+    pair: ['Taal doet Meer', 'Buurtzorg Nederland'],
+    workers: ['eline-k', 'khalid-a', 'inge-h'],
+    optedIn: ['Wilma', 'Cor', 'Thea', 'Gerda', 'Rinus', 'Bep', 'Nelleke', 'Halima', 'Volkan'],
+    notOptedIn: ['Riet', 'Ömer', 'Lidia'],
+  },
+  {
+    wijk: 'Overvecht',
+    pair: ['Power by Peers', 'Gebiedsteam GGZ'],
+    workers: ['bas-m', 'petra-l', 'sander-p'],
+    optedIn: ['Marcel', 'Ivo', 'Sharon', 'Wendy', 'Dennis', 'Gülsen', 'Patrick', 'Roos', 'Kevin', 'Natasja', 'Orlando'],
+    notOptedIn: [],
+  },
+];
+
+/** The co-serving clients, opted-in ones first within each group; about one in six has no vangnet. */
+export const CO_SERVING_CLIENTS: readonly DemoClient[] = CO_SERVING_GROUPS.flatMap((group) =>
+  [...group.optedIn.map((name) => ({ name, consent: true })), ...group.notOptedIn.map((name) => ({ name, consent: false }))].map(
+    ({ name, consent }, i): DemoClient => ({
+      name,
+      wijk: group.wijk,
+      worker: group.workers[i % group.workers.length] ?? '',
+      safetyNet: i % 6 === 5 ? 'none' : 'person',
+      coServes: group.pair,
+      analysisConsent: consent,
+    }),
+  ),
+);
 
 /** First names for the people in the circles; a mix that fits Utrecht. */
 const CONTACT_NAMES = [
@@ -211,71 +286,87 @@ function offersIn(index: DemoIndex, wijk: string, categories: readonly model.Off
     .filter((name) => (DEMO_OFFERINGS[name] ?? []).some(([category]) => categories.includes(category)));
 }
 
-/** The circle as the client and begeleider drew it most recently. */
-function planCircle(client: DemoClient, index: DemoIndex, random: Random): Planned[] {
-  const names = random.shuffle(CONTACT_NAMES.filter((n) => n !== client.name));
-  const nextName = (): string => {
-    const name = names.pop();
-    if (name === undefined) throw new Error('Ran out of demo contact names.');
-    return name;
-  };
-  const support = (...kinds: model.SupportKind[]): Set<model.SupportKind> => new Set(kinds);
-  const planned: Planned[] = [];
-  const contact = (
-    sector: Planned['sector'],
-    ring: number,
-    relation: string,
-    kinds: Set<model.SupportKind>,
-    optional: boolean,
-  ): void => {
-    const name = nextName();
-    planned.push({
-      key: `contact:${slugify(name)}`,
-      target: { kind: 'contact', name },
-      ring,
-      sector,
-      relation,
-      support: kinds,
-      wish: null,
-      note: random.chance(0.15) ? random.pick(NOTES) : null,
-      optional,
-    });
-  };
-  const organisation = (
+interface CirclePlan {
+  planned: Planned[];
+  /** Adds a person from the client's own life, with the next unused first name. */
+  contact: (sector: Planned['sector'], ring: number, relation: string, kinds: Set<model.SupportKind>, optional: boolean) => void;
+  /** Adds an organisation (once). */
+  organisation: (
     name: string,
     sector: Planned['sector'],
     ring: number,
     relation: string,
     kinds: Set<model.SupportKind>,
     optional: boolean,
-  ): void => {
-    if (planned.some((p) => p.key === `organisation:${slugify(name)}`)) return;
-    planned.push({
-      key: `organisation:${slugify(name)}`,
-      target: { kind: 'organisation', name },
-      ring,
-      sector,
-      relation,
-      support: kinds,
-      wish: null,
-      note: null,
-      optional,
-    });
-  };
+  ) => void;
+  /** Adds the client's begeleider: a professional, so in the outer rings. */
+  addBegeleider: () => DemoWorker;
+}
 
-  // Professionals sit in the outer rings: paid help, often with office hours.
-  const begeleider = worker(client.worker);
-  planned.push({
-    key: `worker:${begeleider.key}`,
-    target: { kind: 'worker', key: begeleider.key },
-    ring: random.pick([3, 3, 4]),
-    sector: 'PROFESSIONALS',
-    relation: begeleider.organisation === 'Buurtteam Sociaal' ? 'buurtteam' : 'begeleider',
-    support: support('PRACTICAL', 'EMOTIONAL'),
-    wish: null,
-    note: null,
-    optional: false,
-  });
+const support = (...kinds: model.SupportKind[]): Set<model.SupportKind> => new Set(kinds);
+
+/** The building blocks every demo circle is made of; the random draws happen in call order. */
+function startPlan(client: DemoClient, random: Random): CirclePlan {
+  const names = random.shuffle(CONTACT_NAMES.filter((n) => n !== client.name));
+  const nextName = (): string => {
+    const name = names.pop();
+    if (name === undefined) throw new Error('Ran out of demo contact names.');
+    return name;
+  };
+  const planned: Planned[] = [];
+  return {
+    planned,
+    contact: (sector, ring, relation, kinds, optional) => {
+      const name = nextName();
+      planned.push({
+        key: `contact:${slugify(name)}`,
+        target: { kind: 'contact', name },
+        ring,
+        sector,
+        relation,
+        support: kinds,
+        wish: null,
+        note: random.chance(0.15) ? random.pick(NOTES) : null,
+        optional,
+      });
+    },
+    organisation: (name, sector, ring, relation, kinds, optional) => {
+      if (planned.some((p) => p.key === `organisation:${slugify(name)}`)) return;
+      planned.push({
+        key: `organisation:${slugify(name)}`,
+        target: { kind: 'organisation', name },
+        ring,
+        sector,
+        relation,
+        support: kinds,
+        wish: null,
+        note: null,
+        optional,
+      });
+    },
+    addBegeleider: () => {
+      // Professionals sit in the outer rings: paid help, often with office hours.
+      const begeleider = worker(client.worker);
+      planned.push({
+        key: `worker:${begeleider.key}`,
+        target: { kind: 'worker', key: begeleider.key },
+        ring: random.pick([3, 3, 4]),
+        sector: 'PROFESSIONALS',
+        relation: begeleider.organisation === 'Buurtteam Sociaal' ? 'buurtteam' : 'begeleider',
+        support: support('PRACTICAL', 'EMOTIONAL'),
+        wish: null,
+        note: null,
+        optional: false,
+      });
+      return begeleider;
+    },
+  };
+}
+
+/** The circle as the client and begeleider drew it most recently. */
+function planCircle(client: DemoClient, index: DemoIndex, random: Random): Planned[] {
+  const { planned, contact, organisation, addBegeleider } = startPlan(client, random);
+  const begeleider = addBegeleider();
   if (begeleider.organisation !== 'Buurtteam Sociaal' && random.chance(0.5)) {
     organisation('Buurtteam Sociaal', 'PROFESSIONALS', 4, 'buurtteam', support('PRACTICAL'), false);
   }
@@ -362,6 +453,45 @@ function planCircle(client: DemoClient, index: DemoIndex, random: Random): Plann
   return planned;
 }
 
+/**
+ * A co-serving client's circle: the begeleider, the two organisations of the pair and a few people
+ * from their own life. No other organisation, so the circle adds to one pair only.
+ */
+function planCoServingCircle(client: DemoClient, pair: readonly [string, string], index: DemoIndex, random: Random): Planned[] {
+  const { planned, contact, organisation, addBegeleider } = startPlan(client, random);
+  addBegeleider();
+  for (const name of pair) {
+    if (!index.activeIn(name).includes(client.wijk)) throw new Error(`${name} is not active in ${client.wijk}.`);
+    const [category, offer] = DEMO_OFFERINGS[name]?.[0] ?? ['WALK_IN', 'activiteit'];
+    // As in the other circles: the sociale basis among friends and neighbours, care among the professionals.
+    if (index.organisation(name).tier === 1)
+      organisation(name, 'FRIENDS_NEIGHBOURS', 3, offer.toLowerCase(), support('COMPANY', 'PRACTICAL'), false);
+    else
+      organisation(
+        name,
+        'PROFESSIONALS',
+        4,
+        category === 'GENERAL_PRACTICE' ? 'huisarts' : offer.toLowerCase(),
+        support('PRACTICAL'),
+        false,
+      );
+  }
+  const familyCount = random.int(1, 2);
+  for (let i = 0; i < familyCount; i += 1)
+    contact('FAMILY', random.pick([2, 3, 3, 4]), random.pick(FAMILY_RELATIONS), support('EMOTIONAL'), false);
+  const friendCount = random.int(1, 2);
+  for (let i = 0; i < friendCount; i += 1)
+    contact('FRIENDS_NEIGHBOURS', random.pick([1, 2, 2, 3]), random.pick(FRIEND_RELATIONS), support('COMPANY'), false);
+  if (random.chance(0.3))
+    contact('FELLOW_CLIENTS', random.pick([2, 3]), random.pick(FELLOW_RELATIONS), support('COMPANY'), false);
+
+  if ((client.safetyNet ?? 'person') === 'person') {
+    const closest = planned.filter((p) => p.target.kind === 'contact').sort((a, b) => a.ring - b.ring)[0];
+    closest?.support.add('SAFETY_NET');
+  }
+  return planned;
+}
+
 /** The older snapshot: one entry had not joined yet, and one person sat in another ring. */
 function planSnapshot(current: Planned[], random: Random): Planned[] {
   const copy = current.map((p) => ({ ...p, support: new Set(p.support) }));
@@ -409,11 +539,20 @@ function entryRows(planned: Planned[], circleKey: string, targetId: (t: Target) 
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
+/** A client who opted in to analysis, and when (written with `setAnalysisConsent`). */
+export interface AnalysisConsentRow {
+  clientId: string;
+  /** ISO date-time: when the open circle was made. */
+  at: string;
+}
+
 export interface DemoPeople {
   supportWorkers: SupportWorkerRow[];
   clients: ClientRow[];
   contacts: ContactRow[];
   circles: CircleRow[];
+  /** Only co-serving clients have opted in; the thirty story clients have not (yet). */
+  analysisConsents: AnalysisConsentRow[];
 }
 
 export function buildDemoPeople(index: DemoIndex): DemoPeople {
@@ -426,7 +565,8 @@ export function buildDemoPeople(index: DemoIndex): DemoPeople {
   const clients: ClientRow[] = [];
   const contacts: ContactRow[] = [];
   const circles: CircleRow[] = [];
-  for (const client of DEMO_CLIENTS) {
+  const analysisConsents: AnalysisConsentRow[] = [];
+  for (const client of [...DEMO_CLIENTS, ...CO_SERVING_CLIENTS]) {
     const key = clientKey(client);
     const id = seedId(`client:${key}`);
     const begeleider = worker(client.worker);
@@ -436,7 +576,9 @@ export function buildDemoPeople(index: DemoIndex): DemoPeople {
     clients.push({ id, name: client.name, districtId: index.districtId(client.wijk) });
 
     const random = Random.fromKey(`demo:circle:${key}`);
-    const current = planCircle(client, index, random);
+    const current = client.coServes
+      ? planCoServingCircle(client, client.coServes, index, random)
+      : planCircle(client, index, random);
     const targetId = (t: Target): string =>
       t.kind === 'contact'
         ? seedId(`contact:${key}:${slugify(t.name)}`)
@@ -479,6 +621,8 @@ export function buildDemoPeople(index: DemoIndex): DemoPeople {
         entries: entryRows(current, `${key}:open`, targetId),
       });
     }
+    const open = circles.at(-1);
+    if (client.analysisConsent === true && open) analysisConsents.push({ clientId: id, at: open.createdAt });
   }
-  return { supportWorkers, clients, contacts, circles };
+  return { supportWorkers, clients, contacts, circles, analysisConsents };
 }

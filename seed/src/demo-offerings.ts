@@ -114,3 +114,24 @@ export const DEFAULT_OFFERING: Readonly<Record<model.Sector, readonly (readonly 
   MUNICIPALITY: [],
   RESEARCH_EDUCATION: [],
 };
+
+/**
+ * Languages besides Dutch an offering is given in (BCP 47, model.LANGUAGES), per organisation and
+ * category, in every district where it is offered. Stichting Al Amal's follow the report (help in
+ * Arabic, Turkish and the Moroccan languages: Moroccan Arabic and Tamazight); the others are
+ * invented. An offering not listed here is given in Dutch only (no languages recorded).
+ */
+export const DEMO_OFFERING_LANGUAGES: Readonly<
+  Record<string, Partial<Readonly<Record<model.OfferingCategory, readonly model.Language[]>>>>
+> = {
+  'Stichting Al Amal': { WALK_IN: ['ar', 'tr', 'ary', 'ber'], PEER_SUPPORT: ['ar', 'tr', 'ary', 'ber'] },
+  // invented
+  Basmah: { PEER_SUPPORT: ['nl', 'ar', 'ary', 'ber'] },
+  'Huis van Vrede': { LANGUAGE: ['nl', 'ar', 'tr'] },
+  'Huisarts Kanaleneiland': { GENERAL_PRACTICE: ['nl', 'ar', 'tr', 'en'] },
+  'Huisartsen Overvecht': { GENERAL_PRACTICE: ['nl', 'tr', 'ar', 'pap'] },
+  'Buurtteam Sociaal': { NEIGHBOURHOOD_SUPPORT: ['nl', 'en'] },
+  'Power by Peers': { PEER_SUPPORT: ['nl', 'en'] },
+  'Vrijwilligerscentrale Utrecht': { VOLUNTEERING: ['nl', 'en', 'uk'] },
+  Humanitas: { DEBT_SUPPORT: ['nl', 'pl'] },
+};

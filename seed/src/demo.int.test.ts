@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { Database, findCircle, findDistrict, listCircles, migrate } from '@wijkkring/graph';
+import { Database, findCircle, findDistrict, listCircles, listWijkActions, migrate } from '@wijkkring/graph';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildDemo, demoCounts, loadDemo } from './demo.js';
+import { buildDemo, demoCounts, loadDemo, missingLinkKey } from './demo.js';
 
 const demo = buildDemo();
 const counts = demoCounts(demo);
@@ -18,6 +18,7 @@ const demoIds = [
   ...demo.clients,
   ...demo.contacts,
   ...demo.circles,
+  ...demo.actions,
 ].map((row) => row.id);
 
 /** Driver values (dates, lists, maps) as a canonical string, so equal graphs give equal checksums. */
@@ -108,13 +109,15 @@ describe('loadDemo', () => {
       SupportWorker: counts.supportWorkers,
       Client: counts.clients,
       NetworkCircle: counts.circles,
+      WijkAction: counts.actions,
       Person: (counts.keyFigures ?? 0) + (counts.supportWorkers ?? 0) + (counts.clients ?? 0) + (counts.contacts ?? 0),
     });
     expect(first.relationships).toMatchObject({
       ACTIVE_IN: counts.activeIn,
       COLLABORATES_WITH: counts.links,
       CONTACT_OF: counts.contacts,
-      IN: (counts.offerings ?? 0) + demo.partnerships.filter((p) => p.districtId !== null).length,
+      ABOUT: demo.actions.reduce((sum, a) => sum + a.nodeIds.length, 0),
+      IN: (counts.offerings ?? 0) + demo.partnerships.filter((p) => p.districtId !== null).length + (counts.actions ?? 0),
       KEY_FIGURE_IN: counts.keyFigures,
       LIVES_IN: counts.clients,
       MEMBER_OF: counts.memberships,
@@ -124,6 +127,57 @@ describe('loadDemo', () => {
       PLACES: counts.entries,
       WORKS_AT: counts.supportWorkers,
     });
+  });
+
+  it('records the co-serving clients’ consent to analysis, and nobody else’s', async () => {
+    const consenting = await db.read(async (tx) => {
+      const result = await tx.run(
+        `MATCH (c:Client) WHERE c.id IN $ids AND c.analysisConsent = true RETURN c.id AS id, c.analysisConsentAt AS at ORDER BY id`,
+        { ids: demo.clients.map((c) => c.id) },
+      );
+      return result.records.map((r) => ({ clientId: r.get('id') as string, at: String(r.get('at')) }));
+    });
+    expect(consenting).toEqual([...demo.analysisConsents].sort((a, b) => a.clientId.localeCompare(b.clientId)));
+  });
+
+  it('makes the Kanaleneiland and Overvecht pairs reach K in the database, but not the one with 9 opted-in clients', async () => {
+    // The missing-link signal's count (docs/WIJKKAART.md), over the demo's own clients only: other
+    // test files may add clients to the same database at the same time.
+    const pairs = async (wijk: string): Promise<string[]> =>
+      db.read(async (tx) => {
+        const result = await tx.run(
+          `MATCH (d:District {id: $districtId})<-[:LIVES_IN]-(client:Client)<-[:OF]-(c:NetworkCircle)-[:PLACES]->(o:Organisation)-[:ACTIVE_IN]->(d)
+           WHERE client.id IN $clientIds AND client.analysisConsent = true AND c.frozenAt IS NULL
+           WITH client, collect(DISTINCT o.id) AS organisations
+           UNWIND organisations AS x
+           UNWIND organisations AS y
+           WITH client, x, y WHERE x < y
+           WITH x, y, count(DISTINCT client) AS clients
+           WHERE clients >= 10 AND NOT EXISTS {
+             MATCH (:Organisation {id: x})-[l:COLLABORATES_WITH]-(:Organisation {id: y})
+             WHERE (l.since IS NULL OR l.since <= date($today)) AND (l.until IS NULL OR l.until > date($today))
+           }
+           RETURN 'MISSING_LINK:' + x + '~' + y AS key ORDER BY key`,
+          { districtId: index.districtId(wijk), clientIds: demo.clients.map((c) => c.id), today: '2026-11-30' },
+        );
+        return result.records.map((r) => r.get('key') as string);
+      });
+    const key = (a: string, b: string): string => missingLinkKey(index.organisationId(a), index.organisationId(b));
+    expect(await pairs('Kanaleneiland')).toEqual([key('Stichting Al Amal', 'Huisarts Kanaleneiland')]);
+    expect(await pairs('Overvecht')).toEqual([key('Power by Peers', 'Gebiedsteam GGZ')]);
+  });
+
+  it('writes the demo actions, the open one about the Kanaleneiland missing link', async () => {
+    const actions = await db.read((tx) => listWijkActions(tx, index.districtId('Kanaleneiland')));
+    const open = actions.find((a) => a.id === demo.actions.find((d) => d.status === 'OPEN')?.id);
+    expect(open).toMatchObject({
+      title: 'Kennismaking Stichting Al Amal en Huisarts Kanaleneiland',
+      signalCode: 'MISSING_LINK',
+      signalKey: missingLinkKey(index.organisationId('Stichting Al Amal'), index.organisationId('Huisarts Kanaleneiland')),
+      owner: 'Fatima B.',
+      due: '2027-02-15',
+    });
+    expect(actions.some((a) => a.id === demo.actions.find((d) => d.status === 'DONE')?.id)).toBe(true);
   });
 
   it('changes nothing when loaded a second time', () => {

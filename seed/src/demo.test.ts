@@ -1,7 +1,10 @@
-import type { CircleRow, EntryRow } from '@wijkkring/graph';
+import { model, type CircleRow, type EntryRow, type LinkRow } from '@wijkkring/graph';
 import { describe, expect, it } from 'vitest';
-import { buildDemo, demoCounts } from './demo.js';
+import { DEMO_ACCOUNTS, DEMO_STAFF } from './demo-accounts.js';
+import { clientKey, CO_SERVING_GROUPS, DEMO_CLIENTS } from './demo-circles.js';
+import { buildDemo, demoCounts, missingLinkKey } from './demo.js';
 import { loadFacts } from './facts.js';
+import { seedId } from './ids.js';
 
 const facts = loadFacts();
 const demo = buildDemo(facts);
@@ -13,6 +16,13 @@ const districtByName = new Map(demo.districts.map((d) => [d.name, d]));
 const workerIds = new Set(demo.supportWorkers.map((w) => w.id));
 const openCircles = demo.circles.filter((c) => c.frozenAt === null);
 const frozenCircles = demo.circles.filter((c) => c.frozenAt !== null);
+/** The thirty clients of the demo's stories (the co-serving clients only feed the missing-link signal). */
+const storyClientIds = new Set(DEMO_CLIENTS.map((c) => seedId(`client:${clientKey(c)}`)));
+const storyClients = demo.clients.filter((c) => storyClientIds.has(c.id));
+const storyOpenCircles = openCircles.filter((c) => storyClientIds.has(c.clientId));
+/** A fixed "today" for the checks that depend on the date (links valid now, ended links). */
+const TODAY = '2026-11-30';
+const K = 10;
 
 const districtsOf = (name: string): string[] =>
   (organisationByName.get(name)?.districtIds ?? []).map((id) => demo.districts.find((d) => d.id === id)?.name ?? id);
@@ -150,10 +160,10 @@ describe('demo links', () => {
     expect(handover).toMatchObject({ kind: 'HANDOVER', note: 'after about two years a client is handed over to the buurtteam' });
   });
 
-  it('add 8 to 15 invented links between organisations that share a focus wijk', () => {
+  it('add 8 to 25 invented links between organisations that share a focus wijk', () => {
     const invented = organisationLinks.filter((l) => l.source === 'DEMO');
     expect(invented.length).toBeGreaterThanOrEqual(8);
-    expect(invented.length).toBeLessThanOrEqual(15);
+    expect(invented.length).toBeLessThanOrEqual(25);
     for (const l of invented) {
       const shared = (organisationById.get(l.fromId)?.districtIds ?? []).filter((d) =>
         organisationById.get(l.toId)?.districtIds.includes(d),
@@ -201,9 +211,10 @@ describe('demo key figures', () => {
 });
 
 describe('demo clients and circles', () => {
-  it('has about thirty clients, in the four focus wijken, with a first name only', () => {
-    expect(demo.clients.length).toBeGreaterThanOrEqual(25);
-    expect(demo.clients.length).toBeLessThanOrEqual(35);
+  it('has about thirty story clients, and all clients live in the four focus wijken, with a first name only', () => {
+    expect(storyClients.length).toBeGreaterThanOrEqual(25);
+    expect(storyClients.length).toBeLessThanOrEqual(35);
+    expect(new Set(demo.clients.map((c) => c.id)).size).toBe(demo.clients.length);
     const focus = new Set(facts.focusWijken.map((w) => index.districtId(w)));
     for (const c of demo.clients) {
       expect(focus.has(c.districtId)).toBe(true);
@@ -214,8 +225,9 @@ describe('demo clients and circles', () => {
 
   it('gives every client exactly one open circle, and about a third an older frozen snapshot', () => {
     for (const c of demo.clients) expect(openCircles.filter((x) => x.clientId === c.id)).toHaveLength(1);
-    expect(frozenCircles.length).toBeGreaterThanOrEqual(demo.clients.length / 4);
-    expect(frozenCircles.length).toBeLessThanOrEqual(demo.clients.length / 2);
+    expect(frozenCircles.every((f) => storyClientIds.has(f.clientId))).toBe(true);
+    expect(frozenCircles.length).toBeGreaterThanOrEqual(storyClients.length / 4);
+    expect(frozenCircles.length).toBeLessThanOrEqual(storyClients.length / 2);
     for (const f of frozenCircles) {
       expect(f.label).toMatch(/^(Januari|Februari|Maart|April|Mei|Juni) 2026$/);
       expect(f.createdAt < (f.frozenAt ?? '')).toBe(true);
@@ -241,7 +253,7 @@ describe('demo clients and circles', () => {
   });
 
   it('rarely puts family in the inner ring', () => {
-    const withFamilyInner = share(openCircles, (c) => c.entries.some(isFamilyInRing1));
+    const withFamilyInner = share(storyOpenCircles, (c) => c.entries.some(isFamilyInRing1));
     expect(withFamilyInner).toBeGreaterThan(0);
     expect(withFamilyInner).toBeLessThanOrEqual(0.2);
   });
@@ -260,9 +272,9 @@ describe('demo clients and circles', () => {
   });
 
   it('has a vangnet, a huisarts and the sociale basis for most, but not all', () => {
-    const safetyNet = share(openCircles, (c) => c.entries.some((e) => e.support.includes('SAFETY_NET')));
-    const gp = share(openCircles, (c) => c.entries.some((e) => e.relation === 'huisarts'));
-    const socialBase = share(openCircles, (c) => c.entries.some((e) => tierOf(e.targetId) === 1));
+    const safetyNet = share(storyOpenCircles, (c) => c.entries.some((e) => e.support.includes('SAFETY_NET')));
+    const gp = share(storyOpenCircles, (c) => c.entries.some((e) => e.relation === 'huisarts'));
+    const socialBase = share(storyOpenCircles, (c) => c.entries.some((e) => tierOf(e.targetId) === 1));
     expect(safetyNet).toBeGreaterThanOrEqual(0.7);
     expect(safetyNet).toBeLessThan(1);
     expect(gp).toBeGreaterThanOrEqual(0.7);
@@ -280,9 +292,9 @@ describe('demo clients and circles', () => {
   });
 
   it('has wishes on a few entries', () => {
-    const withWish = openCircles.filter((c) => c.entries.some((e) => e.wish !== null));
+    const withWish = storyOpenCircles.filter((c) => c.entries.some((e) => e.wish !== null));
     expect(withWish.length).toBeGreaterThanOrEqual(3);
-    expect(withWish.length).toBeLessThanOrEqual(openCircles.length / 2);
+    expect(withWish.length).toBeLessThanOrEqual(storyOpenCircles.length / 2);
   });
 
   it('numbers positions 0, 1, 2 ... within each ring and sector', () => {
@@ -316,6 +328,188 @@ describe('demo clients and circles', () => {
       expect(workers).toHaveLength(1);
       expect(organisationById.get(workers[0]?.organisationId ?? '')?.districtIds).toContain(client?.districtId);
     }
+  });
+});
+
+const validOn = (link: LinkRow, date: string): boolean =>
+  (link.since === null || link.since <= date) && (link.until === null || link.until > date);
+const linked = (a: string, b: string, date: string): boolean =>
+  demo.links.some((l) => validOn(l, date) && ((l.fromId === a && l.toId === b) || (l.fromId === b && l.toId === a)));
+const optedIn = new Set(demo.analysisConsents.map((c) => c.clientId));
+
+/**
+ * The missing-link signal's count, from the rows: per organisation pair (signal key), the clients
+ * who live in the wijk, pass `counts`, and whose open circle places both organisations, both
+ * active in the wijk.
+ */
+function coServed(wijk: string, counts: (clientId: string) => boolean): Map<string, number> {
+  const districtId = index.districtId(wijk);
+  const active = new Set(index.activeInDistrict(wijk).map((name) => index.organisationId(name)));
+  const pairs = new Map<string, number>();
+  for (const client of demo.clients.filter((c) => c.districtId === districtId && counts(c.id))) {
+    const open = openCircles.find((c) => c.clientId === client.id);
+    const organisations = [...new Set(open?.entries.map((e) => e.targetId).filter((id) => active.has(id)))].sort();
+    for (const [i, x] of organisations.entries())
+      for (const y of organisations.slice(i + 1)) pairs.set(missingLinkKey(x, y), (pairs.get(missingLinkKey(x, y)) ?? 0) + 1);
+  }
+  return pairs;
+}
+const pairKey = (a: string, b: string): string => missingLinkKey(index.organisationId(a), index.organisationId(b));
+/** Signal keys of the pairs the signal lists: at least K opted-in clients, and no link today. */
+const missingLinks = (wijk: string): string[] =>
+  [...coServed(wijk, (id) => optedIn.has(id))]
+    .filter(([key, n]) => {
+      const [x = '', y = ''] = key.slice('MISSING_LINK:'.length).split('~');
+      return n >= K && !linked(x, y, TODAY);
+    })
+    .map(([key]) => key);
+
+describe('demo clients for the missing-link signal', () => {
+  const optedInCount = (wijk: string, a: string, b: string): number =>
+    coServed(wijk, (id) => optedIn.has(id)).get(pairKey(a, b)) ?? 0;
+
+  it('makes Stichting Al Amal and Huisarts Kanaleneiland, without a link, a missing link: 12 opted-in clients', () => {
+    expect(index.activeIn('Stichting Al Amal')).toContain('Kanaleneiland');
+    expect(index.activeIn('Huisarts Kanaleneiland')).toContain('Kanaleneiland');
+    expect(optedInCount('Kanaleneiland', 'Stichting Al Amal', 'Huisarts Kanaleneiland')).toBe(12);
+    expect(
+      demo.links.some((l) =>
+        [l.fromId, l.toId].every((id) =>
+          [index.organisationId('Stichting Al Amal'), index.organisationId('Huisarts Kanaleneiland')].includes(id),
+        ),
+      ),
+    ).toBe(false);
+  });
+
+  it('keeps Taal doet Meer and Buurtzorg Nederland below K: 9 opted in, and 3 who did not would have made 12', () => {
+    const pair = pairKey('Taal doet Meer', 'Buurtzorg Nederland');
+    expect(optedInCount('Kanaleneiland', 'Taal doet Meer', 'Buurtzorg Nederland')).toBe(9);
+    const notOptedIn = coServed('Kanaleneiland', (id) => !optedIn.has(id)).get(pair) ?? 0;
+    expect(notOptedIn).toBe(3);
+    expect(9 + notOptedIn).toBeGreaterThanOrEqual(K);
+    expect(linked(index.organisationId('Taal doet Meer'), index.organisationId('Buurtzorg Nederland'), TODAY)).toBe(false);
+    // Even if every story client (Mohamed may opt in himself) opted in, it would stay below K.
+    expect(coServed('Kanaleneiland', (id) => optedIn.has(id) || storyClientIds.has(id)).get(pair)).toBeLessThan(K);
+  });
+
+  it('makes Power by Peers and Gebiedsteam GGZ, without a link, a missing link in Overvecht: 11 opted-in clients', () => {
+    expect(optedInCount('Overvecht', 'Power by Peers', 'Gebiedsteam GGZ')).toBe(11);
+    expect(linked(index.organisationId('Power by Peers'), index.organisationId('Gebiedsteam GGZ'), TODAY)).toBe(false);
+  });
+
+  it('lists exactly one missing link in Kanaleneiland and one in Overvecht, and none elsewhere', () => {
+    expect(missingLinks('Kanaleneiland')).toEqual([pairKey('Stichting Al Amal', 'Huisarts Kanaleneiland')]);
+    expect(missingLinks('Overvecht')).toEqual([pairKey('Power by Peers', 'Gebiedsteam GGZ')]);
+    for (const wijk of ['Noordwest', 'Leidsche Rijn']) expect(missingLinks(wijk)).toEqual([]);
+  });
+
+  it('has opted-in consent only for co-serving clients, at a fixed time, and the groups as documented', () => {
+    expect(CO_SERVING_GROUPS.map((g) => [g.wijk, g.optedIn.length, g.notOptedIn.length])).toEqual([
+      ['Kanaleneiland', 12, 0],
+      ['Kanaleneiland', 9, 3],
+      ['Overvecht', 11, 0],
+    ]);
+    expect(demo.analysisConsents).toHaveLength(32);
+    for (const consent of demo.analysisConsents) {
+      expect(storyClientIds.has(consent.clientId)).toBe(false);
+      expect(consent.at).toMatch(/^2026-\d\d-\d\dT\d\d:00:00\.000Z$/);
+    }
+  });
+});
+
+describe('demo link history', () => {
+  const organisationLinks = demo.links.filter((l) => organisationById.has(l.fromId) && organisationById.has(l.toId));
+  const invented = organisationLinks.filter((l) => l.source === 'DEMO');
+
+  it('dates the invented links from 2019 to 2026', () => {
+    const years = new Set(invented.map((l) => l.since?.slice(0, 4)));
+    for (const year of ['2019', '2020', '2021', '2024', '2025', '2026']) expect(years.has(year), year).toBe(true);
+    for (const l of invented) expect(l.since).toMatch(/^20(19|2[0-6])-\d\d-\d\d$/);
+  });
+
+  it('has ended links: since before until, until before today', () => {
+    const ended = demo.links.filter((l) => l.until !== null);
+    expect(ended.length).toBeGreaterThanOrEqual(3);
+    for (const l of ended) {
+      expect(l.since).not.toBeNull();
+      expect((l.since ?? '') < (l.until ?? '')).toBe(true);
+      expect((l.until ?? '') < TODAY).toBe(true);
+    }
+  });
+
+  it('has links that only began in 2026, before today', () => {
+    const recent = invented.filter((l) => (l.since ?? '') >= '2026-01-01');
+    expect(recent.length).toBeGreaterThanOrEqual(1);
+    for (const l of recent) expect((l.since ?? '') <= TODAY).toBe(true);
+  });
+
+  it('changes the Kanaleneiland and Overvecht maps between mid-2024 and today: links added and ended', () => {
+    for (const wijk of ['Kanaleneiland', 'Overvecht']) {
+      const active = new Set(index.activeInDistrict(wijk).map((name) => index.organisationId(name)));
+      const onMap = (date: string): Set<string> =>
+        new Set(organisationLinks.filter((l) => active.has(l.fromId) && active.has(l.toId) && validOn(l, date)).map((l) => l.id));
+      const before = onMap('2024-06-01');
+      const now = onMap(TODAY);
+      expect([...now].filter((id) => !before.has(id)).length, `${wijk} added`).toBeGreaterThanOrEqual(2);
+      expect([...before].filter((id) => !now.has(id)).length, `${wijk} ended`).toBeGreaterThanOrEqual(2);
+    }
+  });
+});
+
+describe('demo offering languages', () => {
+  it('gives Stichting Al Amal’s offerings in Arabic, Turkish and the Moroccan languages', () => {
+    const alAmal = demo.offerings.filter((f) => f.organisationId === index.organisationId('Stichting Al Amal'));
+    expect(alAmal.length).toBeGreaterThan(0);
+    for (const f of alAmal) expect(f.languages).toEqual(['ar', 'tr', 'ary', 'ber']);
+  });
+
+  it('uses known language tags, each once, on a few other offerings', () => {
+    const withLanguages = demo.offerings.filter((f) => f.languages !== undefined);
+    expect(new Set(withLanguages.map((f) => f.organisationId)).size).toBeGreaterThanOrEqual(5);
+    for (const f of withLanguages) {
+      for (const code of f.languages ?? []) expect(model.LANGUAGES).toContain(code);
+      expect(new Set(f.languages).size).toBe(f.languages?.length);
+    }
+  });
+});
+
+describe('demo actions', () => {
+  const open = demo.actions.find((a) => a.status === 'OPEN');
+  const done = demo.actions.find((a) => a.status === 'DONE');
+
+  it('has an open action in Kanaleneiland about the missing link that reaches K', () => {
+    expect(open).toMatchObject({
+      districtId: index.districtId('Kanaleneiland'),
+      title: 'Kennismaking Stichting Al Amal en Huisarts Kanaleneiland',
+      signalCode: 'MISSING_LINK',
+      signalKey: missingLinks('Kanaleneiland')[0],
+      owner: 'Fatima B.',
+      createdByAccountId: seedId('account:kwartiermaker'),
+    });
+    expect(open?.signalKey).toMatch(/^MISSING_LINK:([0-9a-f-]{36})~([0-9a-f-]{36})$/);
+    const [x = '', y = ''] = open?.signalKey?.slice('MISSING_LINK:'.length).split('~') ?? [];
+    expect(x < y).toBe(true);
+    expect([...(open?.nodeIds ?? [])].sort()).toEqual([x, y]);
+    expect(open?.due).toMatch(/^2027-\d\d-\d\d$/);
+  });
+
+  it('has a done action whose link has since been recorded', () => {
+    expect(done?.signalCode).toBe('MISSING_LINK');
+    const [a = '', b = ''] = done?.nodeIds ?? [];
+    expect(linked(a, b, TODAY)).toBe(true);
+    expect(done?.signalKey).toBe(missingLinkKey(a, b));
+    expect((done?.createdAt ?? '') < TODAY).toBe(true);
+  });
+});
+
+describe('demo accounts', () => {
+  it('has a second kwartiermaker, for Overvecht, with its own TOTP secret', () => {
+    const account = DEMO_ACCOUNTS.find((a) => a.username === 'kwartiermaker-overvecht');
+    expect(account).toMatchObject({ role: 'COORDINATOR', displayName: 'Johan de V.' });
+    expect(account?.totpSecret).toMatch(/^[A-Z2-7]{20}$/);
+    const secrets = DEMO_ACCOUNTS.map((a) => a.totpSecret).filter((s) => s !== null);
+    expect(new Set(secrets).size).toBe(secrets.length);
+    expect(DEMO_STAFF.find((p) => p.id === account?.personId)?.coordinatesDistrictId).toBe(index.districtId('Overvecht'));
   });
 });
 

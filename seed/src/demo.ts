@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   datasetChecksum,
   recordDataset,
+  setAnalysisConsent,
   upsertCircles,
   upsertClients,
   upsertContacts,
@@ -12,6 +13,7 @@ import {
   upsertOrganisations,
   upsertPartnerships,
   upsertSupportWorkers,
+  upsertWijkActions,
   type CircleRow,
   type ClientRow,
   type ContactRow,
@@ -24,9 +26,11 @@ import {
   type OrganisationRow,
   type PartnershipRow,
   type SupportWorkerRow,
+  type WijkActionRow,
 } from '@wijkkring/graph';
-import { buildDemoPeople } from './demo-circles.js';
-import { DEFAULT_OFFERING, DEMO_OFFERINGS } from './demo-offerings.js';
+import { buildDemoPeople, type AnalysisConsentRow } from './demo-circles.js';
+import type { DemoIndex } from './demo-index.js';
+import { DEFAULT_OFFERING, DEMO_OFFERING_LANGUAGES, DEMO_OFFERINGS } from './demo-offerings.js';
 import {
   healthyNetworkOptionalMembers,
   linkKindOf,
@@ -36,7 +40,7 @@ import {
   type Classification,
   type UtrechtFacts,
 } from './facts.js';
-import { seedId } from './ids.js';
+import { demoAccountId, seedId } from './ids.js';
 import { Random } from './random.js';
 
 /** Utrecht's ten wijken, plus Kanaleneiland, which the programme treats as a wijk of its own. */
@@ -93,6 +97,8 @@ interface DemoLink {
   b: string;
   kind: model.LinkKind;
   since: string;
+  /** The first day the link no longer holds (its last day is the day before); absent while it lasts. */
+  until?: string;
   strength: number;
   note: string;
 }
@@ -100,14 +106,17 @@ interface DemoLink {
 /**
  * Invented links in the focus wijken, so each wijkkaart shows a network. Kept to tiers 1 and 2 and
  * primary care: the report says spoor 1 and spoor 3 rarely meet. Renqli and Buurtzorg Nederland are
- * left without any link, so Kanaleneiland's map has islands.
+ * left without any link, so Kanaleneiland's map has islands. The dates run from 2019 to 2026, four
+ * links have ended and two began in 2026, so "Kaart op datum" and the comparison of two dates show
+ * change in Kanaleneiland and Overvecht (docs/demo-data.md). No link joins a co-served pair of
+ * demo-circles.ts: those are the missing links.
  */
 const DEMO_LINKS: readonly DemoLink[] = [
   {
     a: 'Huis van Vrede',
     b: 'Wijkcoöperatie Kanaleneiland',
     kind: 'COLLABORATION',
-    since: '2023-09-01',
+    since: '2019-03-01',
     strength: 3,
     note: 'Samen buurtmaaltijden',
   },
@@ -131,7 +140,7 @@ const DEMO_LINKS: readonly DemoLink[] = [
     a: 'Huisarts Kanaleneiland',
     b: 'Buurtteam Sociaal',
     kind: 'REFERRAL',
-    since: '2023-05-01',
+    since: '2020-01-15',
     strength: 3,
     note: 'Huisarts verwijst naar het buurtteam',
   },
@@ -139,7 +148,7 @@ const DEMO_LINKS: readonly DemoLink[] = [
     a: 'Partner in Zorg',
     b: 'Huisarts Kanaleneiland',
     kind: 'JOINT_MEETING',
-    since: '2024-04-01',
+    since: '2021-06-01',
     strength: 2,
     note: 'Maandelijks wijkoverleg',
   },
@@ -147,7 +156,7 @@ const DEMO_LINKS: readonly DemoLink[] = [
     a: 'Humanitas',
     b: 'Buurtteam Sociaal',
     kind: 'REFERRAL',
-    since: '2023-11-01',
+    since: '2025-02-01',
     strength: 2,
     note: 'Buurtteam verwijst voor thuisadministratie',
   },
@@ -164,7 +173,7 @@ const DEMO_LINKS: readonly DemoLink[] = [
     a: 'InteraktContour',
     b: 'Buurtteam Sociaal',
     kind: 'HANDOVER',
-    since: '2023-10-01',
+    since: '2025-05-01',
     strength: 2,
     note: 'Overdracht na afronden begeleiding',
   },
@@ -172,11 +181,11 @@ const DEMO_LINKS: readonly DemoLink[] = [
     a: 'Samen voor Overvecht',
     b: 'Huisartsen Overvecht',
     kind: 'JOINT_MEETING',
-    since: '2023-01-01',
+    since: '2019-09-01',
     strength: 3,
     note: 'GGZ-overleg Overvecht',
   },
-  { a: 'Power by Peers', b: 'Enik', kind: 'COLLABORATION', since: '2023-06-01', strength: 2, note: 'Sirene-overleg' },
+  { a: 'Power by Peers', b: 'Enik', kind: 'COLLABORATION', since: '2022-06-01', strength: 2, note: 'Sirene-overleg' },
   { a: 'Handje Helpen', b: 'Zin', kind: 'REFERRAL', since: '2024-05-01', strength: 1, note: 'Maatjes voor deelnemers van Zin' },
   {
     a: 'De Kracht van Zuilen',
@@ -201,6 +210,60 @@ const DEMO_LINKS: readonly DemoLink[] = [
     since: '2024-09-01',
     strength: 1,
     note: 'Wandelen en tuinieren',
+  },
+  // Ended links: they stay on the map of an earlier date.
+  {
+    a: 'Humanitas',
+    b: 'Stichting Al Amal',
+    kind: 'REFERRAL',
+    since: '2020-09-01',
+    until: '2025-07-01',
+    strength: 2,
+    note: 'Thuisadministratie voor bezoekers van het spreekuur; gestopt na een wisseling van vrijwilligers',
+  },
+  {
+    a: 'Wij 3.0',
+    b: 'Huis van Vrede',
+    kind: 'COLLABORATION',
+    since: '2021-04-01',
+    until: '2025-01-01',
+    strength: 1,
+    note: 'Samen een inloop, tot Wij 3.0 verhuisde',
+  },
+  {
+    a: 'Handje Helpen',
+    b: 'Samen voor Overvecht',
+    kind: 'COLLABORATION',
+    since: '2019-05-01',
+    until: '2025-04-01',
+    strength: 2,
+    note: 'Maatjes via buurtinitiatieven; het project is afgelopen',
+  },
+  {
+    a: 'Doen en Laten',
+    b: 'Zin',
+    kind: 'REFERRAL',
+    since: '2021-01-15',
+    until: '2024-10-01',
+    strength: 1,
+    note: 'Deelnemers van de werkplaats naar de dagactiviteiten',
+  },
+  // New in 2026.
+  {
+    a: 'Taal doet Meer',
+    b: 'Stichting Al Amal',
+    kind: 'COLLABORATION',
+    since: '2026-03-02',
+    strength: 2,
+    note: 'Taalmaatjes op het inloopspreekuur, na een kennismaking',
+  },
+  {
+    a: 'Power by Peers',
+    b: 'Buurtteam Sociaal',
+    kind: 'REFERRAL',
+    since: '2026-09-01',
+    strength: 1,
+    note: 'Buurtteam verwijst naar ervaringsdeskundigen',
   },
 ];
 
@@ -298,18 +361,8 @@ export interface DemoData {
   clients: ClientRow[];
   contacts: ContactRow[];
   circles: CircleRow[];
-}
-
-/** Lookups shared by the demo builders: ids by display name, and where organisations are active. */
-export interface DemoIndex {
-  districtId(name: string): string;
-  organisationId(name: string): string;
-  organisation(name: string): Classification;
-  /** District names where the organisation is active, in DISTRICTS order. */
-  activeIn(name: string): readonly string[];
-  /** Organisation names active in the district, in facts order. */
-  activeInDistrict(district: string): readonly string[];
-  focusWijken: readonly string[];
+  analysisConsents: AnalysisConsentRow[];
+  actions: WijkActionRow[];
 }
 
 function byName<T>(map: Map<string, T>, name: string, what: string): T {
@@ -431,13 +484,17 @@ function offeringRows(organisations: Classification[], index: DemoIndex): Offeri
   return organisations.flatMap((o) => {
     const offers = DEMO_OFFERINGS[o.name] ?? DEFAULT_OFFERING[o.sector];
     return index.activeIn(o.name).flatMap((district) =>
-      offers.map(([category, name]) => ({
-        id: seedId(`offering:${slugify(o.name)}:${slugify(district)}:${category}`),
-        organisationId: index.organisationId(o.name),
-        districtId: index.districtId(district),
-        category,
-        name,
-      })),
+      offers.map(([category, name]): OfferingRow => {
+        const languages = DEMO_OFFERING_LANGUAGES[o.name]?.[category];
+        return {
+          id: seedId(`offering:${slugify(o.name)}:${slugify(district)}:${category}`),
+          organisationId: index.organisationId(o.name),
+          districtId: index.districtId(district),
+          category,
+          name,
+          ...(languages ? { languages: [...languages] } : {}),
+        };
+      }),
     );
   });
 }
@@ -464,7 +521,7 @@ function linkRows(facts: UtrechtFacts, index: DemoIndex): LinkRow[] {
     toId: index.organisationId(link.b),
     kind: link.kind,
     since: link.since,
-    until: null,
+    until: link.until ?? null,
     strength: link.strength,
     source: 'DEMO',
     note: link.note,
@@ -499,6 +556,75 @@ function keyFigureRows(index: DemoIndex): KeyFigureRow[] {
   }));
 }
 
+interface DemoAction {
+  key: string;
+  wijk: string;
+  title: string;
+  /** A missing link between these two organisations (its signal key is built from their ids). */
+  missingLink: readonly [string, string];
+  owner: string;
+  due: string;
+  status: model.WijkActionStatus;
+  createdAt: string;
+  /** Username of the demo account that made it. */
+  createdBy: string;
+}
+
+/**
+ * Invented actions of the Kanaleneiland kwartiermaker: an open one about the missing link the
+ * co-serving clients of demo-circles.ts make visible, and a done one whose link was recorded on
+ * 2026-03-02 (DEMO_LINKS).
+ */
+const DEMO_ACTIONS: readonly DemoAction[] = [
+  {
+    key: 'kanaleneiland:kennismaking-al-amal-huisarts',
+    wijk: 'Kanaleneiland',
+    title: 'Kennismaking Stichting Al Amal en Huisarts Kanaleneiland',
+    missingLink: ['Stichting Al Amal', 'Huisarts Kanaleneiland'],
+    owner: 'Fatima B.',
+    due: '2027-02-15',
+    status: 'OPEN',
+    createdAt: '2026-11-09T10:15:00.000Z',
+    createdBy: 'kwartiermaker',
+  },
+  {
+    key: 'kanaleneiland:kennismaking-taal-doet-meer-al-amal',
+    wijk: 'Kanaleneiland',
+    title: 'Kennismaking Taal doet Meer en Stichting Al Amal',
+    missingLink: ['Taal doet Meer', 'Stichting Al Amal'],
+    owner: 'Fatima B.',
+    due: '2026-03-31',
+    status: 'DONE',
+    createdAt: '2026-01-20T09:00:00.000Z',
+    createdBy: 'kwartiermaker',
+  },
+];
+
+/** The missing-link signal's key: `MISSING_LINK:<smaller id>~<larger id>`. */
+export function missingLinkKey(a: string, b: string): string {
+  const [x, y] = a < b ? [a, b] : [b, a];
+  return `MISSING_LINK:${x}~${y}`;
+}
+
+function actionRows(index: DemoIndex): WijkActionRow[] {
+  return DEMO_ACTIONS.map((action) => {
+    const nodeIds = action.missingLink.map((name) => index.organisationId(name));
+    return {
+      id: seedId(`wijk-action:${action.key}`),
+      districtId: index.districtId(action.wijk),
+      title: action.title,
+      signalCode: 'MISSING_LINK',
+      signalKey: missingLinkKey(nodeIds[0] ?? '', nodeIds[1] ?? ''),
+      nodeIds,
+      owner: action.owner,
+      due: action.due,
+      status: action.status,
+      createdAt: action.createdAt,
+      createdByAccountId: demoAccountId(action.createdBy),
+    };
+  });
+}
+
 /** Everything the demo writes, as rows; pure, so the unit tests can check its shape without a database. */
 export function buildDemo(facts: UtrechtFacts = loadFacts()): DemoData & { index: DemoIndex } {
   const organisations = namedOrganisations(facts);
@@ -513,6 +639,7 @@ export function buildDemo(facts: UtrechtFacts = loadFacts()): DemoData & { index
     keyFigures: keyFigureRows(index),
     links: linkRows(facts, index),
     ...people,
+    actions: actionRows(index),
   };
 }
 
@@ -531,6 +658,8 @@ export function demoCounts(data: DemoData): Record<string, number> {
     contacts: data.contacts.length,
     circles: data.circles.length,
     entries: data.circles.reduce((sum, c) => sum + c.entries.length, 0),
+    analysisConsents: data.analysisConsents.length,
+    actions: data.actions.length,
   };
 }
 
@@ -569,6 +698,8 @@ export async function loadDemo(
     await upsertClients(tx, data.clients);
     await upsertContacts(tx, data.contacts);
     await upsertCircles(tx, data.circles);
+    for (const consent of data.analysisConsents) await setAnalysisConsent(tx, consent.clientId, true, consent.at);
+    await upsertWijkActions(tx, data.actions);
     await recordDataset(tx, DEMO_DATASET, checksum);
   });
   const summary =

@@ -35,3 +35,8 @@ export function uuidV5(name: string, namespace: string): string {
 export function seedId(key: string): string {
   return uuidV5(key, WIJKKRING_NAMESPACE);
 }
+
+/** The id of a demo account, by username (the demo's actions name their author by it). */
+export function demoAccountId(username: string): string {
+  return seedId(`account:${username}`);
+}

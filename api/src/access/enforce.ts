@@ -19,10 +19,20 @@ import {
   type GraphQLResolveInfo,
   type GraphQLSchema,
 } from 'graphql';
-import type { Context } from '../context.js';
+import type { RequestAudit } from '../audit/request-audit.js';
 import { apiError } from '../errors.js';
 import type { Viewer } from '../viewer.js';
 import { POLICY, type Condition, type OperationPolicy, type Rule, type TypePolicy } from './policy.js';
+
+/**
+ * The part of the request context (context.ts) that the access check reads. Declared here rather
+ * than imported, so context.ts can create an AccessCheck without the two modules importing each other.
+ */
+export interface AccessContext {
+  viewer: Viewer;
+  audit: RequestAudit;
+  access: AccessCheck;
+}
 
 /** What a condition looks at in a value. */
 export interface Subject {
@@ -107,7 +117,7 @@ export function refusal(viewer: Viewer, what: string): Error {
 export class AccessCheck {
   private readonly satisfied = new Set<string>();
 
-  constructor(private readonly context: () => Context) {}
+  constructor(private readonly context: () => AccessContext) {}
 
   require(operation: string, subject: Subject, clientId: string | null = null): void {
     const context = this.context();
@@ -149,7 +159,7 @@ const OMITTED = Symbol('omitted');
 async function concreteTypeName(
   type: GraphQLNamedType,
   value: unknown,
-  context: Context,
+  context: AccessContext,
   info: GraphQLResolveInfo,
 ): Promise<string | undefined> {
   if (isObjectType(type)) return type.name;
@@ -164,7 +174,7 @@ async function concreteTypeName(
 async function checkValue(
   value: unknown,
   type: GraphQLNamedType,
-  context: Context,
+  context: AccessContext,
   info: GraphQLResolveInfo,
   inList: boolean,
 ): Promise<unknown> {
@@ -223,8 +233,8 @@ export function enforcePolicy(schema: GraphQLSchema): GraphQLSchema {
       const target = getNamedType(field.type);
       const checkResult = checkedTypes(target, schema);
       if (!operation && !checkResult) continue;
-      const resolve: GraphQLFieldResolver<unknown, Context> = field.resolve ?? defaultFieldResolver;
-      field.resolve = async (parent, args, context: Context, info) => {
+      const resolve: GraphQLFieldResolver<unknown, AccessContext> = field.resolve ?? defaultFieldResolver;
+      field.resolve = async (parent, args, context: AccessContext, info) => {
         let rule: Rule = 'allow';
         if (operation) {
           rule = operation.rules[context.viewer.role];

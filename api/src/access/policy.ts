@@ -96,7 +96,8 @@ export const POLICY = {
     // by the wijk's own coordinator (or an admin); signals and actions for coordinators.
     'Query.wijkMap': { rules: only(SOCIAL_MAP) },
     'Query.districtComparison': { rules: only({ COORDINATOR: 'allow', ADMIN: 'allow' }) },
-    'Query.wijkSignals': { rules: only({ COORDINATOR: 'allow', ADMIN: 'allow' }) },
+    // Signals read figures derived from client circles (never below K): each read is recorded.
+    'Query.wijkSignals': { rules: only({ COORDINATOR: 'allow', ADMIN: 'allow' }), audit: 'READ' },
     'Query.wijkActions': { rules: only({ COORDINATOR: 'ownDistrict', ADMIN: 'allow' }) },
     'Mutation.recordLink': { rules: MAP_EDITORS },
     'Mutation.updateLink': { rules: MAP_EDITORS },

@@ -266,8 +266,9 @@ builder.queryFields((t) => ({
       slug: t.arg.string({ required: false, validate: slug }),
       at: t.arg({ type: 'Date', required: false, validate: date }),
     },
+    // Loose: the validation plugin passes on what the schema returns, so every argument must survive it.
     validate: z
-      .object({ id: z.string().nullish(), slug: z.string().nullish() })
+      .looseObject({ id: z.string().nullish(), slug: z.string().nullish() })
       .refine((args) => (args.id == null) !== (args.slug == null), { message: 'give exactly one of id and slug', path: ['id'] }),
     resolve: (_root, args, context) =>
       context.db.read((tx) => findWijkMap(tx, args.id ?? args.slug ?? '', args.at ?? todayOf(context))),
@@ -339,7 +340,7 @@ const RecordLinkInput = builder.inputType('RecordLinkInput', {
     }),
   }),
   validate: z
-    .object({ since: z.string().nullish(), until: z.string().nullish() })
+    .looseObject({ since: z.string().nullish(), until: z.string().nullish() })
     .refine((v) => wijkSchemas.periodIssue(v.since, v.until) === null, { message: 'must not be before since', path: ['until'] }),
 });
 

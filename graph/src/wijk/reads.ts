@@ -43,10 +43,9 @@ CALL (d, at, inside, figures) {
   MATCH (here)-[l:COLLABORATES_WITH]-(other)
   WHERE ${VALID_ON('l', 'at')}
     AND (other:Organisation OR (other.mapConsent = true AND (other)-[:KEY_FIGURE_IN]->(d)))
-  WITH DISTINCT l, other
-  WITH l, startNode(l) AS a, endNode(l) AS b, other
-  WITH collect(DISTINCT l {${LINK_FIELDS}}) AS links,
-       collect(DISTINCT CASE WHEN other:Organisation AND NOT (other)-[:ACTIVE_IN]->(d) THEN other END) AS outside
+  WITH DISTINCT l, other, other:Organisation AND NOT (other)-[:ACTIVE_IN]->(d) AS away
+  WITH l, startNode(l) AS a, endNode(l) AS b, CASE WHEN away THEN other END AS outsider
+  WITH collect(DISTINCT l {${LINK_FIELDS}}) AS links, collect(DISTINCT outsider) AS outside
   RETURN links[..$limits.links] AS links, outside
 }
 RETURN d {.id, .name, .slug, .focus, partOfId: COLLECT { MATCH (d)-[:PART_OF]->(p:District) RETURN p.id }[0]} AS district,
@@ -103,6 +102,18 @@ export async function findWijkMap(tx: Tx, key: string, at: string): Promise<Wijk
 const SIGNAL_INPUT = `
 MATCH (d:District {id: $districtId})
 WITH d, date($today) AS today
+CALL (d) {
+  WITH d WHERE $k IS NOT NULL
+  MATCH (d)<-[:LIVES_IN]-(client:Client)<-[:OF]-(c:NetworkCircle)-[:PLACES]->(o:Organisation)-[:ACTIVE_IN]->(d)
+  WHERE client.analysisConsent = true AND c.frozenAt IS NULL
+  WITH client, collect(DISTINCT o.id) AS organisations WHERE size(organisations) > 1
+  UNWIND organisations AS x
+  UNWIND organisations AS y
+  WITH client, x, y WHERE x < y
+  WITH x, y, count(DISTINCT client) AS clients WHERE clients >= $k
+  WITH x, y ORDER BY x, y
+  RETURN CASE WHEN $k IS NULL THEN null ELSE collect([x, y]) END AS coServedPairs
+}
 RETURN
   COLLECT { MATCH (d)<-[:ACTIVE_IN]-(o:Organisation) RETURN o {.id, .name, .tier, kind: 'ORGANISATION'} AS o } AS organisations,
   COLLECT { MATCH (d)<-[:KEY_FIGURE_IN]-(k:KeyFigure) WHERE k.mapConsent = true
@@ -117,16 +128,7 @@ RETURN
     WHERE ${VALID_ON('f', 'today')}
     RETURN DISTINCT {organisationId: o.id, category: f.category} AS f
   } AS offerings,
-  CASE WHEN $k IS NULL THEN null ELSE COLLECT {
-    MATCH (d)<-[:LIVES_IN]-(client:Client)<-[:OF]-(c:NetworkCircle)-[:PLACES]->(o:Organisation)-[:ACTIVE_IN]->(d)
-    WHERE client.analysisConsent = true AND c.frozenAt IS NULL
-    WITH client, collect(DISTINCT o.id) AS organisations WHERE size(organisations) > 1
-    UNWIND organisations AS x
-    UNWIND organisations AS y
-    WITH client, x, y WHERE x < y
-    WITH x, y, count(DISTINCT client) AS clients WHERE clients >= $k
-    RETURN [x, y] AS pair ORDER BY x, y
-  } END AS coServedPairs`;
+  coServedPairs`;
 
 /**
  * The input of `computeWijkSignals`. `k` null: the viewer may not see anything derived from client

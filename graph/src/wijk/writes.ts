@@ -93,16 +93,16 @@ export async function recordLink(tx: Tx, link: NewLink): Promise<{ link: Link; c
        SET l.kind = $kind, l.since = date($since), l.until = date($until), l.strength = $strength,
            l.source = $source, l.note = $note, l.createdAt = datetime($now), l.createdBy = $createdBy
        WITH a, b, l
-       RETURN l {${LINK_FIELDS}} AS link,
-         COLLECT {
-           MATCH (act:WijkAction {signalCode: 'MISSING_LINK'})-[:ABOUT]->(a)
-           WHERE act.status IN ['OPEN', 'IN_PROGRESS'] AND (act)-[:ABOUT]->(b)
-             AND COUNT { (act)-[:ABOUT]->() } = 2
-             AND (l.since IS NULL OR l.since <= date($today)) AND (l.until IS NULL OR l.until > date($today))
-           SET act.status = 'DONE', act.closedAt = datetime($now), act.closedReason = 'LINK_RECORDED',
-               act.version = act.version + 1
-           RETURN act.id
-         } AS closed
+       CALL (a, b, l) {
+         MATCH (act:WijkAction {signalCode: 'MISSING_LINK'})-[:ABOUT]->(a)
+         WHERE act.status IN ['OPEN', 'IN_PROGRESS'] AND (act)-[:ABOUT]->(b)
+           AND COUNT { (act)-[:ABOUT]->() } = 2
+           AND (l.since IS NULL OR l.since <= date($today)) AND (l.until IS NULL OR l.until > date($today))
+         SET act.status = 'DONE', act.closedAt = datetime($now), act.closedReason = 'LINK_RECORDED',
+             act.version = act.version + 1
+         RETURN collect(act.id) AS closed
+       }
+       RETURN l {${LINK_FIELDS}} AS link, closed
      }
      RETURN duplicate, link, coalesce(closed, []) AS closed`,
     {

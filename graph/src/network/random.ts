@@ -1,0 +1,15 @@
+/**
+ * mulberry32: a tiny seeded PRNG. Louvain visits nodes in random order; with a fixed seed the
+ * communities are the same on every reload, which the research views and their exports rely on.
+ * Not for anything secret.
+ */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
