@@ -142,11 +142,12 @@ async function runTiers(tiers) {
   return results.every((r) => r.code === 0) ? 0 : 1;
 }
 
-async function buildCircleBench() {
+/** The API benchmarks drive the API with the generator's city, so they live in test/ and are compiled here, on demand. */
+async function buildBench(name) {
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   const code = await spawnAsync(process.execPath, [tsc, '-b', join(root, 'test', 'bench')]);
   if (code !== 0) throw new Error('test/bench did not compile');
-  return import('../test/bench/dist/bench/circle-bench.js');
+  return import(`../test/bench/dist/bench/${name}-bench.js`);
 }
 
 async function withDatabase(purpose, work) {
@@ -190,13 +191,13 @@ export async function main(command, args) {
     case 'bench': {
       const [what = 'generator', ...options] = args;
       const seed = await import('../seed/dist/index.js');
-      // The circle benchmark drives the API with the generator's city, so it lives in test/ (which
-      // may import both) and is compiled here, on demand, before Neo4j starts.
-      const circle = what === 'circle' ? await buildCircleBench() : undefined;
+      // Compiled before Neo4j starts.
+      const api = what === 'circle' || what === 'wijk' ? await buildBench(what) : undefined;
       await withDatabase('bench', async (db, neo) => {
         if (what === 'generator') await seed.benchGenerator(db, options, { neo4jPid: neo.pid });
         else if (what === 'audit') await seed.benchAudit(db, options);
-        else if (circle) await circle.benchCircle(db, neo, options);
+        else if (what === 'circle') await api.benchCircle(db, neo, options);
+        else if (what === 'wijk') await api.benchWijk(db, neo, options);
         else throw new Error(`unknown benchmark ${what}`);
       });
       break;

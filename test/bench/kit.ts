@@ -1,0 +1,320 @@
+// Shared by the benchmarks (bench:circle, bench:wijk): figures and their table, CPU time of Node
+// and Neo4j, concurrent runs, statement tracing, GraphQL through the yoga app, machine facts.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import type { createYogaApp } from '@wijkkring/api';
+import { percentile } from '@wijkkring/seed';
+
+export type Log = (line: string) => void;
+
+export interface BenchNeo4j {
+  uri: string;
+  user: string;
+  password: string;
+  kind: string;
+  pid?: number | undefined;
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// Figures
+// ---------------------------------------------------------------------------------------------
+
+export interface Figure {
+  name: string;
+  n: number;
+  /** CPU time per operation of this process (API and bench driver) and of Neo4j, when known. */
+  cpu?: { node: number; neo4j: number | null };
+  p50: number;
+  p99: number;
+  max: number;
+  perSecond: number | null;
+  target: string;
+  statements: string;
+}
+
+export interface Run {
+  samples: number[];
+  seconds: number;
+  cpu?: { node: number; neo4j: number | null };
+}
+
+export function figure(name: string, run: Run | number[], target = '', statements = ''): Figure {
+  const { samples, seconds = null, cpu } = Array.isArray(run) ? { samples: run } : run;
+  const sorted = [...samples].sort((a, b) => a - b);
+  return {
+    name,
+    ...(cpu ? { cpu: { node: cpu.node / samples.length, neo4j: cpu.neo4j === null ? null : cpu.neo4j / samples.length } } : {}),
+    n: sorted.length,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1] ?? Number.NaN,
+    perSecond: seconds === null ? null : samples.length / seconds,
+    target,
+    statements,
+  };
+}
+
+export const ms = (n: number): string => (n < 10 ? n.toFixed(2) : n.toFixed(1));
+
+export function table(figures: readonly Figure[]): string[] {
+  const head = ['measurement', 'n', 'p50 ms', 'p99 ms', 'max ms', 'per s', 'CPU ms/op Node + Neo4j', 'target', 'statements'];
+  const rows = figures.map((f) => [
+    f.name,
+    String(f.n),
+    ms(f.p50),
+    ms(f.p99),
+    ms(f.max),
+    f.perSecond === null ? '' : f.perSecond.toFixed(0),
+    f.cpu ? `${f.cpu.node.toFixed(2)} + ${f.cpu.neo4j === null ? '?' : f.cpu.neo4j.toFixed(2)}` : '',
+    f.target,
+    f.statements,
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+}
+
+/** CPU time used so far, in ms: this process, and the Neo4j process when it runs on this machine. */
+export function cpuTime(neo4jPid: number | undefined): { node: number; neo4j: number | null } {
+  const own = process.cpuUsage();
+  let neo4j: number | null = null;
+  if (neo4jPid !== undefined) {
+    try {
+      // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name): utime and stime in clock ticks (100 per second).
+      const fields =
+        readFileSync(`/proc/${String(neo4jPid)}/stat`, 'utf8')
+          .split(') ')[1]
+          ?.split(' ') ?? [];
+      neo4j = (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      neo4j = null;
+    }
+  }
+  return { node: (own.user + own.system) / 1000, neo4j };
+}
+
+let neo4jPid: number | undefined;
+
+/** The Neo4j process whose CPU time `concurrently` reports (when it runs on this machine). */
+export function watchNeo4j(pid: number | undefined): void {
+  neo4jPid = pid;
+}
+
+/** Runs `total` operations on `concurrency` workers; each sample is one operation's wall time. */
+export async function concurrently(
+  total: number,
+  concurrency: number,
+  operation: (i: number, worker: number) => Promise<void>,
+): Promise<Run> {
+  const samples: number[] = [];
+  let next = 0;
+  const cpuBefore = cpuTime(neo4jPid);
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      for (let i = next++; i < total; i = next++) {
+        const t0 = performance.now();
+        await operation(i, worker);
+        samples.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = cpuTime(neo4jPid);
+  const neo4j = cpuAfter.neo4j === null || cpuBefore.neo4j === null ? null : cpuAfter.neo4j - cpuBefore.neo4j;
+  return { samples, seconds, cpu: { node: cpuAfter.node - cpuBefore.node, neo4j } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which statement came from where: the caller's function name, from the stack at `onQuery`.
+// ---------------------------------------------------------------------------------------------
+
+/** Where the circle benchmark's statements come from, by the calling function's name. */
+export const CIRCLE_SOURCES: Readonly<Record<string, string>> = {
+  findSession: 'session lookup',
+  touchSession: 'session touch',
+  findCircle: 'circle',
+  lockCircle: 'lock circle',
+  checkVersion: 'check entry version',
+  editedEntry: 'move entry',
+  appendAuditAfter: 'audit record',
+  appendAudit: 'audit record (locking the head)',
+};
+
+export function sourceOf(stack: string, sources: Readonly<Record<string, string>>): string {
+  const names: string[] = [];
+  for (const line of stack.split('\n').slice(1)) {
+    const name = /^\s*at (?:async )?(?:[\w$]+\.)?([\w$]+) /.exec(line)?.[1];
+    if (!name) continue;
+    const source = sources[name];
+    if (source) return source;
+    names.push(name);
+  }
+  return `other (${names.slice(0, 6).join(' < ')})`;
+}
+
+export class StatementTrace {
+  count = 0;
+  private sources: string[] | null = null;
+
+  constructor(private readonly known: Readonly<Record<string, string>> = CIRCLE_SOURCES) {}
+
+  readonly onQuery = (): void => {
+    this.count += 1;
+    if (this.sources) this.sources.push(sourceOf(new Error('statement').stack ?? '', this.known));
+  };
+
+  async around(work: () => Promise<unknown>): Promise<Map<string, number>> {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 50;
+    this.sources = [];
+    try {
+      await work();
+      const counts = new Map<string, number>();
+      for (const source of this.sources) counts.set(source, (counts.get(source) ?? 0) + 1);
+      return counts;
+    } finally {
+      this.sources = null;
+      Error.stackTraceLimit = limit;
+    }
+  }
+}
+
+export const describeCounts = (counts: Map<string, number>): string =>
+  [...counts].map(([source, n]) => `${source} ${String(n)}`).join(', ');
+
+export const total = (counts: Map<string, number>): number => [...counts.values()].reduce((a, b) => a + b, 0);
+
+
+export function uuidFrom(key: string): string {
+  const hex = createHash('sha256').update(key).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+
+export interface GraphQLAnswer<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+export type Yoga = ReturnType<typeof createYogaApp>;
+
+/**
+ * One operation through the yoga app in this process: no socket, no HTTP parsing. The app's
+ * context reads the caller's address from `req.socket` and sets cookies with `res.appendHeader`
+ * (the Node server's objects), so this passes stand-ins for both and collects the cookies.
+ */
+export async function inProcess<T>(
+  yoga: Yoga,
+  query: string,
+  variables: Record<string, unknown>,
+  cookie: string | null,
+): Promise<{ answer: GraphQLAnswer<T>; cookies: string[] }> {
+  const cookies: string[] = [];
+  const req = { socket: { remoteAddress: '127.0.0.1' } } as unknown as IncomingMessage;
+  const res = {
+    appendHeader: (_name: string, value: string | readonly string[]) => {
+      cookies.push(...(typeof value === 'string' ? [value] : value));
+      return res;
+    },
+  } as unknown as ServerResponse;
+  const response = await yoga.fetch(
+    'http://bench/graphql',
+    {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        'x-wijkkring-csrf': '1',
+        ...(cookie ? { cookie } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    },
+    { req, res },
+  );
+  cookies.push(...response.headers.getSetCookie());
+  return { answer: (await response.json()) as GraphQLAnswer<T>, cookies };
+}
+
+export function sessionCookie(cookies: readonly string[]): string {
+  const value = cookies.find((c) => c.startsWith('wk_session='))?.split(';')[0];
+  if (!value || value === 'wk_session=') throw new Error('login set no session cookie');
+  return value;
+}
+
+export function ensureOk<T>(answer: GraphQLAnswer<T>, what: string): T {
+  if (answer.errors?.length || !answer.data) throw new Error(`${what} failed: ${JSON.stringify(answer.errors ?? answer)}`);
+  return answer.data;
+}
+
+export const LOGIN = 'mutation ($input: LoginInput!) { login(input: $input) { status } }';
+export const LOGOUT = 'mutation { logout { ok } }';
+
+
+export async function httpGraphQL<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  cookie: string | null,
+): Promise<{ answer: GraphQLAnswer<T>; cookies: string[] }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      'x-wijkkring-csrf': '1',
+      ...(cookie ? { cookie } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { answer: (await response.json()) as GraphQLAnswer<T>, cookies: response.headers.getSetCookie() };
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// Machine and Neo4j facts for the report
+// ---------------------------------------------------------------------------------------------
+
+export function neo4jFacts(neo: BenchNeo4j): string[] {
+  if (neo.pid === undefined) return [`Neo4j: ${neo.kind} (no local process; memory settings unknown here)`];
+  try {
+    const args = readFileSync(`/proc/${String(neo.pid)}/cmdline`, 'utf8').split('\0');
+    const heap = args.find((a) => a.startsWith('-Xmx'))?.slice(4) ?? '?';
+    const home = args.find((a) => a.startsWith('--home-dir='))?.slice('--home-dir='.length);
+    const confDir = args.find((a) => a.startsWith('--config-dir='))?.slice('--config-dir='.length);
+    const conf = confDir ? readFileSync(join(confDir, 'neo4j.conf'), 'utf8') : '';
+    const pageCache = /^server\.memory\.pagecache\.size=(.*)$/m.exec(conf)?.[1] ?? '?';
+    const status = readFileSync(`/proc/${String(neo.pid)}/status`, 'utf8');
+    const rss = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN) / 1024;
+    const store = home ? directorySize(join(home, 'data', 'databases', 'neo4j')) / 2 ** 20 : NaN;
+    return [
+      `Neo4j: local (pid ${String(neo.pid)}), heap ${heap}, page cache ${pageCache}, RSS ${rss.toFixed(0)} MB, ` +
+        `store (data/databases/neo4j) ${store.toFixed(0)} MB`,
+    ];
+  } catch (error) {
+    return [`Neo4j: pid ${String(neo.pid)} (${String(error)})`];
+  }
+}
+
+export function directorySize(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let size = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    size += entry.isDirectory() ? directorySize(path) : statSync(path).size;
+  }
+  return size;
+}
+
+export const machine = (): string =>
+  `${String(cpus().length)} cores (${cpus()[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+
+export const load = (): string =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' / ');
+
