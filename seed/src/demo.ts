@@ -499,11 +499,22 @@ function offeringRows(organisations: Classification[], index: DemoIndex): Offeri
   });
 }
 
+/**
+ * Invented: report links between wijken, recorded for the wijk whose map shows them at its edge
+ * (the METT and Skillslab trainings took place there).
+ */
+const REPORT_LINKS_BETWEEN_WIJKEN: Readonly<Record<string, string>> = {
+  'Lister|Doen en Laten': 'Kanaleneiland',
+  'Lister|Kwintes': 'Overvecht',
+};
+
 function linkRows(facts: UtrechtFacts, index: DemoIndex): LinkRow[] {
   const id = (a: string, b: string, kind: string): string => seedId(`link:${a}:${b}:${kind}`);
   const report: LinkRow[] = facts.knownLinksFromTheReport.map((link) => {
     const kind = linkKindOf(link.kind);
+    const wijk = REPORT_LINKS_BETWEEN_WIJKEN[`${link.a}|${link.b}`];
     return {
+      recordedFor: wijk === undefined ? null : index.districtId(wijk),
       id: id(slugify(link.a), slugify(link.b), kind),
       fromId: index.organisationId(link.a),
       toId: index.organisationId(link.b),

@@ -33,6 +33,7 @@ afterAll(async () => {
 
 const newLink = (fromId: string, toId: string, extra: Partial<NewLink> = {}): NewLink => ({
   id: randomUUID(),
+  districtId: world.districtId,
   fromId,
   toId,
   kind: 'COLLABORATION',

@@ -102,7 +102,8 @@ District.implement({
     keyFigures: t.field({ type: [KeyFigure], resolve: (d, _args, context) => part(d, 'keyFigures', context) }),
     links: t.field({
       type: [Link],
-      description: 'Links whose two ends are both in this district (organisations active here, key figures of here).',
+      description:
+        'Links valid today whose two ends are both in this district (organisations active here, key figures of here); wijkMap has any date.',
       resolve: (d, _args, context) => part(d, 'links', context),
     }),
     offerings: t.field({ type: [Offering], resolve: (d, _args, context) => part(d, 'offerings', context) }),

@@ -478,6 +478,7 @@ builder.mutationFields((t) => ({
           const now = new Date(context.now).toISOString();
           const recorded = await recordLink(tx, {
             id: randomUUID(),
+            districtId: input.districtId,
             fromId: input.fromId,
             toId: input.toId,
             kind: input.kind,

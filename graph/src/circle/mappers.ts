@@ -1,8 +1,7 @@
 import { toOrganisationSummary } from '../district/mappers.js';
 import { bool, list, num, oneOf, optNum, optOneOf, optStr, str, strList, type Raw } from '../mappers.js';
 import { CONTACT_FREQUENCIES, OFFERING_CATEGORIES, SUPPORT_KINDS, WISHES, type SupportKind } from '../model.js';
-import type { SignalInput } from './signal-types.js';
-import type { CircleEntry, CircleSummary, CircleTie, NetworkCircle, TargetFacts } from './types.js';
+import type { CircleEntry, CircleSummary, CircleTie, NetworkCircle, SignalInput, TargetFacts } from './types.js';
 
 export function toCircleSummary(raw: Raw): CircleSummary {
   return {

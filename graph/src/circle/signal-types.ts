@@ -1,5 +1,4 @@
 import type { OfferingCategory, SupportKind } from '../model.js';
-import type { CircleEntry, TargetFacts } from './types.js';
 
 /**
  * Aandachtspunten en kansen: what the server notices in a circle. Codes and numbers only; the web
@@ -38,17 +37,4 @@ export interface CircleSignal {
   previousAt: string | null;
   /** Real offers from the client's wijk that fit the signal (at most 3); may be empty. */
   offers: LocalOffer[];
-}
-
-/** Everything the rules look at, read in the same round trip as the circle. */
-export interface SignalInput {
-  entries: ReadonlyArray<
-    Pick<CircleEntry, 'id' | 'ring' | 'support' | 'safetyNet' | 'relation' | 'target'> & { facts: TargetFacts }
-  >;
-  /** The entries of the snapshot frozen before this one (ring only), or null when there is none. */
-  previous: { frozenAt: string; rings: number[] } | null;
-  /** Offers in the client's wijk, for the categories any rule may suggest. */
-  offers: LocalOffer[];
-  /** Rings 1..innerRings count as "the inner rings" (2 for Lensink). */
-  innerRings: number;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OfferingCategory, Tier } from '../model.js';
-import { SIGNAL_KINDS, type CircleSignal, type LocalOffer, type SignalInput, type SignalKind } from './signal-types.js';
+import { SIGNAL_KINDS, type CircleSignal, type LocalOffer, type SignalKind } from './signal-types.js';
+import type { SignalInput } from './types.js';
 import { computeSignals, OFFER_CATEGORIES, RULES } from './signals.js';
 
 type Entry = SignalInput['entries'][number];

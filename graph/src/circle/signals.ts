@@ -1,5 +1,6 @@
 import { SUPPORT_KINDS, type OfferingCategory, type SupportKind } from '../model.js';
-import { SIGNAL_KINDS, type CircleSignal, type LocalOffer, type SignalInput, type SignalKind } from './signal-types.js';
+import { SIGNAL_KINDS, type CircleSignal, type LocalOffer, type SignalKind } from './signal-types.js';
+import type { SignalInput } from './types.js';
 
 type SignalEntry = SignalInput['entries'][number];
 

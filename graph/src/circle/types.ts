@@ -1,5 +1,5 @@
 import type { OrganisationSummary } from '../district/types.js';
-import type { CircleSignal } from './signal-types.js';
+import type { CircleSignal, LocalOffer } from './signal-types.js';
 import type { ContactFrequency, OfferingCategory, SupportKind, Tier, Wish } from '../model.js';
 
 export interface CirclePerson {
@@ -25,6 +25,19 @@ export interface TargetFacts {
   /** The organisation itself, or the professional's employer (for overlap). */
   organisationId: string | null;
   organisationName: string | null;
+}
+
+/** Everything the rules look at, read in the same round trip as the circle. */
+export interface SignalInput {
+  entries: ReadonlyArray<
+    Pick<CircleEntry, 'id' | 'ring' | 'support' | 'safetyNet' | 'relation' | 'target'> & { facts: TargetFacts }
+  >;
+  /** The entries of the snapshot frozen before this one (ring only), or null when there is none. */
+  previous: { frozenAt: string; rings: number[] } | null;
+  /** Offers in the client's wijk, for the categories any rule may suggest. */
+  offers: LocalOffer[];
+  /** Rings 1..innerRings count as "the inner rings" (2 for Lensink). */
+  innerRings: number;
 }
 
 export interface CircleOrganisation extends OrganisationSummary {

@@ -66,7 +66,7 @@ export function toOffering(raw: Raw): OfferingSummary {
  */
 export const LINK_FIELDS = `.id, fromId: a.id, toId: b.id, .kind, since: toString(l.since), until: toString(l.until),
   .strength, .source, .note,
-  privateDistrictIds: COLLECT { MATCH (x:KeyFigure)-[:KEY_FIGURE_IN]->(kd:District) WHERE x = a OR x = b RETURN DISTINCT kd.id }`;
+  privateDistrictIds: COLLECT { UNWIND [a, b] AS x MATCH (x:KeyFigure)-[:KEY_FIGURE_IN]->(kd:District) RETURN DISTINCT kd.id }`;
 
 export function toLink(raw: Raw): Link {
   return {

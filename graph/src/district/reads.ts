@@ -21,7 +21,8 @@ const PARTS: Record<keyof DistrictInclude, string> = {
   partnerships: `partnerships: COLLECT {
       MATCH (d)<-[:IN]-(p:Partnership)
       RETURN p {.id, .name, .kind, districtId: d.id,
-                memberIds: COLLECT { MATCH (p)<-[:MEMBER_OF]-(m:Organisation) RETURN m.id ORDER BY m.name }} AS p
+                memberIds: COLLECT { MATCH (p)<-[r:MEMBER_OF]-(m:Organisation) WHERE r.until IS NULL OR r.until > date()
+                                RETURN m.id ORDER BY m.name }} AS p
       ORDER BY p.name LIMIT $limits.partnerships }`,
   keyFigures: `keyFigures: COLLECT {
       MATCH (d)<-[:KEY_FIGURE_IN]-(k:KeyFigure) WHERE k.mapConsent = true
@@ -29,6 +30,7 @@ const PARTS: Record<keyof DistrictInclude, string> = {
   links: `links: COLLECT {
       MATCH (d)<-[:ACTIVE_IN|KEY_FIGURE_IN]-(a)-[l:COLLABORATES_WITH]->(b)-[:ACTIVE_IN|KEY_FIGURE_IN]->(d)
       WHERE (a:Organisation OR a.mapConsent = true) AND (b:Organisation OR b.mapConsent = true)
+        AND (l.since IS NULL OR l.since <= date()) AND (l.until IS NULL OR l.until > date())
       RETURN l {${LINK_FIELDS}} AS l
       ORDER BY l.id LIMIT $limits.links }`,
   offerings: `offerings: COLLECT {

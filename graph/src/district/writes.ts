@@ -86,6 +86,11 @@ export interface LinkRow {
   strength: number | null;
   source: LinkSource;
   note: string | null;
+  /**
+   * The wijk the link was recorded for. A link with an end outside a wijk is drawn on that wijk's
+   * map only when it was recorded for it; a link between two organisations of one wijk always is.
+   */
+  recordedFor?: string | null;
 }
 
 /** Links between organisations, or between a key figure and an organisation. */
@@ -99,7 +104,7 @@ export async function upsertLinks(tx: Tx, links: LinkRow[]): Promise<void> {
      WITH row, coalesce(ao, ak) AS a, coalesce(bo, bk) AS b WHERE a IS NOT NULL AND b IS NOT NULL
      MERGE (a)-[l:COLLABORATES_WITH {id: row.id}]->(b)
      SET l.kind = row.kind, l.since = date(row.since), l.until = date(row.until),
-         l.strength = row.strength, l.source = row.source, l.note = row.note`,
-    { rows: links },
+         l.strength = row.strength, l.source = row.source, l.note = row.note, l.recordedFor = row.recordedFor`,
+    { rows: links.map((link) => ({ recordedFor: null, ...link })) },
   );
 }

@@ -25,9 +25,10 @@ export async function findOrganisation(tx: Tx, key: string): Promise<Organisatio
        districts: COLLECT { MATCH (o)-[:ACTIVE_IN]->(d:District)
                             RETURN d {.id, .name, .slug, .focus, partOfId: COLLECT { MATCH (d)-[:PART_OF]->(p) RETURN p.id }[0]} AS d
                             ORDER BY d.name },
-       partnerships: COLLECT { MATCH (o)-[:MEMBER_OF]->(p:Partnership)
+       partnerships: COLLECT { MATCH (o)-[om:MEMBER_OF]->(p:Partnership) WHERE om.until IS NULL OR om.until > date()
                                RETURN p {.id, .name, .kind, districtId: COLLECT { MATCH (p)-[:IN]->(pd:District) RETURN pd.id }[0],
-                                         memberIds: COLLECT { MATCH (p)<-[:MEMBER_OF]-(m:Organisation) RETURN m.id ORDER BY m.name }} AS p
+                                         memberIds: COLLECT { MATCH (p)<-[r:MEMBER_OF]-(m:Organisation) WHERE r.until IS NULL OR r.until > date()
+                                                              RETURN m.id ORDER BY m.name }} AS p
                                ORDER BY p.name },
        offerings: COLLECT { MATCH (o)-[:OFFERS]->(f:Offering)-[:IN]->(d:District)
                             RETURN f {.id, .category, .name, .languages, organisationId: o.id, districtId: d.id} AS f

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { RunningNeo4j } from './local-server.js';
 import { NEO4J_VERSION } from './local-server.js';
 import { repoRoot } from './paths.js';
-import type { Neo4jSettings } from './settings.js';
+import { childProcessEnv, type Neo4jSettings } from './settings.js';
 
 /** True when a Docker engine answers its ping within a second (the client alone is not enough). */
 export async function dockerAnswers(settings: Neo4jSettings): Promise<boolean> {
@@ -33,7 +33,7 @@ export async function dockerAnswers(settings: Neo4jSettings): Promise<boolean> {
 export function startComposeNeo4j(settings: Neo4jSettings, log: (line: string) => void): RunningNeo4j {
   const file = join(repoRoot(), 'docker-compose.yml');
   const password = settings.NEO4J_PASSWORD ?? 'wijkkring-dev';
-  const env = { ...process.env, NEO4J_PASSWORD: password };
+  const env = childProcessEnv({ NEO4J_PASSWORD: password });
   log('Neo4j starten met docker compose ...');
   const up = spawnSync('docker', ['compose', '-f', file, 'up', '--detach', '--wait', 'neo4j'], { stdio: 'inherit', env });
   if (up.status !== 0) throw new Error('docker compose could not start the neo4j service.');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { acquireLock, type Lock } from './lock.js';
 import { repoRoot, stateDir } from './paths.js';
-import type { Neo4jSettings } from './settings.js';
+import { childProcessEnv, type Neo4jSettings } from './settings.js';
 
 /** Must match graph/neo4j/pom.xml and the image tag in docker-compose.yml. */
 export const NEO4J_VERSION = '5.26.30';
@@ -63,13 +63,12 @@ export function ensureJars(log: (line: string) => void): string {
   return lib;
 }
 
-function javaBinary(): string {
-  const home = process.env.JAVA_HOME;
-  return home ? join(home, 'bin', 'java') : 'java';
+function javaBinary(javaHome: string | undefined): string {
+  return javaHome ? join(javaHome, 'bin', 'java') : 'java';
 }
 
-function checkJava(): void {
-  const result = spawnSync(javaBinary(), ['-version'], { encoding: 'utf8' });
+function checkJava(java: string): void {
+  const result = spawnSync(java, ['-version'], { encoding: 'utf8' });
   if (result.error) throw new Error('Java 17 is needed to run Neo4j locally, and `java` was not found.');
   const match = /version "(\d+)/.exec(result.stderr);
   const major = Number(match?.[1] ?? 0);
@@ -140,16 +139,16 @@ interface Credentials {
   password: string;
 }
 
-function ensureCredentials(home: string, conf: string, lib: string): Credentials {
+function ensureCredentials(java: string, home: string, conf: string, lib: string): Credentials {
   const file = join(home, 'credentials.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Credentials;
   // The password is set before the very first start, as neo4j-admin would; it stays on this machine.
   // Starts with a letter: a password beginning with '-' would be read as an option by neo4j-admin.
   const credentials: Credentials = { user: 'neo4j', password: `wk${randomBytes(18).toString('hex')}` };
   const result = spawnSync(
-    javaBinary(),
+    java,
     ['-cp', `${lib}/*`, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', credentials.password],
-    { env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: conf }, encoding: 'utf8' },
+    { env: childProcessEnv({ NEO4J_HOME: home, NEO4J_CONF: conf }), encoding: 'utf8' },
   );
   if (result.status !== 0) throw new Error(`Could not set the Neo4j password: ${result.stderr || result.stdout}`);
   writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
@@ -204,7 +203,8 @@ async function stopProcess(child: ChildProcess, timeoutMs = 60_000): Promise<voi
  * project-local home (.wijkkring/neo4j/<profile>) whose data survives restarts.
  */
 export async function startLocalNeo4j({ profile, settings, log }: LocalOptions): Promise<RunningNeo4j> {
-  checkJava();
+  const java = javaBinary(settings.JAVA_HOME);
+  checkJava(java);
   const lib = ensureJars(log);
   const home = join(stateDir(), 'neo4j', profile);
   const conf = join(home, 'conf');
@@ -213,9 +213,9 @@ export async function startLocalNeo4j({ profile, settings, log }: LocalOptions):
   try {
     const boltPort = settings.WIJKKRING_NEO4J_BOLT_PORT ?? (DEFAULT_BOLT_PORT[profile] || (await freePort()));
     writeFileSync(join(conf, 'neo4j.conf'), neo4jConf(boltPort, settings));
-    const credentials = ensureCredentials(home, conf, lib);
+    const credentials = ensureCredentials(java, home, conf, lib);
     const logFile = join(home, 'logs', 'neo4j.log');
-    const child = spawn(javaBinary(), jvmArgs(settings, lib, home, conf), {
+    const child = spawn(java, jvmArgs(settings, lib, home, conf), {
       // Own process group: Ctrl-C reaches us, and we stop Neo4j after the API has stopped.
       detached: true,
       stdio: 'ignore',

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stateDirSetting } from './settings.js';
 
 /** The repository root: the nearest folder above this file that holds pnpm-workspace.yaml. */
 export function repoRoot(): string {
@@ -14,6 +15,6 @@ export function repoRoot(): string {
 }
 
 /** Project-local state that is never committed: downloaded jars, Neo4j homes, locks. */
-export function stateDir(): string {
-  return process.env.WIJKKRING_STATE_DIR ?? join(repoRoot(), '.wijkkring');
+export function stateDir(configured: string | undefined = stateDirSetting()): string {
+  return configured ?? join(repoRoot(), '.wijkkring');
 }

@@ -22,9 +22,25 @@ const schema = z.object({
   WIJKKRING_NEO4J_BOLT_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   WIJKKRING_NEO4J_START_TIMEOUT_MS: z.coerce.number().int().positive().default(180_000),
   DOCKER_HOST: z.string().optional(),
+  /** The Java that runs a local Neo4j; `java` from the PATH when unset. */
+  JAVA_HOME: z.string().optional(),
 });
 
 export type Neo4jSettings = z.infer<typeof schema>;
+
+/**
+ * Where project-local state lives (WIJKKRING_STATE_DIR), or undefined for the default
+ * (.wijkkring/ in the repository, see paths.ts). Apart from the other settings, so that finding the
+ * state folder never fails on an unrelated bad setting.
+ */
+export function stateDirSetting(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.WIJKKRING_STATE_DIR;
+}
+
+/** The environment for a child process (java, docker compose): this process's, plus `extra`. */
+export function childProcessEnv(extra: Record<string, string>, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ...env, ...extra };
+}
 
 export function neo4jSettings(env: NodeJS.ProcessEnv = process.env): Neo4jSettings {
   const parsed = schema.safeParse(env);

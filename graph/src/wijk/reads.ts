@@ -23,9 +23,9 @@ const VALID_ON = (x: string, at: string) =>
 
 /**
  * The whole wijkkaart of one wijk on one date, in one round trip: organisations active in it, the
- * key figures who consented, every link valid on that date with at least one end here (links to
- * organisations elsewhere bring those organisations along, for the map's edge), offerings and
- * partnerships as they stood then.
+ * key figures who consented, every link valid on that date between two of them, the links recorded
+ * for this wijk with an organisation elsewhere (which bring that organisation along, for the map's
+ * edge), and offerings and partnerships as they stood then.
  */
 const WIJK_MAP = `
 MATCH (d:District) WHERE d.id = $key OR d.slug = $key
@@ -38,27 +38,34 @@ CALL (d) {
   MATCH (d)<-[:KEY_FIGURE_IN]-(k:KeyFigure) WHERE k.mapConsent = true
   RETURN collect(k) AS figures
 }
-CALL (d, at, inside, figures) {
-  UNWIND inside + figures AS here
-  MATCH (here)-[l:COLLABORATES_WITH]-(other)
+CALL (d, at) {
+  MATCH (d)<-[:ACTIVE_IN|KEY_FIGURE_IN]-(a)-[l:COLLABORATES_WITH]->(b)-[:ACTIVE_IN|KEY_FIGURE_IN]->(d)
+  WHERE ${VALID_ON('l', 'at')} AND (a:Organisation OR a.mapConsent = true) AND (b:Organisation OR b.mapConsent = true)
+  RETURN collect(l {${LINK_FIELDS}}) AS internal
+}
+// A link with an organisation elsewhere belongs to this map only when it was recorded for this wijk
+// (an organisation active in several wijken has links that belong to the others). Found through the
+// relationship index on recordedFor, not by looking at every link of every organisation here.
+CALL (d, at) {
+  MATCH (a)-[l:COLLABORATES_WITH {recordedFor: d.id}]->(b)
   WHERE ${VALID_ON('l', 'at')}
-    AND (other:Organisation OR (other.mapConsent = true AND (other)-[:KEY_FIGURE_IN]->(d)))
-  WITH DISTINCT l, other, other:Organisation AND NOT (other)-[:ACTIVE_IN]->(d) AS away
-  WITH l, startNode(l) AS a, endNode(l) AS b, CASE WHEN away THEN other END AS outsider
-  WITH collect(DISTINCT l {${LINK_FIELDS}}) AS links, collect(DISTINCT outsider) AS outside
-  RETURN links[..$limits.links] AS links, outside
+  WITH l, a, b,
+       (a)-[:ACTIVE_IN]->(d) OR (a.mapConsent = true AND (a)-[:KEY_FIGURE_IN]->(d)) AS aHere,
+       (b)-[:ACTIVE_IN]->(d) OR (b.mapConsent = true AND (b)-[:KEY_FIGURE_IN]->(d)) AS bHere
+  WITH l, a, b, aHere <> bHere AS across, CASE WHEN aHere THEN b ELSE a END AS other
+  WHERE across AND other:Organisation
+  RETURN collect(l {${LINK_FIELDS}}) AS external, collect(DISTINCT other) AS outside
 }
 RETURN d {.id, .name, .slug, .focus, partOfId: COLLECT { MATCH (d)-[:PART_OF]->(p:District) RETURN p.id }[0]} AS district,
   toString(at) AS at,
   [o IN inside | o {.id, .name, .slug, .tier, .sector}][..$limits.organisations] AS organisations,
   [o IN outside | o {.id, .name, .slug, .tier, .sector}] AS outsideOrganisations,
   [k IN figures | k {.id, .name, .description, districtId: d.id}][..$limits.keyFigures] AS keyFigures,
-  links,
+  (internal + external)[..$limits.links] AS links,
   COLLECT {
     MATCH (d)<-[:IN]-(f:Offering)<-[:OFFERS]-(o:Organisation)
     WHERE ${VALID_ON('f', 'at')}
     RETURN f {.id, .category, .name, .languages, organisationId: o.id, districtId: d.id} AS f
-    ORDER BY f.category, f.name LIMIT $limits.offerings
   } AS offerings,
   COLLECT {
     MATCH (p:Partnership)
@@ -66,13 +73,17 @@ RETURN d {.id, .name, .slug, .focus, partOfId: COLLECT { MATCH (d)-[:PART_OF]->(
     RETURN p {.id, .name, .kind, districtId: COLLECT { MATCH (p)-[:IN]->(pd:District) RETURN pd.id }[0],
               memberIds: COLLECT { MATCH (p)<-[m:MEMBER_OF]-(o:Organisation) WHERE ${VALID_ON('m', 'at')}
                                    RETURN DISTINCT o.id AS id ORDER BY id }} AS p
-    ORDER BY p.name LIMIT $limits.partnerships
   } AS partnerships`;
 
+const compareIds = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const byName = (a: { name: string; id: string }, b: { name: string; id: string }) =>
-  a.name.localeCompare(b.name, 'nl', { sensitivity: 'base' }) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  a.name.localeCompare(b.name, 'nl', { sensitivity: 'base' }) || compareIds(a, b);
 
-/** The wijkkaart of a wijk (by id or slug) on a date (ISO), or undefined when there is no such wijk. */
+/**
+ * The wijkkaart of a wijk (by id or slug) on a date (ISO), or undefined when there is no such wijk.
+ * Lists are ordered and bounded here, not in Cypher: an ORDER BY … LIMIT inside a subquery makes
+ * Neo4j reserve memory for the whole limit (measured: 13 MiB each for the benchmark district).
+ */
 export async function findWijkMap(tx: Tx, key: string, at: string): Promise<WijkMap | undefined> {
   const record = await one<Raw>(tx, WIJK_MAP, { key, at, limits: WIJK_LIMITS });
   if (!record) return undefined;
@@ -82,11 +93,12 @@ export async function findWijkMap(tx: Tx, key: string, at: string): Promise<Wijk
     organisations: list(record, 'organisations').map(toOrganisationSummary).sort(byName),
     outsideOrganisations: list(record, 'outsideOrganisations').map(toOrganisationSummary).sort(byName),
     keyFigures: list(record, 'keyFigures').map(toKeyFigure).sort(byName),
-    links: list(record, 'links')
-      .map(toLink)
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-    offerings: list(record, 'offerings').map(toOffering),
-    partnerships: list(record, 'partnerships').map(toPartnership),
+    links: list(record, 'links').map(toLink).sort(compareIds),
+    offerings: list(record, 'offerings')
+      .map(toOffering)
+      .sort((a, b) => a.category.localeCompare(b.category) || a.name.localeCompare(b.name, 'nl') || compareIds(a, b))
+      .slice(0, WIJK_LIMITS.offerings),
+    partnerships: list(record, 'partnerships').map(toPartnership).sort(byName).slice(0, WIJK_LIMITS.partnerships),
   };
 }
 
@@ -110,7 +122,8 @@ CALL (d) {
   UNWIND organisations AS x
   UNWIND organisations AS y
   WITH client, x, y WHERE x < y
-  WITH x, y, count(DISTINCT client) AS clients WHERE clients >= $k
+  // One row per client and pair (organisations were collected per client), so count(*) counts clients.
+  WITH x, y, count(*) AS clients WHERE clients >= $k
   WITH x, y ORDER BY x, y
   RETURN CASE WHEN $k IS NULL THEN null ELSE collect([x, y]) END AS coServedPairs
 }

@@ -55,6 +55,8 @@ export async function linkDistricts(tx: Tx, linkId: string): Promise<string[] | 
 
 export interface NewLink {
   id: string;
+  /** The wijk it is recorded for (its map shows it even when the other end works elsewhere). */
+  districtId: string;
   fromId: string;
   toId: string;
   kind: LinkKind;
@@ -91,7 +93,8 @@ export async function recordLink(tx: Tx, link: NewLink): Promise<{ link: Link; c
        WITH a, b WHERE NOT duplicate
        CREATE (a)-[l:COLLABORATES_WITH {id: $id}]->(b)
        SET l.kind = $kind, l.since = date($since), l.until = date($until), l.strength = $strength,
-           l.source = $source, l.note = $note, l.createdAt = datetime($now), l.createdBy = $createdBy
+           l.source = $source, l.note = $note, l.createdAt = datetime($now), l.createdBy = $createdBy,
+           l.recordedFor = $districtId
        WITH a, b, l
        CALL (a, b, l) {
          MATCH (act:WijkAction {signalCode: 'MISSING_LINK'})-[:ABOUT]->(a)
@@ -107,6 +110,7 @@ export async function recordLink(tx: Tx, link: NewLink): Promise<{ link: Link; c
      RETURN duplicate, link, coalesce(closed, []) AS closed`,
     {
       id: link.id,
+      districtId: link.districtId,
       fromId: link.fromId,
       toId: link.toId,
       kind: link.kind,

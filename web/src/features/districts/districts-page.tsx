@@ -1,22 +1,29 @@
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { ArrowIcon, StarIcon } from '../../components/icons';
+import { ArrowIcon, ChartIcon, HomeIcon, StarIcon } from '../../components/icons';
 import { LoadError, Loading } from '../../components/load-state';
 import { DistrictsPageDocument, type DistrictsPageQuery } from '../../gql/graphql';
 import { nl } from '../../messages/nl';
+import { useViewer } from '../session/session-context';
+import { splitDistricts } from './district-order';
 
 type DistrictItem = DistrictsPageQuery['districts']['nodes'][number];
 
-function DistrictList({ districts }: { readonly districts: readonly DistrictItem[] }) {
+function DistrictList({ districts, ownId }: { readonly districts: readonly DistrictItem[]; readonly ownId: string | null }) {
   return (
     <ul className="link-list">
       {districts.map((d) => (
         <li key={d.id}>
-          <Link to={`/wijk/${d.slug}`} className="link-row">
+          <Link to={`/wijk/${d.slug}`} className={d.id === ownId ? 'link-row own-district' : 'link-row'}>
             <span className="link-row-main">
               <span className="link-row-title">{d.name}</span>
-              {d.focus ? (
+              {d.id === ownId ? (
                 <span className="badge">
+                  <HomeIcon /> {nl.districts.yourWijk}
+                </span>
+              ) : null}
+              {d.focus ? (
+                <span className="badge subtle">
                   <StarIcon /> {nl.districts.focusBadge}
                 </span>
               ) : null}
@@ -31,34 +38,53 @@ function DistrictList({ districts }: { readonly districts: readonly DistrictItem
 }
 
 export function DistrictsPage() {
+  const viewer = useViewer();
   const [result, reexecute] = useQuery({ query: DistrictsPageDocument });
   const districts = result.data?.districts.nodes ?? [];
-  const focus = districts.filter((d) => d.focus);
-  const other = districts.filter((d) => !d.focus);
+  // A coordinator's own wijk comes first and is marked; the comparison is for coordinators and admins.
+  const ownId = viewer?.role === 'COORDINATOR' ? (viewer.district?.id ?? null) : null;
+  const canCompare = viewer?.role === 'COORDINATOR' || viewer?.role === 'ADMIN';
+  const { own, focus, other } = splitDistricts(districts, ownId);
 
   return (
     <div className="page">
       <title>{nl.app.pageTitle(nl.districts.title)}</title>
       <h1>{nl.districts.title}</h1>
       <p className="lead">{nl.districts.intro}</p>
+      {canCompare ? (
+        <div className="button-row" style={{ alignItems: 'center' }}>
+          <Link className="button secondary" to="/wijken/vergelijken">
+            <ChartIcon /> {nl.districts.compareLink}
+          </Link>
+          <span>{nl.districts.compareText}</span>
+        </div>
+      ) : null}
       {result.fetching && !result.data ? <Loading /> : null}
       {result.error && !result.data ? (
         <LoadError error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       ) : null}
       {result.data && districts.length === 0 ? <p>{nl.districts.empty}</p> : null}
+      {own ? (
+        <section aria-labelledby="jouw-wijk">
+          <h2 id="jouw-wijk">
+            <HomeIcon /> {nl.districts.yourWijkTitle}
+          </h2>
+          <DistrictList districts={[own]} ownId={ownId} />
+        </section>
+      ) : null}
       {focus.length > 0 ? (
         <section aria-labelledby="focus-wijken">
           <h2 id="focus-wijken">
             <StarIcon /> {nl.districts.focusTitle}
           </h2>
-          <p>{nl.districts.focusText}</p>
-          <DistrictList districts={focus} />
+          <p>{own?.focus ? nl.districts.focusTextOwn : nl.districts.focusText}</p>
+          <DistrictList districts={focus} ownId={ownId} />
         </section>
       ) : null}
       {other.length > 0 ? (
         <section aria-labelledby="andere-wijken">
           <h2 id="andere-wijken">{nl.districts.otherTitle}</h2>
-          <DistrictList districts={other} />
+          <DistrictList districts={other} ownId={ownId} />
         </section>
       ) : null}
     </div>

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorld, testDatabase, type World } from '../../../test/support/fixtures.js';
-import { findClient } from '../client/reads.js';
-import { serverInfo } from '../health/reads.js';
-import { findCircle, listCircles } from './reads.js';
+import { Database, findCircle, findClient, listCircles, serverInfo } from '@wijkkring/graph';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createWorld, testDatabase, type World } from '../support/fixtures.js';
 
 let queries = 0;
 const db = testDatabase();
@@ -60,8 +58,6 @@ describe('circle reads (issue 2)', () => {
   });
 
   it('costs one Cypher round trip', async () => {
-    const { Database } = await import('../driver.js');
-    const { inject } = await import('vitest');
     const counting = new Database(inject('neo4j'), { onQuery: () => (queries += 1) });
     try {
       await counting.read((tx) => findCircle(tx, world.circle.id));

@@ -1,7 +1,6 @@
+import { findDistrict, findDistricts, findOrganisation, listDistricts, searchOrganisations } from '@wijkkring/graph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorld, testDatabase, type World } from '../../../test/support/fixtures.js';
-import { findOrganisation, searchOrganisations } from '../organisation/reads.js';
-import { findDistrict, findDistricts, listDistricts } from './reads.js';
+import { createWorld, testDatabase, type World } from '../support/fixtures.js';
 
 const db = testDatabase();
 let world: World;

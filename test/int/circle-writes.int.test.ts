@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createWorld, testDatabase, type World } from '../../../test/support/fixtures.js';
-import { Database } from '../driver.js';
-import { DomainError } from '../errors.js';
-import type { Tx } from '../tx.js';
-import { findCircle, listCircles } from './reads.js';
 import {
   addEntry,
   addTie,
+  Database,
+  DomainError,
+  findCircle,
   freezeCircle,
+  listCircles,
   lockCircle,
   moveEntry,
   removeEntry,
@@ -16,7 +14,10 @@ import {
   updateEntry,
   type EntryFields,
   type NewEntry,
-} from './writes.js';
+  type Tx,
+} from '@wijkkring/graph';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createWorld, testDatabase, type World } from '../support/fixtures.js';
 
 const db = testDatabase();
 let world: World;
