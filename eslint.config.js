@@ -1,10 +1,81 @@
 // One lint configuration for the whole workspace. Type-aware rules catch floating promises and
-// `any`; formatting is left to Prettier.
+// `any`; formatting is left to Prettier. The last blocks enforce the package boundaries described
+// in docs/ARCHITECTURE.md ("Packages").
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+const PACKAGE_TSCONFIGS = [
+  'graph/tsconfig.json',
+  'seed/tsconfig.json',
+  'api/tsconfig.json',
+  'test/tsconfig.json',
+  'web/tsconfig.json',
+  'tsconfig.eslint.json',
+];
+
+// import-x's no-cycle skips `import type` edges and has no option to count them (4.18.1). A type
+// cycle is still two modules that cannot be understood apart, so we count them: the rule sees every
+// import as a value import, in the file being linted and in the files it follows.
+function asValueImport(node) {
+  return {
+    ...node,
+    importKind: 'value',
+    exportKind: 'value',
+    specifiers: (node.specifiers ?? []).map((specifier) => ({ ...specifier, importKind: 'value', exportKind: 'value' })),
+  };
+}
+const valueImportParser = {
+  meta: { name: 'wijkkring/value-import-parser' },
+  parseForESLint(code, options) {
+    const result = tseslint.parser.parseForESLint(code, options);
+    result.ast.body = result.ast.body.map((statement) =>
+      'source' in statement && statement.source ? asValueImport(statement) : statement,
+    );
+    return result;
+  },
+};
+const noCycle = importX.rules['no-cycle'];
+const noCycleWithTypes = {
+  meta: noCycle.meta,
+  create(context) {
+    const withParser = Object.create(context, {
+      languageOptions: { value: { ...context.languageOptions, parser: valueImportParser } },
+    });
+    const visitor = noCycle.create(withParser);
+    const importer = visitor.ImportDeclaration;
+    return importer ? { ...visitor, ImportDeclaration: (node) => importer(asValueImport(node)) } : visitor;
+  },
+};
+
+// Package boundaries. Flat config replaces a rule's options per block, so each folder lists all of
+// its restrictions.
+const ENTRY_POINTS_ONLY = {
+  regex: '^@wijkkring/[^/]+/',
+  message: 'Import a workspace package through its entry point (@wijkkring/<name>), never a file inside it.',
+};
+const NEO4J_DRIVER = {
+  regex: '^neo4j-driver(/|$)',
+  message: 'Only graph/ talks to Neo4j: call a function of @wijkkring/graph instead.',
+};
+const GRAPHQL_SERVER = {
+  regex: '^(graphql-yoga|@graphql-yoga/.*|@pothos/.*)$',
+  message: 'Only api/ builds and serves the GraphQL schema.',
+};
+const workspacePackages = (names, why) => ({ regex: `^@wijkkring/(${names.join('|')})(/|$)`, message: why });
+const ENV_IMPORT = [
+  { name: 'process', importNames: ['env'], message: 'Read configuration in api/src/env.ts or graph/src/server/settings.ts.' },
+  {
+    name: 'node:process',
+    importNames: ['env'],
+    message: 'Read configuration in api/src/env.ts or graph/src/server/settings.ts.',
+  },
+];
+const restrictImports = (...patterns) => ['error', { paths: ENV_IMPORT, patterns }];
 
 export default tseslint.config(
   {
@@ -42,6 +113,100 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
     rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    // Boundaries between the workspace packages. scripts/ is left out: it runs before anything is
+    // installed and loads the built packages (dist/) on purpose.
+    files: ['{graph,api,seed,web,test}/**/*.{ts,tsx,js,mjs}'],
+    plugins: { 'import-x': importX, wijkkring: { rules: { 'no-cycle': noCycleWithTypes } } },
+    settings: {
+      // One tsconfig per package on purpose (web resolves like a bundler, the others like Node).
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: PACKAGE_TSCONFIGS, noWarnOnMultipleProjects: true })],
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      // Built output and installed packages cannot close a cycle through our sources.
+      'import-x/ignore': ['/dist/', '/node_modules/'],
+    },
+    rules: {
+      // `../../graph/src/x.js` from another package: go through the package's entry point.
+      'import-x/no-relative-packages': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: ['./graph', './api', './seed', './web'],
+              from: './test',
+              message: 'Packages never depend on test/; a test that needs its fixtures lives in test/.',
+            },
+          ],
+        },
+      ],
+      // Dependency cycles, type-only imports included (see noCycleWithTypes above).
+      'wijkkring/no-cycle': ['error', { ignoreExternal: true }],
+      // Configuration is read in one place per package; everything else takes it as an argument.
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration in api/src/env.ts or graph/src/server/settings.ts and pass it in.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['graph/**/*.{ts,tsx,js,mjs}'],
+    rules: {
+      'no-restricted-imports': restrictImports(
+        ENTRY_POINTS_ONLY,
+        workspacePackages(['api', 'seed', 'web', 'test'], 'Imports flow one way: api and seed use graph, never the reverse.'),
+        GRAPHQL_SERVER,
+      ),
+    },
+  },
+  {
+    files: ['api/**/*.{ts,tsx,js,mjs}'],
+    rules: {
+      'no-restricted-imports': restrictImports(
+        ENTRY_POINTS_ONLY,
+        workspacePackages(['seed', 'web', 'test'], 'The API depends on @wijkkring/graph only.'),
+        NEO4J_DRIVER,
+      ),
+    },
+  },
+  {
+    files: ['seed/**/*.{ts,tsx,js,mjs}'],
+    rules: {
+      'no-restricted-imports': restrictImports(
+        ENTRY_POINTS_ONLY,
+        workspacePackages(['api', 'web', 'test'], 'The seed depends on @wijkkring/graph only.'),
+        NEO4J_DRIVER,
+        GRAPHQL_SERVER,
+      ),
+    },
+  },
+  {
+    files: ['web/**/*.{ts,tsx,js,mjs}'],
+    rules: {
+      'no-restricted-imports': restrictImports(
+        workspacePackages(
+          ['graph', 'api', 'seed', 'test'],
+          'The web app knows the API only through schema.graphql and the generated types.',
+        ),
+        NEO4J_DRIVER,
+        GRAPHQL_SERVER,
+      ),
+    },
+  },
+  {
+    files: ['test/**/*.{ts,tsx,js,mjs}'],
+    rules: { 'no-restricted-imports': restrictImports(ENTRY_POINTS_ONLY) },
+  },
+  {
+    // Where reading the environment is the job: the settings files, the seed's command line, the
+    // test run's setup and benchmarks.
+    files: ['api/src/env.ts', 'graph/src/server/settings.ts', 'seed/src/main.ts', 'test/setup/**', 'test/bench/**'],
+    rules: { 'no-restricted-properties': 'off' },
   },
   prettier,
 );

@@ -38,7 +38,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'int',
-          include: ['{graph,seed,api}/src/**/*.int.test.ts'],
+          include: ['{graph,seed,api}/src/**/*.int.test.ts', 'test/int/**/*.int.test.ts'],
           globalSetup: ['test/setup/neo4j.global.ts'],
           testTimeout: 120_000,
           hookTimeout: 240_000,

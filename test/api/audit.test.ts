@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { clientRef, DEVELOPMENT_PSEUDONYM_KEY, type RunningServer } from '@wijkkring/api';
 import { auditHead, Database, upsertGrants } from '@wijkkring/graph';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { commandEnv } from '../setup/neo4j.js';
 import { createAccount, removeAccounts } from '../support/accounts.js';
 import { signedIn, startTestServer, type ApiSession } from '../support/api-client.js';
 import { createWorld, type World } from '../support/fixtures.js';
@@ -228,7 +229,7 @@ describe('the audit log (issue 3)', () => {
       spawnSync(process.execPath, ['scripts/wk.mjs', 'audit', 'verify'], {
         cwd: root,
         encoding: 'utf8',
-        env: { ...process.env, NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password },
+        env: commandEnv(neo),
         timeout: 120_000,
       });
     const ok = run();

@@ -55,14 +55,14 @@ describe('login', () => {
     await page.waitForURL(/\/wijk\/kanaleneiland$/);
     await page.getByRole('heading', { level: 1, name: 'Kanaleneiland' }).waitFor();
     const menu = await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allTextContents();
-    expect(menu.map((t) => t.trim())).toEqual(['Mijn wijk']);
+    expect(menu.map((t) => t.trim())).toEqual(['Mijn wijk', 'Wijken', 'Wijken vergelijken']);
 
     // The session cookie is Secure; Chromium keeps it on http://127.0.0.1 (a potentially trustworthy origin).
     const cookie = (await context.cookies()).find((c) => c.name === 'wk_session');
     expect(cookie).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict' });
 
     expect(requests.map((r) => r.body['operationName'])).toEqual(
-      expect.arrayContaining(['Viewer', 'Login', 'VerifyTotp', 'WijkPage']),
+      expect.arrayContaining(['Viewer', 'Login', 'VerifyTotp', 'WijkMapPage']),
     );
     for (const { csrf, body } of requests) {
       expect(csrf).toBe('1');

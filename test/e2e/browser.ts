@@ -34,6 +34,7 @@ export const DEMO = {
   sanne: { role: 'CLIENT', totp: '6DMNJGIEPZFMHH3MTIPF' },
   eline: { role: 'SUPPORT_WORKER', totp: '2LW6C5O77UOWEP2X56LG' },
   kwartiermaker: { role: 'COORDINATOR', totp: '3UVDKNPFWDKH2Q2TQ3G4' },
+  'kwartiermaker-overvecht': { role: 'COORDINATOR', totp: 'MXJ7DMRC7QVSO3OYJM46' },
   onderzoeker: { role: 'RESEARCHER', totp: 'GP4D3FIGATAKQNAJ7R4E' },
   beheerder: { role: 'ADMIN', totp: '6IF4HRF4INPQ7RV2WC3O' },
 } as const;

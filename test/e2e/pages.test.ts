@@ -61,10 +61,10 @@ async function canvasStats(page: Page, colours: readonly (readonly number[])[] =
   );
 }
 
-/** Names in the row headers of one spoor's table in the text alternative. */
+/** Names on the buttons of one spoor's group in the text alternative (each opens the card). */
 async function organisationsUnder(page: Page, spoor: RegExp): Promise<string[]> {
   const section = page.getByRole('region', { name: spoor });
-  return (await section.getByRole('rowheader').allTextContents()).map((t) => t.trim());
+  return (await section.locator('.node-button-name').allTextContents()).map((t) => t.trim());
 }
 
 describe('wijk page', () => {
@@ -100,10 +100,11 @@ describe('wijk page', () => {
     // Every spoor has shapes on the map in its own colour.
     Object.keys(SPOOR_COLOURS).forEach((spoor, i) => expect(stats.matches[i], spoor).toBeGreaterThan(50));
 
-    // Side by side on a landscape tablet: the map's panel starts left of the text alternative, at the same height.
+    // On a landscape tablet the map takes the width; the card and the list follow below it.
     const map = await page.getByRole('region', { name: 'Kaart van de wijk' }).boundingBox();
-    const list = await page.getByRole('region', { name: 'Organisaties per spoor' }).boundingBox();
-    expect(map && list && map.x + map.width <= list.x + 1).toBe(true);
+    const list = await page.getByRole('region', { name: 'Organisaties en sleutelfiguren' }).boundingBox();
+    expect(map && list && map.y + map.height <= list.y + 1).toBe(true);
+    expect(map && map.width).toBeGreaterThan(900);
 
     await page.screenshot({ path: `${SHOTS}wijk-kanaleneiland-landscape.png` });
     await page.screenshot({ path: `${SHOTS}wijk-kanaleneiland-landscape-full.png`, fullPage: true });
@@ -114,7 +115,7 @@ describe('wijk page', () => {
     const { page, errors } = await session.open('/wijk/kanaleneiland', { as: 'kwartiermaker', viewport: PORTRAIT });
     await drawing(page);
     const map = await page.getByRole('region', { name: 'Kaart van de wijk' }).boundingBox();
-    const list = await page.getByRole('region', { name: 'Organisaties per spoor' }).boundingBox();
+    const list = await page.getByRole('region', { name: 'Organisaties en sleutelfiguren' }).boundingBox();
     expect(map && list && map.y + map.height <= list.y + 1).toBe(true);
     expect((await canvasStats(page)).painted).toBeGreaterThan(2_000);
     await page.screenshot({ path: `${SHOTS}wijk-kanaleneiland-portrait.png` });

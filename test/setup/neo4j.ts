@@ -14,3 +14,8 @@ export async function testNeo4j(): Promise<RunningNeo4j> {
   }
   return neo;
 }
+
+/** The environment for a command a test runs (`scripts/wk.mjs …`): this process's, pointed at `neo`. */
+export function commandEnv(neo: { uri: string; user: string; password: string }): NodeJS.ProcessEnv {
+  return { ...process.env, NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password };
+}

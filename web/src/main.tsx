@@ -16,6 +16,7 @@ import { NotFoundPage, RouteErrorPage } from './features/not-found/not-found-pag
 import { ResearchPage } from './features/research/research-page';
 import { RequireViewer, StartRedirect } from './features/session/guards';
 import { ResetClientContext } from './features/session/session-context';
+import { WijkComparePage } from './features/wijk-compare/wijk-compare-page';
 import { createUrqlClient } from './lib/urql-client';
 import { notifyUnauthenticated } from './lib/session-events';
 import './styles.css';
@@ -32,6 +33,7 @@ const router = createBrowserRouter([
         children: [
           { index: true, element: <StartRedirect /> },
           { path: 'wijken', element: <DistrictsPage /> },
+          { path: 'wijken/vergelijken', element: <WijkComparePage /> },
           // The two drawing pages load cytoscape; they come in their own chunk, fetched when first opened.
           { path: 'wijk/:slug', lazy: async () => ({ Component: (await import('./features/wijk/wijk-page')).WijkPage }) },
           { path: 'kring', element: <ClientsPage /> },

@@ -31,6 +31,7 @@ import {
   type WijkMap as WijkMapValue,
   type WijkMeasures as WijkMeasuresValue,
   type WijkSignal as WijkSignalValue,
+  type Tx,
 } from '@wijkkring/graph';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -69,13 +70,21 @@ const WijkMap = builder.objectRef<WijkMapValue>('WijkMap').implement({
   fields: (t) => ({
     district: t.field({ type: District, resolve: (m) => m.district }),
     at: t.expose('at', { type: 'Date', description: 'The date the map shows.' }),
-    organisations: t.field({ type: [Organisation], description: 'Active in the wijk, by name.', resolve: (m) => m.organisations }),
+    organisations: t.field({
+      type: [Organisation],
+      description: 'Active in the wijk, by name.',
+      resolve: (m) => m.organisations,
+    }),
     outsideOrganisations: t.field({
       type: [Organisation],
       description: 'Not active in the wijk but linked with one that is (drawn at the map’s edge).',
       resolve: (m) => m.outsideOrganisations,
     }),
-    keyFigures: t.field({ type: [KeyFigure], description: 'Key figures of the wijk who consented.', resolve: (m) => m.keyFigures }),
+    keyFigures: t.field({
+      type: [KeyFigure],
+      description: 'Key figures of the wijk who consented.',
+      resolve: (m) => m.keyFigures,
+    }),
     links: t.field({
       type: [Link],
       description: 'Links valid on `at` with at least one end in the wijk; the other end is on this map.',
@@ -111,7 +120,10 @@ const WijkSignal = builder.objectRef<SignalValue>('WijkSignal').implement({
     nodeIds: t.exposeIDList('nodeIds', { description: 'The organisations and key figures to highlight.' }),
     circleDerived: t.exposeBoolean('circleDerived'),
     groups: t.field({ type: [SpoorGroupEnum], nullable: true, resolve: (s) => s.groups }),
-    eiIndex: t.exposeFloat('eiIndex', { nullable: true, description: 'TIER_ISLAND: the E-I index of the pair (null: undefined).' }),
+    eiIndex: t.exposeFloat('eiIndex', {
+      nullable: true,
+      description: 'TIER_ISLAND: the E-I index of the pair (null: undefined).',
+    }),
     category: t.field({ type: OfferingCategoryEnum, nullable: true, resolve: (s) => s.category }),
     unlinkedPairs: t.field({ type: [NodePair], resolve: (s) => s.unlinkedPairs }),
     articulation: t.exposeBoolean('articulation', { nullable: true }),
@@ -209,17 +221,17 @@ const WijkAction = builder.objectRef<WijkActionValue>('WijkAction').implement({
 // Comparing wijken
 // ---------------------------------------------------------------------------------------------
 
-const DistrictCount = builder.objectRef<DistrictComparisonValue['groups'][number]['districts'][number]>('DistrictCount').implement({
-  fields: (t) => ({ districtId: t.exposeID('districtId'), organisations: t.exposeInt('organisations') }),
-});
-const CategoryCoverage = builder
-  .objectRef<DistrictComparisonValue['categories'][number]>('CategoryCoverage')
+const DistrictCount = builder
+  .objectRef<DistrictComparisonValue['groups'][number]['districts'][number]>('DistrictCount')
   .implement({
-    fields: (t) => ({
-      category: t.field({ type: OfferingCategoryEnum, resolve: (c) => c.category }),
-      districts: t.field({ type: [DistrictCount], resolve: (c) => c.districts }),
-    }),
+    fields: (t) => ({ districtId: t.exposeID('districtId'), organisations: t.exposeInt('organisations') }),
   });
+const CategoryCoverage = builder.objectRef<DistrictComparisonValue['categories'][number]>('CategoryCoverage').implement({
+  fields: (t) => ({
+    category: t.field({ type: OfferingCategoryEnum, resolve: (c) => c.category }),
+    districts: t.field({ type: [DistrictCount], resolve: (c) => c.districts }),
+  }),
+});
 const GroupCoverage = builder.objectRef<DistrictComparisonValue['groups'][number]>('GroupCoverage').implement({
   fields: (t) => ({
     group: t.field({ type: SpoorGroupEnum, resolve: (g) => g.group }),
@@ -449,6 +461,34 @@ const WijkActionPayload = builder
   .implement({ fields: (t) => ({ action: t.field({ type: WijkAction, resolve: (p) => p.action }) }) });
 
 const notFound = (what: string, field: string) => ({ message: `No such ${what}.`, field });
+
+// Where a change lies: the wijk its input names, or the wijken of what it changes (for mapWrite).
+const inDistrict = (districtId: string) => ({
+  locate: () => Promise.resolve([districtId]),
+  notFound: notFound('district', 'input.districtId'),
+});
+const ofLink = (id: string) => ({ locate: (tx: Tx) => linkDistricts(tx, id), notFound: notFound('link', 'input.id') });
+const ofPartnership = (id: string) => ({
+  locate: async (tx: Tx) => {
+    const found = await partnershipDistrict(tx, id);
+    return found && (found.districtId === null ? [] : [found.districtId]);
+  },
+  notFound: notFound('partnership', 'input.partnershipId'),
+});
+const ofOffering = (id: string) => ({
+  locate: async (tx: Tx) => {
+    const found = await offeringDistrict(tx, id);
+    return found && [found.districtId];
+  },
+  notFound: notFound('offering', 'input.id'),
+});
+const ofAction = (id: string) => ({
+  locate: async (tx: Tx) => {
+    const districtId = await actionDistrict(tx, id);
+    return districtId === undefined ? undefined : [districtId];
+  },
+  notFound: notFound('action', 'input.id'),
+});
 const accountId = (context: Context): string | null => signedIn(context.viewer)?.account.id ?? null;
 
 builder.mutationFields((t) => ({
@@ -461,11 +501,15 @@ builder.mutationFields((t) => ({
         operation: 'Mutation.recordLink',
         subject: 'Link',
         action: 'CREATE',
-        locate: async () => [input.districtId],
-        notFound: notFound('district', 'input.districtId'),
+        ...inDistrict(input.districtId),
         run: async (tx) => {
-          if (input.fromId === input.toId) throw apiError('INVALID_INPUT', 'A link needs two different ends.', { field: 'input.toId' });
-          const from = await checkEnd(tx, input.fromId, { districtId: input.districtId, field: 'input.fromId', allowElsewhere: false });
+          if (input.fromId === input.toId)
+            throw apiError('INVALID_INPUT', 'A link needs two different ends.', { field: 'input.toId' });
+          const from = await checkEnd(tx, input.fromId, {
+            districtId: input.districtId,
+            field: 'input.fromId',
+            allowElsewhere: false,
+          });
           const to = await checkEnd(tx, input.toId, {
             districtId: input.districtId,
             field: 'input.toId',
@@ -503,8 +547,7 @@ builder.mutationFields((t) => ({
         operation: 'Mutation.updateLink',
         subject: 'Link',
         action: 'UPDATE',
-        locate: (tx) => linkDistricts(tx, input.id),
-        notFound: notFound('link', 'input.id'),
+        ...ofLink(input.id),
         run: async (tx) => ({
           link: await updateLink(tx, {
             id: input.id,
@@ -527,8 +570,7 @@ builder.mutationFields((t) => ({
         operation: 'Mutation.endLink',
         subject: 'Link',
         action: 'UPDATE',
-        locate: (tx) => linkDistricts(tx, input.id),
-        notFound: notFound('link', 'input.id'),
+        ...ofLink(input.id),
         run: async (tx) => ({ link: await endLink(tx, input.id, input.until), closedActions: [] }),
         detail: 'link ended',
       }),
@@ -542,8 +584,7 @@ builder.mutationFields((t) => ({
         operation: 'Mutation.recordKeyFigure',
         subject: 'KeyFigure',
         action: 'CREATE',
-        locate: async () => [input.districtId],
-        notFound: notFound('district', 'input.districtId'),
+        ...inDistrict(input.districtId),
         run: async (tx) => {
           if (!input.consent)
             throw new DomainError('CONSENT_REQUIRED', 'A key figure appears on the map only with their consent.', {
@@ -571,11 +612,7 @@ builder.mutationFields((t) => ({
         operation: 'Mutation.joinPartnership',
         subject: 'Partnership',
         action: 'UPDATE',
-        locate: async (tx) => {
-          const found = await partnershipDistrict(tx, input.partnershipId);
-          return found && (found.districtId === null ? [] : [found.districtId]);
-        },
-        notFound: notFound('partnership', 'input.partnershipId'),
+        ...ofPartnership(input.partnershipId),
         run: async (tx) => {
           const found = await partnershipDistrict(tx, input.partnershipId);
           if (found?.districtId)
@@ -599,11 +636,7 @@ builder.mutationFields((t) => ({
         operation: 'Mutation.leavePartnership',
         subject: 'Partnership',
         action: 'UPDATE',
-        locate: async (tx) => {
-          const found = await partnershipDistrict(tx, input.partnershipId);
-          return found && (found.districtId === null ? [] : [found.districtId]);
-        },
-        notFound: notFound('partnership', 'input.partnershipId'),
+        ...ofPartnership(input.partnershipId),
         run: async (tx) => {
           await leavePartnership(tx, input.partnershipId, input.organisationId, input.until);
           return { ok: true };
@@ -620,8 +653,7 @@ builder.mutationFields((t) => ({
         operation: 'Mutation.recordOffering',
         subject: 'Offering',
         action: 'CREATE',
-        locate: async () => [input.districtId],
-        notFound: notFound('district', 'input.districtId'),
+        ...inDistrict(input.districtId),
         run: async (tx) => {
           await checkEnd(tx, input.organisationId, {
             districtId: input.districtId,
@@ -649,11 +681,7 @@ builder.mutationFields((t) => ({
         operation: 'Mutation.updateOffering',
         subject: 'Offering',
         action: 'UPDATE',
-        locate: async (tx) => {
-          const found = await offeringDistrict(tx, input.id);
-          return found && [found.districtId];
-        },
-        notFound: notFound('offering', 'input.id'),
+        ...ofOffering(input.id),
         run: async (tx) => ({
           offering: await updateOffering(tx, {
             id: input.id,
@@ -673,11 +701,7 @@ builder.mutationFields((t) => ({
         operation: 'Mutation.endOffering',
         subject: 'Offering',
         action: 'UPDATE',
-        locate: async (tx) => {
-          const found = await offeringDistrict(tx, input.id);
-          return found && [found.districtId];
-        },
-        notFound: notFound('offering', 'input.id'),
+        ...ofOffering(input.id),
         run: async (tx) => ({ offering: await endOffering(tx, input.id, input.until) }),
         detail: 'offering ended',
       }),
@@ -691,8 +715,7 @@ builder.mutationFields((t) => ({
         operation: 'Mutation.createWijkAction',
         subject: 'WijkAction',
         action: 'CREATE',
-        locate: async () => [input.districtId],
-        notFound: notFound('district', 'input.districtId'),
+        ...inDistrict(input.districtId),
         run: async (tx) => ({
           action: await createWijkAction(tx, {
             id: randomUUID(),
@@ -719,11 +742,7 @@ builder.mutationFields((t) => ({
         operation: 'Mutation.updateWijkAction',
         subject: 'WijkAction',
         action: 'UPDATE',
-        locate: async (tx) => {
-          const districtId = await actionDistrict(tx, input.id);
-          return districtId === undefined ? undefined : [districtId];
-        },
-        notFound: notFound('action', 'input.id'),
+        ...ofAction(input.id),
         run: async (tx) => ({
           action: await updateWijkAction(tx, {
             id: input.id,

@@ -18,7 +18,8 @@ export function containsContactDetails(text: string): boolean {
 /** The issue message the API recognises and answers with CONTACT_DETAILS_NOT_ALLOWED. */
 export const CONTACT_DETAILS_MESSAGE = 'no e-mail addresses or phone numbers';
 
-function text(max: number) {
+/** Short free text without contact details (also the wijkkaart's notes, names and descriptions). */
+export function text(max: number) {
   return z
     .string()
     .trim()

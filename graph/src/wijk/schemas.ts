@@ -1,18 +1,12 @@
 import { z } from 'zod';
-import { containsContactDetails, CONTACT_DETAILS_MESSAGE } from '../circle/schemas.js';
+import { text } from '../circle/schemas.js';
 import { LANGUAGES, LINK_KINDS, OFFERING_CATEGORIES, WIJK_ACTION_STATUSES, WIJK_SIGNAL_CODES } from '../model.js';
 
 /**
  * What a coordinator may write on the wijkkaart, checked at the API's edge. Free text is short and
- * holds no e-mail address or phone number: the map is public within the city, not an address book.
+ * holds no e-mail address or phone number (`text`): the map is public within the city, not an
+ * address book.
  */
-function text(max: number) {
-  return z
-    .string()
-    .trim()
-    .max(max, `at most ${String(max)} characters`)
-    .refine((value) => !containsContactDetails(value), CONTACT_DETAILS_MESSAGE);
-}
 function requiredText(max: number) {
   return text(max).pipe(z.string().min(1, 'may not be empty'));
 }

@@ -1,5 +1,6 @@
 import { LINK_FIELDS, toKeyFigure, toLink, toOffering } from '../district/mappers.js';
 import type { KeyFigureSummary, Link, OfferingSummary } from '../district/types.js';
+import type { LinkRow } from '../district/writes.js';
 import { DomainError } from '../errors.js';
 import type { Raw } from '../mappers.js';
 import type { Language, LinkKind, LinkSource, OfferingCategory, WijkActionStatus, WijkSignalCode } from '../model.js';
@@ -53,18 +54,9 @@ export async function linkDistricts(tx: Tx, linkId: string): Promise<string[] | 
 // Links
 // ---------------------------------------------------------------------------------------------
 
-export interface NewLink {
-  id: string;
+export interface NewLink extends Omit<LinkRow, 'recordedFor'> {
   /** The wijk it is recorded for (its map shows it even when the other end works elsewhere). */
   districtId: string;
-  fromId: string;
-  toId: string;
-  kind: LinkKind;
-  since: string | null;
-  until: string | null;
-  strength: number | null;
-  source: LinkSource;
-  note: string | null;
   /** ISO date of today: actions about this pair close when the link is valid today. */
   today: string;
   now: string;
@@ -237,7 +229,8 @@ export async function joinPartnership(tx: Tx, partnershipId: string, organisatio
     { partnershipId, organisationId, since },
   );
   if (!record) throw new DomainError('NOT_FOUND', 'No such partnership or organisation.', { field: 'input.organisationId' });
-  if (record.member) throw new DomainError('CONFLICT', 'This organisation is already a member.', { field: 'input.organisationId' });
+  if (record.member)
+    throw new DomainError('CONFLICT', 'This organisation is already a member.', { field: 'input.organisationId' });
 }
 
 /** An organisation leaves a partnership on a date (the membership stays on record). */
@@ -255,7 +248,8 @@ export async function leavePartnership(tx: Tx, partnershipId: string, organisati
     { partnershipId, organisationId, until },
   );
   if (!record) throw new DomainError('NOT_FOUND', 'This organisation is not a member.', { field: 'input.organisationId' });
-  if (record.problem) throw new DomainError('INVALID_INPUT', 'until must not be before the day it joined.', { field: 'input.until' });
+  if (record.problem)
+    throw new DomainError('INVALID_INPUT', 'until must not be before the day it joined.', { field: 'input.until' });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -336,21 +330,8 @@ export async function endOffering(tx: Tx, id: string, until: string): Promise<Of
 // Actions
 // ---------------------------------------------------------------------------------------------
 
-export interface WijkActionRow {
-  id: string;
-  districtId: string;
-  title: string;
-  signalCode: WijkSignalCode | null;
-  signalKey: string | null;
-  nodeIds: string[];
-  owner: string;
-  /** ISO date or null. */
-  due: string | null;
-  status: WijkActionStatus;
-  /** ISO date-time. */
-  createdAt: string;
-  createdByAccountId: string | null;
-}
+/** An action as it is written: what `WijkAction` says before anyone changed or closed it. */
+export type WijkActionRow = Omit<WijkAction, 'version' | 'closedAt' | 'closedReason'> & { createdByAccountId: string | null };
 
 /** Demo actions, idempotent (MERGE by id). */
 export async function upsertWijkActions(tx: Tx, actions: WijkActionRow[]): Promise<void> {
@@ -440,6 +421,7 @@ export async function updateWijkAction(tx: Tx, change: WijkActionChange): Promis
     { ...change },
   );
   if (!record) throw new DomainError('NOT_FOUND', 'No such action.', { field: 'input.id' });
-  if (record.stale) throw new DomainError('EDIT_CONFLICT', 'A colleague changed this action in the meantime.', { field: 'input.id' });
+  if (record.stale)
+    throw new DomainError('EDIT_CONFLICT', 'A colleague changed this action in the meantime.', { field: 'input.id' });
   return toWijkAction(record.a);
 }

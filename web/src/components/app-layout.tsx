@@ -1,13 +1,13 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { navItems, navState, type NavItem, type NavKey } from '../features/session/roles';
+import { currentNav, navItems, type NavItem, type NavKey } from '../features/session/roles';
 import { useResetClient, ViewerContext, type SignedInViewer } from '../features/session/session-context';
 import { LogoutDocument, ViewerDocument } from '../gql/graphql';
 import { LOGIN_PATH, loginPageAfter } from '../lib/return-path';
 import { clearSessionEnded, markSessionEnded, onUnauthenticated, sessionEnded } from '../lib/session-events';
 import { nl } from '../messages/nl';
-import { ChartIcon, CircleIcon, DistrictIcon, EyeIcon, LogoutIcon, PeopleIcon, SettingsIcon, UserIcon } from './icons';
+import { ChartIcon, CircleIcon, DistrictIcon, EyeIcon, HomeIcon, LogoutIcon, PeopleIcon, SettingsIcon, UserIcon } from './icons';
 import { LoadError, Loading } from './load-state';
 
 const NAV_ICONS: Record<NavKey, ReactNode> = {
@@ -16,13 +16,13 @@ const NAV_ICONS: Record<NavKey, ReactNode> = {
   myData: <UserIcon />,
   myClients: <PeopleIcon />,
   districts: <DistrictIcon />,
-  myDistrict: <DistrictIcon />,
+  myDistrict: <HomeIcon />,
+  compareDistricts: <ChartIcon />,
   research: <ChartIcon />,
   admin: <SettingsIcon />,
 };
 
-function NavLink({ item, pathname }: { readonly item: NavItem; readonly pathname: string }) {
-  const state = navState(item, pathname);
+function NavLink({ item, state }: { readonly item: NavItem; readonly state: 'page' | 'section' | null }) {
   return (
     <Link
       to={item.to}
@@ -32,6 +32,11 @@ function NavLink({ item, pathname }: { readonly item: NavItem; readonly pathname
       {NAV_ICONS[item.key]} {nl.nav[item.key]}
     </Link>
   );
+}
+
+function currentNavState(items: readonly NavItem[], item: NavItem, pathname: string): 'page' | 'section' | null {
+  const current = currentNav(items, pathname);
+  return current?.key === item.key ? current.state : null;
 }
 
 /** Who is signed in, and the way out. */
@@ -135,9 +140,9 @@ export function AppLayout() {
           {viewer ? (
             <nav aria-label={nl.app.mainNavigation} className="main-nav">
               <ul>
-                {navItems(viewer).map((item) => (
+                {navItems(viewer).map((item, _i, items) => (
                   <li key={item.key}>
-                    <NavLink item={item} pathname={pathname} />
+                    <NavLink item={item} state={currentNavState(items, item, pathname)} />
                   </li>
                 ))}
               </ul>

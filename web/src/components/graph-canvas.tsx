@@ -5,7 +5,7 @@ import cytoscape, {
   type LayoutOptions,
   type StylesheetJson,
 } from 'cytoscape';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { nl } from '../messages/nl';
 import { FitIcon, ZoomInIcon, ZoomOutIcon } from './icons';
 
@@ -16,6 +16,8 @@ export interface GraphCanvasProps {
   /** What the drawing shows, for screen readers (the page also has a text alternative). */
   readonly label: string;
   readonly className?: string;
+  /** Inline style of the drawing's box (for example an aspect-ratio that fits the drawing). */
+  readonly style?: CSSProperties | undefined;
   /** Room around the drawing when it is fitted into its box, in screen pixels. */
   readonly padding?: number;
   /**
@@ -24,6 +26,25 @@ export interface GraphCanvasProps {
    * While the answer is on its way the node stays where it was dropped; new `elements` replace it.
    */
   readonly onNodeDrop?: ((nodeId: string, position: { readonly x: number; readonly y: number }) => boolean) | undefined;
+  /** Called with a node's id when it is clicked or tapped (nodes whose style has `events: yes`). */
+  readonly onNodeTap?: ((nodeId: string) => void) | undefined;
+  /** Extra classes per element id, on top of the classes in `elements`; changing them moves nothing. */
+  readonly extraClasses?: ReadonlyMap<string, string> | undefined;
+  /** Called after every layout, once the drawing is fitted (for PNG downloads and printing). */
+  readonly onReady?: ((cy: Core) => void) | undefined;
+}
+
+/** Browser tests read the instance from the drawing's box under this (non-enumerable) name. */
+export const CY_PROPERTY = '__wijkkringCy';
+
+/** Sets each element's classes to the ones it was added with plus its extra classes. */
+function applyClasses(cy: Core, extra: ReadonlyMap<string, string> | undefined): void {
+  cy.elements().forEach((element) => {
+    const base = (element.scratch('baseClasses') as string | undefined) ?? '';
+    const more = extra?.get(element.id()) ?? '';
+    const next = more ? `${base} ${more}` : base;
+    if (element.classes().join(' ') !== next) element.classes(next);
+  });
 }
 
 /** A fitted drawing is never enlarged beyond this: three organisations should not fill the screen. */
@@ -41,11 +62,26 @@ const ZOOM_STEP = 1.5;
  *
  * `data-graph-ready="true"` is set on the box once the layout has run (browser tests wait for it).
  */
-export function GraphCanvas({ elements, stylesheet, layout, label, className, padding = 16, onNodeDrop }: GraphCanvasProps) {
+export function GraphCanvas({
+  elements,
+  stylesheet,
+  layout,
+  label,
+  className,
+  style,
+  padding = 16,
+  onNodeDrop,
+  onNodeTap,
+  extraClasses,
+  onReady,
+}: GraphCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const paddingRef = useRef(padding);
   const onNodeDropRef = useRef(onNodeDrop);
+  const onNodeTapRef = useRef(onNodeTap);
+  const onReadyRef = useRef(onReady);
+  const extraClassesRef = useRef(extraClasses);
   const draggable = onNodeDrop !== undefined;
   const fitZoomRef = useRef(1);
   const [zoomed, setZoomed] = useState(false);
@@ -57,6 +93,11 @@ export function GraphCanvas({ elements, stylesheet, layout, label, className, pa
   useEffect(() => {
     onNodeDropRef.current = onNodeDrop;
   }, [onNodeDrop]);
+
+  useEffect(() => {
+    onNodeTapRef.current = onNodeTap;
+    onReadyRef.current = onReady;
+  }, [onNodeTap, onReady]);
 
   /** Shows the whole drawing and switches dragging off. */
   const fitAll = (cy: Core) => {
@@ -85,6 +126,16 @@ export function GraphCanvas({ elements, stylesheet, layout, label, className, pa
       autounselectify: true,
     });
     cyRef.current = cy;
+    Object.defineProperty(container, CY_PROPERTY, { value: cy, configurable: true, enumerable: false });
+    cy.on('tap', 'node', (event) => {
+      onNodeTapRef.current?.((event.target as NodeSingular).id());
+    });
+    cy.on('mouseover', 'node', () => {
+      if (onNodeTapRef.current) container.style.cursor = 'pointer';
+    });
+    cy.on('mouseout', 'node', () => {
+      container.style.cursor = '';
+    });
     // Where a grabbed node was, so a drop that means nothing can put it back.
     let grabbedAt: { x: number; y: number } | null = null;
     cy.on('grab', 'node', (event) => {
@@ -106,6 +157,7 @@ export function GraphCanvas({ elements, stylesheet, layout, label, className, pa
     return () => {
       observer.disconnect();
       cy.destroy();
+      Reflect.deleteProperty(container, CY_PROPERTY);
       cyRef.current = null;
     };
   }, []);
@@ -127,17 +179,28 @@ export function GraphCanvas({ elements, stylesheet, layout, label, className, pa
     cy.batch(() => {
       cy.elements().remove();
       cy.add([...elements]);
+      cy.elements().forEach((element) => {
+        element.scratch('baseClasses', element.classes().join(' '));
+      });
+      applyClasses(cy, extraClassesRef.current);
     });
     const run = cy.layout(layout);
     run.one('layoutstop', () => {
       fitAll(cy);
       container.dataset['graphReady'] = 'true';
+      onReadyRef.current?.(cy);
     });
     run.run();
     return () => {
       run.stop();
     };
   }, [elements, layout]);
+
+  useEffect(() => {
+    extraClassesRef.current = extraClasses;
+    const cy = cyRef.current;
+    if (cy) cy.batch(() => applyClasses(cy, extraClasses));
+  }, [extraClasses]);
 
   const zoomBy = (factor: number) => {
     const cy = cyRef.current;
@@ -176,6 +239,7 @@ export function GraphCanvas({ elements, stylesheet, layout, label, className, pa
       <div
         ref={containerRef}
         className={className ? `graph-canvas ${className}` : 'graph-canvas'}
+        style={style}
         role="img"
         aria-label={label}
         data-panning={zoomed ? 'true' : 'false'}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { navItems, navState, startPath, type ViewerLike } from './roles';
+import { currentNav, navItems, navState, startPath, type ViewerLike } from './roles';
 
 const viewer = (role: ViewerLike['role'], slug: string | null = null): ViewerLike => ({
   role,
@@ -15,11 +15,13 @@ describe('navItems', () => {
     expect(navItems(viewer('SUPPORT_WORKER')).map((i) => i.to)).toEqual(['/kring', '/wijken']);
   });
 
-  it('takes a coordinator to their own wijk, and only that', () => {
+  it('gives a coordinator their own wijk first, then all wijken and the comparison (issue 9)', () => {
     expect(navItems(viewer('COORDINATOR', 'kanaleneiland'))).toEqual([
       { key: 'myDistrict', to: '/wijk/kanaleneiland', section: '/wijk/kanaleneiland' },
+      { key: 'districts', to: '/wijken', section: '/wijk/' },
+      { key: 'compareDistricts', to: '/wijken/vergelijken', section: '/wijken/vergelijken' },
     ]);
-    expect(navItems(viewer('COORDINATOR'))[0]?.to).toBe('/wijken');
+    expect(navItems(viewer('COORDINATOR')).map((i) => i.to)).toEqual(['/wijken', '/wijken/vergelijken']);
   });
 
   it('never offers circles to a coordinator or researcher', () => {
@@ -49,5 +51,20 @@ describe('navState', () => {
     expect(navState(clients, '/kring')).toBe('page');
     expect(navState(clients, '/kring/abc')).toBe('section');
     expect(navState(clients, '/wijken')).toBeNull();
+  });
+});
+
+describe('currentNav', () => {
+  const items = navItems(viewer('COORDINATOR', 'kanaleneiland'));
+
+  it("marks only 'Mijn wijk' on the coordinator's own wijk page, not also 'Wijken'", () => {
+    expect(currentNav(items, '/wijk/kanaleneiland')).toEqual({ key: 'myDistrict', state: 'page' });
+  });
+
+  it("marks 'Wijken' on another wijk's page and 'Wijken vergelijken' on the comparison", () => {
+    expect(currentNav(items, '/wijk/overvecht')).toEqual({ key: 'districts', state: 'section' });
+    expect(currentNav(items, '/wijken/vergelijken')).toEqual({ key: 'compareDistricts', state: 'page' });
+    expect(currentNav(items, '/wijken')).toEqual({ key: 'districts', state: 'page' });
+    expect(currentNav(items, '/beheer')).toBeNull();
   });
 });

@@ -6,7 +6,8 @@ export interface ViewerLike {
   readonly district: { readonly slug: string } | null;
 }
 
-export type NavKey = 'myCircle' | 'access' | 'myData' | 'myClients' | 'districts' | 'myDistrict' | 'research' | 'admin';
+export type NavKey =
+  'myCircle' | 'access' | 'myData' | 'myClients' | 'districts' | 'myDistrict' | 'compareDistricts' | 'research' | 'admin';
 
 export interface NavItem {
   readonly key: NavKey;
@@ -38,9 +39,13 @@ export function navItems(viewer: ViewerLike): NavItem[] {
         { key: 'districts', to: '/wijken', section: '/wijk/' },
       ];
     case 'COORDINATOR': {
-      // A coordinator sees their own wijk only (the API leaves other wijken out of lists).
+      // Their own wijk first; the other wijken (public social map) and the comparison after it.
       const mine = myDistrictPath(viewer);
-      return [{ key: 'myDistrict', to: mine, section: mine }];
+      const items: NavItem[] = [
+        { key: 'districts', to: '/wijken', section: '/wijk/' },
+        { key: 'compareDistricts', to: '/wijken/vergelijken', section: '/wijken/vergelijken' },
+      ];
+      return mine === '/wijken' ? items : [{ key: 'myDistrict', to: mine, section: mine }, ...items];
     }
     case 'RESEARCHER':
       return [{ key: 'research', to: '/onderzoek', section: '/onderzoek' }];
@@ -64,4 +69,18 @@ export function navState(item: NavItem, pathname: string): 'page' | 'section' | 
   if (pathname === item.to) return 'page';
   if (pathname.startsWith(item.section) && item.section !== '/') return 'section';
   return null;
+}
+
+/**
+ * The one menu item that is current: the page itself, else the most specific section. A
+ * coordinator's own wijk page belongs to "Mijn wijk", not also to "Wijken".
+ */
+export function currentNav(items: readonly NavItem[], pathname: string): { key: NavKey; state: 'page' | 'section' } | null {
+  const page = items.find((item) => navState(item, pathname) === 'page');
+  if (page) return { key: page.key, state: 'page' };
+  const sections = items
+    .filter((item) => navState(item, pathname) === 'section')
+    .sort((a, b) => b.section.length - a.section.length);
+  const section = sections[0];
+  return section ? { key: section.key, state: 'section' } : null;
 }

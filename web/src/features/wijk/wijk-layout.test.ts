@@ -1,117 +1,107 @@
 import { describe, expect, it } from 'vitest';
-import { PIE_GEOMETRY, pieLayout, wedgeLabels, type Point } from './wijk-layout';
+import { boxesOverlap, columnLayout, GEOMETRY, labelWidth, type Box } from './wijk-layout';
 
-type Group = 'a' | 'b' | 'c' | 'd';
-const TAU = 2 * Math.PI;
-const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(2, '0')}`);
-const angleOf = (p: Point) => (Math.atan2(p.x, -p.y) + TAU) % TAU;
-const radiusOf = (p: Point) => Math.hypot(p.x, p.y);
+const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${String(i)}`);
 
-function closestPair(points: readonly Point[]): number {
-  let min = Infinity;
-  for (let i = 0; i < points.length; i++) {
-    for (let j = i + 1; j < points.length; j++) {
-      const a = points[i] as Point;
-      const b = points[j] as Point;
-      min = Math.min(min, Math.hypot(a.x - b.x, a.y - b.y));
-    }
-  }
-  return min;
+/** Spreads n nodes over six groups unevenly (the first group biggest), every third one without a link. */
+function sample(n: number) {
+  const groups = ['a', 'b', 'c', 'd', 'e', 'f'].map((group) => ({ group, ids: [] as string[] }));
+  const all = ids('n', n);
+  all.forEach((id, i) => groups[(i * i + i) % 6 === 0 ? 0 : i % 6]?.ids.push(id));
+  const linked = new Set(all.filter((_, i) => i % 3 !== 0));
+  return { groups, linked, all };
 }
 
-/** A wijk the size of Kanaleneiland: 3 key figures, 16 + 2 + 5 + 10 organisations. */
-const KANALENEILAND = {
-  centre: ids('k', 3),
-  groups: [
-    { group: 'a' as Group, ids: ids('a', 16) },
-    { group: 'b' as Group, ids: ids('b', 2) },
-    { group: 'c' as Group, ids: ids('c', 5) },
-    { group: 'd' as Group, ids: ids('d', 10) },
-  ],
-};
-
-describe('pieLayout', () => {
-  const layout = pieLayout(KANALENEILAND.centre, KANALENEILAND.groups);
-
-  it('places every id once', () => {
-    expect(layout.positions.size).toBe(3 + 16 + 2 + 5 + 10);
-  });
-
-  it('keeps every two nodes at least a row gap apart', () => {
-    const minimum = Math.min(PIE_GEOMETRY.spacing, PIE_GEOMETRY.rowGap);
-    expect(closestPair([...layout.positions.values()])).toBeGreaterThanOrEqual(minimum - 1e-9);
-  });
-
-  it('puts the middle ids inside the first arc and every group inside its own wedge', () => {
-    for (const id of KANALENEILAND.centre) expect(radiusOf(layout.positions.get(id) as Point)).toBeLessThan(layout.innerRadius);
-    expect(layout.wedges.map((w) => w.group)).toEqual(['a', 'b', 'c', 'd']);
-    for (const g of KANALENEILAND.groups) {
-      const wedge = layout.wedges.find((w) => w.group === g.group);
-      if (!wedge) throw new Error(`no wedge for ${g.group}`);
-      for (const id of g.ids) {
-        const p = layout.positions.get(id) as Point;
-        expect(radiusOf(p)).toBeGreaterThanOrEqual(layout.innerRadius - 1e-9);
-        expect(radiusOf(p)).toBeLessThanOrEqual(layout.outerRadius + 1e-9);
-        expect(angleOf(p)).toBeGreaterThan(wedge.start);
-        expect(angleOf(p)).toBeLessThan(wedge.end);
+describe('columnLayout', () => {
+  it('places every id once and never lets two label slots, or a label slot and a node, overlap (1..200 nodes)', () => {
+    for (let n = 1; n <= 200; n++) {
+      const { groups, linked, all } = sample(n);
+      const layout = columnLayout(groups, linked);
+      expect(layout.nodes.size).toBe(n);
+      const labels: Box[] = [...layout.nodes.values()].map((p) => p.labelSlot);
+      labels.push(...layout.headers.map((h) => h.labelSlot));
+      if (layout.band) labels.push(layout.band.labelSlot);
+      const nodeBoxes = [...layout.nodes.values()].map((p) => p.nodeBox);
+      for (let i = 0; i < labels.length; i++) {
+        const a = labels[i];
+        if (!a) continue;
+        for (let j = i + 1; j < labels.length; j++) {
+          const b = labels[j];
+          if (b && boxesOverlap(a, b)) throw new Error(`n=${String(n)}: label slots ${String(i)} and ${String(j)} overlap`);
+        }
+        for (const b of nodeBoxes)
+          if (boxesOverlap(a, b)) throw new Error(`n=${String(n)}: label slot ${String(i)} covers a node`);
       }
+      for (let i = 0; i < nodeBoxes.length; i++)
+        for (let j = i + 1; j < nodeBoxes.length; j++) {
+          const a = nodeBoxes[i];
+          const b = nodeBoxes[j];
+          if (a && b && boxesOverlap(a, b)) throw new Error(`n=${String(n)}: nodes ${String(i)} and ${String(j)} overlap`);
+        }
+      for (const id of all) if (layout.nodes.get(id)?.linked !== linked.has(id)) throw new Error(`${id} in the wrong part`);
     }
+  }, 30_000);
+
+  it('gives a label exactly the room the stylesheet allows', () => {
+    const layout = columnLayout([{ group: 'a', ids: ['x'] }], new Set(['x']));
+    const slot = layout.nodes.get('x')?.labelSlot;
+    expect(slot && slot.x2 - slot.x1).toBe(labelWidth());
+    expect(slot && slot.y2 - slot.y1).toBe(GEOMETRY.row);
   });
 
-  it('shares the full circle between the wedges, bigger groups getting wider wedges, clockwise from the top', () => {
-    expect(layout.wedges[0]?.start).toBe(0);
-    expect(layout.wedges.at(-1)?.end).toBeCloseTo(TAU, 9);
-    layout.wedges.slice(1).forEach((w, i) => expect(w.start).toBeCloseTo(layout.wedges[i]?.end ?? NaN, 9));
-    const width = (g: Group) => {
-      const w = layout.wedges.find((x) => x.group === g);
-      return w ? w.end - w.start : 0;
-    };
-    expect(width('a')).toBeGreaterThan(width('d'));
-    expect(width('d')).toBeGreaterThan(width('c'));
-    expect(width('c')).toBeGreaterThan(width('b'));
-  });
-
-  it('fills arcs from the inside out, in the given order', () => {
-    const order = KANALENEILAND.groups[0]?.ids ?? [];
-    const radii = order.map((id) => radiusOf(layout.positions.get(id) as Point));
-    for (let i = 1; i < radii.length; i++) expect(radii[i]).toBeGreaterThanOrEqual((radii[i - 1] ?? 0) - 1e-9);
-  });
-
-  it('stays compact: a Kanaleneiland-sized wijk needs at most three arcs', () => {
-    expect(layout.outerRadius).toBeLessThanOrEqual(layout.innerRadius + 2 * PIE_GEOMETRY.rowGap + 1e-9);
-  });
-
-  it('gives a small group room on the first arc', () => {
-    const tiny = pieLayout<Group>(
-      [],
+  it('puts groups in columns from left to right, in the order given, with a header above each', () => {
+    const layout = columnLayout(
       [
-        { group: 'a', ids: ids('a', 60) },
+        { group: 'spoor1', ids: ['a', 'b'] },
+        { group: 'empty', ids: [] },
+        { group: 'spoor2', ids: ['c'] },
+        { group: 'outside', ids: ['d'] },
+      ],
+      new Set(['a', 'b', 'c', 'd']),
+    );
+    const x = (id: string) => layout.nodes.get(id)?.x ?? NaN;
+    expect(x('a')).toBe(x('b'));
+    expect(x('a')).toBeLessThan(x('c'));
+    expect(x('c')).toBeLessThan(x('d'));
+    expect(layout.headers.map((h) => h.group)).toEqual(['spoor1', 'spoor2', 'outside']);
+    for (const h of layout.headers) expect(h.y).toBeLessThan(Math.min(...[...layout.nodes.values()].map((n) => n.y)));
+    expect(layout.band).toBeNull();
+  });
+
+  it('puts unlinked nodes in a band below every linked node, under a line', () => {
+    const { groups, linked } = sample(60);
+    const layout = columnLayout(groups, linked);
+    const placed = [...layout.nodes.values()];
+    const lowestLinked = Math.max(...placed.filter((p) => p.linked).map((p) => p.nodeBox.y2));
+    const highestUnlinked = Math.min(...placed.filter((p) => !p.linked).map((p) => p.nodeBox.y1));
+    const band = layout.band;
+    expect(band).not.toBeNull();
+    expect(band?.lineY).toBeGreaterThan(lowestLinked);
+    expect(band?.lineY).toBeLessThan(highestUnlinked);
+    expect(band?.labelSlot.y1).toBeGreaterThan(band?.lineY ?? Infinity);
+  });
+
+  it('splits a big group over several columns', () => {
+    const layout = columnLayout([{ group: 'a', ids: ids('a', 40) }], new Set(ids('a', 40)), GEOMETRY, 10);
+    expect(new Set([...layout.nodes.values()].map((p) => p.x)).size).toBe(4);
+    expect(Math.max(...[...layout.nodes.values()].map((p) => p.y))).toBe(9 * GEOMETRY.row);
+  });
+
+  it('bends links within a column around the nodes between them, and keeps others straight', () => {
+    const layout = columnLayout(
+      [
+        { group: 'a', ids: ['a0', 'a1', 'a2', 'a3'] },
         { group: 'b', ids: ['b0'] },
       ],
+      new Set(['a0', 'a1', 'a2', 'a3', 'b0']),
     );
-    expect(radiusOf(tiny.positions.get('b0') as Point)).toBeCloseTo(tiny.innerRadius, 9);
-    expect(closestPair([...tiny.positions.values()])).toBeGreaterThanOrEqual(PIE_GEOMETRY.rowGap - 1e-9);
-  });
-
-  it('is deterministic', () => {
-    expect(pieLayout(KANALENEILAND.centre, KANALENEILAND.groups)).toEqual(layout);
-  });
-
-  it('puts a single middle id exactly in the middle, and copes with an empty wijk', () => {
-    expect(pieLayout(['k'], []).positions.get('k')).toEqual({ x: 0, y: 0 });
-    expect(pieLayout([], []).positions.size).toBe(0);
-  });
-
-  it('puts wedge labels just outside their wedge, in the middle of it', () => {
-    const labels = wedgeLabels(layout, 20);
-    expect(labels.map((l) => l.group)).toEqual(['a', 'b', 'c', 'd']);
-    labels.forEach((l, i) => {
-      const wedge = layout.wedges[i];
-      const group = KANALENEILAND.groups[i];
-      const furthest = Math.max(...(group?.ids ?? []).map((id) => radiusOf(layout.positions.get(id) as Point)));
-      expect(wedge?.outerRadius).toBeCloseTo(furthest, 9);
-      expect(radiusOf(l)).toBeCloseTo(furthest + 20, 9);
-      expect(angleOf(l)).toBeCloseTo(((wedge?.start ?? 0) + (wedge?.end ?? 0)) / 2, 9);
-    });
+    expect(layout.bulge('a0', 'a1')).toBe(0);
+    expect(layout.bulge('a0', 'b0')).toBe(0);
+    const down = layout.bulge('a0', 'a3');
+    expect(Math.abs(down)).toBeGreaterThan(GEOMETRY.node);
+    // Both directions bulge to the same side (left).
+    expect(layout.bulge('a3', 'a0')).toBe(-down);
+    // The arc passes a node in between with room to spare: 2·t·(1−t)·d at t = 1/3.
+    expect((2 / 3) * (2 / 3) * Math.abs(down)).toBeGreaterThan(GEOMETRY.node / 2);
   });
 });

@@ -1,38 +1,43 @@
 /**
- * Where organisations and key figures sit on the wijk map. Pure and deterministic.
+ * Where organisations and key figures sit on the wijkkaart. Pure and deterministic.
  *
- * The map is a pie: key figures (residents) in the middle, and around them one wedge per group
- * (spoor 1, 2, 3, other), clockwise from the top. A wedge's angle grows with its number of
- * organisations, with a minimum so a small group still has room. Inside a wedge, organisations
- * fill arcs ("rows") from the inside out, in the order given, spread evenly over the wedge.
- * Links between groups then cross the middle, which makes islands and bridges easy to see.
+ * Columns per group (spoor 1 | spoor 2 | spoor 3 | overig | sleutelfiguren | buiten de wijk),
+ * one node per row, its label to the right of it inside the node's slot. Slots never overlap by
+ * construction: rows are `row` apart (more than a label is high), columns `column` apart (more
+ * than a slot is wide), and the stylesheet cuts a label off at `labelWidth` (text-max-width with
+ * an ellipsis). A big group takes several columns of at most `maxRows` rows.
  *
- * Angles are radians clockwise from 12 o'clock; screen y points down: (r·sin a, −r·cos a).
+ * Nodes with a link fill the rows from the top. Nodes without any link sit in a band below all of
+ * them ("Nog zonder verbinding"), under a line: every link is a segment or an arc between two
+ * points above that line, so no link crosses the band and an unlinked node never looks linked.
+ * Links within one column bulge to the left, so they pass beside the nodes in between.
  */
 
-export interface PieGeometry {
-  /** Smallest distance between neighbours on one arc (node plus room for its label). */
-  readonly spacing: number;
-  /** Radial distance between two arcs. */
-  readonly rowGap: number;
-  /** Radius of the first arc, at least. */
-  readonly minInnerRadius: number;
+export interface LayoutGeometry {
+  /** Width and height of a node. */
+  readonly node: number;
+  /** Distance between two rows (centre to centre). */
+  readonly row: number;
+  /** Width of a slot: node plus label. */
+  readonly slot: number;
+  /** Empty room between a slot and the next column. */
+  readonly gap: number;
+  /** Room between a node and its label. */
+  readonly labelMargin: number;
 }
 
-export const PIE_GEOMETRY: PieGeometry = { spacing: 80, rowGap: 68, minInnerRadius: 100 };
+export const GEOMETRY: LayoutGeometry = { node: 30, row: 44, slot: 164, gap: 28, labelMargin: 10 };
 
-export interface PieGroup<G extends string> {
-  readonly group: G;
-  /** Ids in the order they should be placed (the first ones closest to the middle). */
-  readonly ids: readonly string[];
+/** How wide a label may be: the slot minus the node and the margin (the stylesheet's text-max-width). */
+export function labelWidth(geometry: LayoutGeometry = GEOMETRY): number {
+  return geometry.slot - geometry.node - geometry.labelMargin;
 }
 
-export interface Wedge<G extends string> {
-  readonly group: G;
-  readonly start: number;
-  readonly end: number;
-  /** Radius of the outermost arc this wedge uses. */
-  readonly outerRadius: number;
+export interface Box {
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
 }
 
 export interface Point {
@@ -40,154 +45,135 @@ export interface Point {
   readonly y: number;
 }
 
-export type HorizontalAlign = 'left' | 'center' | 'right';
-export type VerticalAlign = 'top' | 'center' | 'bottom';
+export interface LayoutGroup<G extends string> {
+  readonly group: G;
+  /** Ids in the order they should be placed (top to bottom). */
+  readonly ids: readonly string[];
+}
 
-export interface WedgeLabel<G extends string> {
+export interface PlacedNode {
+  readonly id: string;
+  readonly x: number;
+  readonly y: number;
+  readonly linked: boolean;
+  /** Where its label may be drawn (and nothing else is). */
+  readonly labelSlot: Box;
+  readonly nodeBox: Box;
+}
+
+export interface ColumnHeader<G extends string> {
   readonly group: G;
   readonly x: number;
   readonly y: number;
-  /** Which side of the anchor the text goes, away from the pie (cytoscape's text-halign / text-valign). */
-  readonly halign: HorizontalAlign;
-  readonly valign: VerticalAlign;
+  readonly labelSlot: Box;
 }
 
-export interface PieLayout<G extends string> {
-  readonly positions: ReadonlyMap<string, Point>;
-  /** Only groups that have members get a wedge. */
-  readonly wedges: readonly Wedge<G>[];
-  /** Radius of the first arc. */
-  readonly innerRadius: number;
-  /** Radius of the outermost arc in use (0 when there is nothing around the middle). */
-  readonly outerRadius: number;
+export interface ColumnLayout<G extends string> {
+  readonly nodes: ReadonlyMap<string, PlacedNode>;
+  /** One header per group that has nodes, above its first column. */
+  readonly headers: readonly ColumnHeader<G>[];
+  /** The band of unlinked nodes: its label's anchor and the y of the line above it; null when every node has a link. */
+  readonly band: {
+    readonly x: number;
+    readonly y: number;
+    readonly lineY: number | null;
+    readonly width: number;
+    readonly labelSlot: Box;
+  } | null;
+  /** Left and right edge of all columns. */
+  readonly width: number;
+  /** From the top of the headers to the bottom of the last row. */
+  readonly height: number;
+  /** For a link within one column: how far its arc bulges (cytoscape control-point-distance, sign included); 0 for a straight line. */
+  readonly bulge: (fromId: string, toId: string) => number;
 }
 
-const TAU = 2 * Math.PI;
+const box = (x1: number, y1: number, x2: number, y2: number): Box => ({ x1, y1, x2, y2 });
 
-export function toXY(radius: number, angle: number): Point {
-  return { x: radius * Math.sin(angle), y: -radius * Math.cos(angle) };
+export function boxesOverlap(a: Box, b: Box): boolean {
+  return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 }
 
-/** Positions for `centre` ids on a small circle in the middle (one id sits exactly in the middle). */
-function centrePositions(ids: readonly string[], spacing: number): { positions: [string, Point][]; radius: number } {
-  if (ids.length === 0) return { positions: [], radius: 0 };
-  const first = ids[0];
-  if (ids.length === 1 && first !== undefined) return { positions: [[first, { x: 0, y: 0 }]], radius: 0 };
-  const radius = Math.max(spacing / (2 * Math.sin(Math.PI / ids.length)), spacing / 2);
-  return { positions: ids.map((id, i) => [id, toXY(radius, (i * TAU) / ids.length)]), radius };
-}
-
-interface Filled<G extends string> {
-  readonly positions: Map<string, Point>;
-  readonly wedges: Wedge<G>[];
-  readonly outerRadius: number;
-}
-
-/** Wedges and arcs for a first arc at `innerRadius`; undefined when more than `maxRows` arcs would be needed. */
-function fill<G extends string>(
-  groups: readonly PieGroup<G>[],
-  innerRadius: number,
-  maxRows: number,
-  geometry: PieGeometry,
-): Filled<G> | undefined {
-  const { spacing, rowGap } = geometry;
-  const total = groups.reduce((sum, g) => sum + g.ids.length, 0);
-  // Every wedge gets at least the angle one node needs on the first arc; the rest is shared by size.
-  const minimum = Math.min(spacing / innerRadius, TAU / groups.length);
-  const shared = TAU - minimum * groups.length;
-  const slices: { start: number; end: number }[] = [];
-  let start = 0;
-  for (const g of groups) {
-    const angle = groups.length === 1 ? TAU : minimum + (shared * g.ids.length) / total;
-    slices.push({ start, end: start + angle });
-    start += angle;
-  }
-  const wedges: Wedge<G>[] = [];
-
-  const positions = new Map<string, Point>();
-  let outerRadius = innerRadius;
-  for (const [index, g] of groups.entries()) {
-    const wedge = slices[index];
-    if (!wedge) continue;
-    const whole = groups.length === 1;
-    let placed = 0;
-    let wedgeOuter = innerRadius;
-    for (let row = 0; placed < g.ids.length; row++) {
-      if (row >= maxRows) return undefined;
-      const radius = innerRadius + row * rowGap;
-      // Keep half a spacing from both wedge edges, so neighbours across an edge are a spacing apart.
-      const margin = whole ? 0 : Math.asin(Math.min(1, spacing / 2 / radius));
-      const span = Math.max(0, wedge.end - wedge.start - 2 * margin);
-      // The angle at which two nodes on this arc are exactly one spacing apart (as the crow flies).
-      const step = 2 * Math.asin(Math.min(1, spacing / (2 * radius)));
-      const capacity = whole ? Math.max(1, Math.floor(TAU / step + 1e-9)) : Math.max(1, Math.floor(span / step + 1e-9));
-      const count = Math.min(capacity, g.ids.length - placed);
-      for (let i = 0; i < count; i++) {
-        const id = g.ids[placed + i];
-        if (id === undefined) continue;
-        const angle = wedge.start + margin + ((i + 0.5) * span) / count;
-        positions.set(id, toXY(radius, angle));
-      }
-      placed += count;
-      wedgeOuter = radius;
-    }
-    wedges.push({ group: g.group, ...wedge, outerRadius: wedgeOuter });
-    outerRadius = Math.max(outerRadius, wedgeOuter);
-  }
-  return { positions, wedges, outerRadius };
+/** The number of rows per column: a group of a usual wijk fits one column; never fewer than 8. */
+export function rowsFor(total: number): number {
+  return Math.max(8, Math.ceil(Math.sqrt(total * 4)));
 }
 
 /**
- * The most compact pie: tries one, two, three ... arcs, each time with the smallest first arc that
- * holds every group, and keeps the layout with the smallest outer radius.
+ * Places every id of `groups` (in that column order). `linked` says which ids have a drawn link.
  */
-export function pieLayout<G extends string>(
-  centre: readonly string[],
-  groups: readonly PieGroup<G>[],
-  geometry: PieGeometry = PIE_GEOMETRY,
-): PieLayout<G> {
-  const middle = centrePositions(centre, geometry.spacing);
-  const smallest = Math.max(geometry.minInnerRadius, centre.length > 0 ? middle.radius + geometry.rowGap : 0);
+export function columnLayout<G extends string>(
+  groups: readonly LayoutGroup<G>[],
+  linked: ReadonlySet<string>,
+  geometry: LayoutGeometry = GEOMETRY,
+  maxRows: number = rowsFor(groups.reduce((n, g) => n + g.ids.length, 0)),
+): ColumnLayout<G> {
+  const { node, row, slot, gap, labelMargin } = geometry;
+  const step = slot + gap;
+  const half = row / 2;
   const present = groups.filter((g) => g.ids.length > 0);
-  if (present.length === 0)
-    return { positions: new Map(middle.positions), wedges: [], innerRadius: smallest, outerRadius: middle.radius };
-
-  let best: { filled: Filled<G>; innerRadius: number } | undefined;
-  for (let rows = 1; rows <= 12; rows++) {
-    for (let innerRadius = smallest; innerRadius <= smallest + 12 * geometry.rowGap; innerRadius += geometry.rowGap / 8) {
-      if (best && innerRadius + (rows - 1) * geometry.rowGap >= best.filled.outerRadius) break;
-      const filled = fill(present, innerRadius, rows, geometry);
-      if (filled) {
-        if (!best || filled.outerRadius < best.filled.outerRadius) best = { filled, innerRadius };
-        break;
-      }
-    }
-  }
-  const chosen = best ?? { filled: fill(present, smallest, Number.POSITIVE_INFINITY, geometry), innerRadius: smallest };
-  const positions = new Map<string, Point>(middle.positions);
-  for (const [id, point] of chosen.filled?.positions ?? []) positions.set(id, point);
-  return {
-    positions,
-    wedges: chosen.filled?.wedges ?? [],
-    innerRadius: chosen.innerRadius,
-    outerRadius: chosen.filled?.outerRadius ?? smallest,
-  };
-}
-
-/** A label per wedge, just outside the wedge's outermost arc, in the middle of the wedge. */
-export function wedgeLabels<G extends string>(layout: PieLayout<G>, gap: number): WedgeLabel<G>[] {
-  return layout.wedges.map((w) => {
-    const radius = w.outerRadius + gap;
-    const angle = layout.wedges.length === 1 ? 0 : (w.start + w.end) / 2;
-    const { x, y } = toXY(radius, angle);
-    const sin = Math.sin(angle);
-    const cos = Math.cos(angle);
-    return {
-      group: w.group,
-      x,
-      y,
-      halign: sin > 0.3 ? 'right' : sin < -0.3 ? 'left' : 'center',
-      valign: cos > 0.3 ? 'top' : cos < -0.3 ? 'bottom' : 'center',
-    };
+  // Column count and rows per group.
+  const plans = present.map((g) => {
+    const top = g.ids.filter((id) => linked.has(id));
+    const bottom = g.ids.filter((id) => !linked.has(id));
+    const columns = Math.max(1, Math.ceil(top.length / maxRows), Math.ceil(bottom.length / maxRows));
+    return { group: g.group, top, bottom, columns };
   });
+  const linkedRows = Math.max(0, ...plans.map((p) => Math.min(maxRows, Math.ceil(p.top.length / p.columns))));
+  const anyUnlinked = plans.some((p) => p.bottom.length > 0);
+  // Rows: the headers at y = -row; linked rows from 0; then the line, the band's label and its rows.
+  const lineY = linkedRows === 0 ? null : (linkedRows - 1) * row + row * 0.75;
+  const bandLabelY = lineY === null ? 0 : lineY + half + 4;
+  const bandTop = bandLabelY + row;
+
+  const nodes = new Map<string, PlacedNode>();
+  const headers: ColumnHeader<G>[] = [];
+  const columnOf = new Map<string, number>();
+  const rowOf = new Map<string, number>();
+  let column = 0;
+  for (const plan of plans) {
+    const x = column * step + node / 2;
+    headers.push({ group: plan.group, x, y: -row, labelSlot: box(x - node / 2, -row - half, x - node / 2 + slot, -row + half) });
+    const place = (ids: readonly string[], top: number, isLinked: boolean) => {
+      const perColumn = Math.ceil(ids.length / plan.columns);
+      ids.forEach((id, i) => {
+        const c = column + Math.floor(i / perColumn);
+        const r = i % perColumn;
+        const cx = c * step + node / 2;
+        const cy = top + r * row;
+        columnOf.set(id, c);
+        rowOf.set(id, r);
+        nodes.set(id, {
+          id,
+          x: cx,
+          y: cy,
+          linked: isLinked,
+          nodeBox: box(cx - node / 2, cy - node / 2, cx + node / 2, cy + node / 2),
+          labelSlot: box(cx + node / 2 + labelMargin, cy - half, cx - node / 2 + slot, cy + half),
+        });
+      });
+    };
+    place(plan.top, 0, true);
+    place(plan.bottom, bandTop, false);
+    column += plan.columns;
+  }
+  const width = Math.max(slot, column * step - gap);
+  const band = anyUnlinked
+    ? { x: 0, y: bandLabelY, lineY, width, labelSlot: box(0, bandLabelY - half, Math.max(width, 2 * slot), bandLabelY + half) }
+    : null;
+  const bulge = (fromId: string, toId: string): number => {
+    const a = nodes.get(fromId);
+    const b = nodes.get(toId);
+    if (!a || !b || columnOf.get(fromId) !== columnOf.get(toId)) return 0;
+    const apart = Math.abs((rowOf.get(fromId) ?? 0) - (rowOf.get(toId) ?? 0));
+    if (apart <= 1) return 0;
+    // A quadratic arc is 2t(1−t)·d off the line; the nearest node in between is at t = 1/apart
+    // and needs the node's half width plus a little air.
+    const needed = ((node / 2 + 8) * apart * apart) / (2 * (apart - 1));
+    const distance = Math.min(needed, gap + slot / 2);
+    // Cytoscape measures the distance to the right of the direction source → target: going down, right is −x.
+    return a.y < b.y ? distance : -distance;
+  };
+  const lowest = Math.max(0, ...[...nodes.values()].map((p) => p.y));
+  return { nodes, headers, band, width, height: lowest + row + half, bulge };
 }

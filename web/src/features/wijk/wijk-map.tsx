@@ -1,41 +1,46 @@
-import type { PresetLayoutOptions } from 'cytoscape';
-import { useMemo } from 'react';
+import type { Core, PresetLayoutOptions } from 'cytoscape';
 import { GraphCanvas } from '../../components/graph-canvas';
 import { nl } from '../../messages/nl';
-import { districtElements, legendItems, type DistrictNetwork, type OrganisationGroup } from './elements';
+import type { WijkElements } from './elements';
+import type { MapColumn } from './model';
 import { WijkLegend } from './wijk-legend';
 import { WIJK_STYLESHEET } from './wijk-style';
 
 /** Positions come from wijk-layout.ts; the layout only applies them. */
 const LAYOUT: PresetLayoutOptions = { name: 'preset', fit: true, padding: 16, animate: false };
 
-const GROUP_LABELS: Record<OrganisationGroup, string> = {
-  tier1: nl.spoor.tier1.title,
-  tier2: nl.spoor.tier2.title,
-  tier3: nl.spoor.tier3.title,
-  other: nl.spoor.other.title,
-};
+export interface WijkMapProps {
+  readonly label: string;
+  readonly drawing: WijkElements;
+  readonly extraClasses: ReadonlyMap<string, string>;
+  readonly counts: readonly { readonly group: MapColumn; readonly count: number }[];
+  readonly onNodeTap: (id: string) => void;
+  readonly onReady: (cy: Core) => void;
+  readonly children?: React.ReactNode;
+}
 
-export function WijkMap({ name, network }: { readonly name: string; readonly network: DistrictNetwork }) {
-  const { elements, nodeCount, edgeCount } = useMemo(() => districtElements(network, GROUP_LABELS), [network]);
-  const legend = useMemo(() => legendItems(network), [network]);
-
+export function WijkMap({ label, drawing, extraClasses, counts, onNodeTap, onReady, children }: WijkMapProps) {
   return (
     <section className="map-panel" aria-labelledby="wijk-map-title">
       <h2 id="wijk-map-title">{nl.wijk.mapTitle}</h2>
       <p>{nl.wijk.mapHelp}</p>
-      {nodeCount === 0 ? (
+      {children}
+      {drawing.nodeCount === 0 ? (
         <p>{nl.wijk.emptyMap}</p>
       ) : (
         <GraphCanvas
           className="wijk-graph"
-          elements={elements}
+          style={{ aspectRatio: String(Math.max(0.8, drawing.aspect)) }}
+          elements={drawing.elements}
           stylesheet={WIJK_STYLESHEET}
           layout={LAYOUT}
-          label={nl.wijk.graphLabel(name, network.organisations.length, network.keyFigures.length, edgeCount)}
+          label={label}
+          extraClasses={extraClasses}
+          onNodeTap={onNodeTap}
+          onReady={onReady}
         />
       )}
-      <WijkLegend items={legend} />
+      <WijkLegend counts={counts} />
     </section>
   );
 }
