@@ -130,6 +130,9 @@ function validString(operation: string, path: string[]): string | undefined {
     'Query.client:id': world.clientId,
     'Query.networkCircle:id': world.circle.id,
     'Query.circlePeople:name': 'Fatima',
+    // The coordinator's own wijk, so the policy lets the payload through (issue 9); the action then
+    // names nothing that exists and is not written.
+    'Mutation.createWijkAction:input.districtId': world.districtId,
   };
   return values[at];
 }
@@ -162,7 +165,8 @@ function valueFor(operation: string, type: GraphQLInputType, path: string[], tar
       case 'Float':
         return 1.5;
       case 'Boolean':
-        return false;
+        // With consent the key figure's payload name reaches the database (a wijk that does not exist).
+        return operation === 'Mutation.recordKeyFigure' && path.join('.') === 'input.consent';
       case 'Date':
         return inDays(30);
       case 'DateTime':

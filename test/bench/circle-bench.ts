@@ -5,21 +5,20 @@ import { createYogaApp, loadEnv, startServer, type Env } from '@wijkkring/api';
 import {
   AuditWriter,
   Database,
-  datasetChecksum,
   deleteSyntheticCity,
   findCircle,
   findSession,
   hashPassword,
-  recordDataset,
   upsertAccounts,
   type AccountRow,
 } from '@wijkkring/graph';
-import { benchAuditEntry, generateCity, loadCity, type CityOptions } from '@wijkkring/seed';
+import { benchAuditEntry, generateCity, type CityOptions } from '@wijkkring/seed';
 import { serverSentEvents } from '../support/sse.js';
 import {
   CIRCLE_SOURCES,
   concurrently,
   describeCounts,
+  ensureCity,
   ensureOk,
   figure,
   httpGraphQL,
@@ -30,6 +29,7 @@ import {
   machine,
   ms,
   neo4jFacts,
+  parseBenchArgs,
   sessionCookie,
   StatementTrace,
   table,
@@ -55,43 +55,18 @@ interface Options {
   drop: boolean;
 }
 
-const FLAGS = ['seed', 'accounts', 'concurrency', 'reads', 'moves', 'live'] as const;
-
 /** `10000 --reads 3000 --moves 2000 --live 50 --accounts 200 --concurrency 8 --seed N --drop` */
 export function parseArgs(argv: readonly string[]): Options {
-  const numbers = new Map<string, number>();
-  let clients = 10_000;
-  let drop = false;
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i] ?? '';
-    if (/^\d+$/.test(arg)) {
-      clients = Number(arg);
-      continue;
-    }
-    if (arg === '--drop') {
-      drop = true;
-      continue;
-    }
-    const match = /^--([a-z]+)(?:=(\d+))?$/.exec(arg);
-    const name = match?.[1] ?? '';
-    if (!match || !(FLAGS as readonly string[]).includes(name))
-      throw new Error(`Unknown argument "${arg}". Use: <clients> ${FLAGS.map((f) => `--${f} N`).join(' ')} --drop`);
-    const value = match[2] ?? argv[(i += 1)];
-    if (value === undefined || !/^\d+$/.test(value)) throw new Error(`${arg} needs a whole number.`);
-    numbers.set(name, Number(value));
-  }
-  const get = (name: (typeof FLAGS)[number], fallback: number): number => numbers.get(name) ?? fallback;
-  const options: Options = {
-    clients,
+  const { clients, drop, values } = parseBenchArgs(argv, {
     // One city per size, apart from the generator benchmark's (1000+) and seed:generate's (1).
-    seed: get('seed', 4_000_000 + clients),
-    accounts: get('accounts', 200),
-    concurrency: get('concurrency', 8),
-    reads: get('reads', 3_000),
-    moves: get('moves', 2_000),
-    live: get('live', 50),
-    drop,
-  };
+    seed: Number.NaN,
+    accounts: 200,
+    concurrency: 8,
+    reads: 3_000,
+    moves: 2_000,
+    live: 50,
+  });
+  const options: Options = { clients, drop, ...values, seed: Number.isNaN(values.seed) ? 4_000_000 + clients : values.seed };
   if (options.clients < options.accounts) throw new Error('Need at least as many clients as accounts.');
   if (options.accounts < options.concurrency) throw new Error('Need at least one account per worker.');
   return options;
@@ -113,27 +88,6 @@ const PASSWORD = 'bench-wachtwoord';
 
 function cityOptions(o: Options): CityOptions {
   return { seed: o.seed, districts: 10, organisations: 400, clients: o.clients, entriesPerClient: [25, 40] };
-}
-
-async function ensureCity(db: Database, o: Options, log: Log): Promise<void> {
-  const options = cityOptions(o);
-  const dataset = `bench-circle:${String(o.seed)}`;
-  const checksum = createHash('sha256').update(JSON.stringify(options)).digest('hex');
-  if ((await db.read((tx) => datasetChecksum(tx, dataset))) === checksum) {
-    log(`  city of ${String(o.clients)} clients (seed ${String(o.seed)}) already loaded; reusing it`);
-    return;
-  }
-  log(`  loading ${String(o.clients)} clients × 25-40 entries (seed ${String(o.seed)}) ...`);
-  let nextReport = 0.1;
-  const result = await loadCity(db, options, {
-    onProgress: ({ clients, seconds }) => {
-      if (clients / o.clients < nextReport) return;
-      nextReport = Math.floor((clients / o.clients) * 10) / 10 + 0.1;
-      log(`    ${String(clients)} / ${String(o.clients)} clients (${seconds.toFixed(0)} s)`);
-    },
-  });
-  await db.write((tx) => recordDataset(tx, dataset, checksum));
-  log(`  loaded ${String(result.counts.entries)} entries in ${result.seconds.toFixed(1)} s`);
 }
 
 /** Every circle id of the city, and the clients that get an account: spread evenly over it. */
@@ -298,7 +252,7 @@ export async function benchCircle(
   watchNeo4j(neo.pid);
   log(`bench circle: ${String(o.clients)} clients, ${String(o.accounts)} client accounts, concurrency ${String(o.concurrency)}`);
   log(`  ${machine()}; load average ${load()} (1 / 5 / 15 min)`);
-  await ensureCity(loader, o, log);
+  await ensureCity(loader, { dataset: `bench-circle:${String(o.seed)}`, options: cityOptions(o) }, log);
   const started = performance.now();
   const { circleIds, picked, entries } = pickClients(o);
   log(

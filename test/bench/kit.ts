@@ -6,7 +6,8 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { createYogaApp } from '@wijkkring/api';
-import { percentile } from '@wijkkring/seed';
+import { datasetChecksum, recordDataset, type Database } from '@wijkkring/graph';
+import { loadCity, percentile, type CityOptions } from '@wijkkring/seed';
 
 export type Log = (line: string) => void;
 
@@ -17,7 +18,6 @@ export interface BenchNeo4j {
   kind: string;
   pid?: number | undefined;
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Figures
@@ -189,12 +189,10 @@ export const describeCounts = (counts: Map<string, number>): string =>
 
 export const total = (counts: Map<string, number>): number => [...counts.values()].reduce((a, b) => a + b, 0);
 
-
 export function uuidFrom(key: string): string {
   const hex = createHash('sha256').update(key).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
-
 
 export interface GraphQLAnswer<T> {
   data?: T | null;
@@ -254,7 +252,6 @@ export function ensureOk<T>(answer: GraphQLAnswer<T>, what: string): T {
 export const LOGIN = 'mutation ($input: LoginInput!) { login(input: $input) { status } }';
 export const LOGOUT = 'mutation { logout { ok } }';
 
-
 export async function httpGraphQL<T>(
   url: string,
   query: string,
@@ -273,7 +270,6 @@ export async function httpGraphQL<T>(
   });
   return { answer: (await response.json()) as GraphQLAnswer<T>, cookies: response.headers.getSetCookie() };
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Machine and Neo4j facts for the report
@@ -318,3 +314,73 @@ export const load = (): string =>
     .map((n) => n.toFixed(2))
     .join(' / ');
 
+// ---------------------------------------------------------------------------------------------
+// Arguments and the synthetic city, the same for every benchmark
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * `<clients> --flag N ... --drop`: the number of clients, whole-number flags with their defaults
+ * (`--flag N` or `--flag=N`), and whether to remove the city afterwards.
+ */
+export function parseBenchArgs<F extends string>(
+  argv: readonly string[],
+  defaults: Readonly<Record<F, number>>,
+): { clients: number; drop: boolean; values: Record<F, number> } {
+  const flags = Object.keys(defaults) as F[];
+  const values = { ...defaults } as Record<F, number>;
+  let clients = 10_000;
+  let drop = false;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] ?? '';
+    if (/^\d+$/.test(arg)) {
+      clients = Number(arg);
+      continue;
+    }
+    if (arg === '--drop') {
+      drop = true;
+      continue;
+    }
+    const match = /^--([a-z-]+)(?:=(\d+))?$/.exec(arg);
+    const name = (match?.[1] ?? '') as F;
+    if (!match || !flags.includes(name))
+      throw new Error(`Unknown argument "${arg}". Use: <clients> ${flags.map((f) => `--${f} N`).join(' ')} --drop`);
+    const value = match[2] ?? argv[(i += 1)];
+    if (value === undefined || !/^\d+$/.test(value)) throw new Error(`${arg} needs a whole number.`);
+    values[name] = Number(value);
+  }
+  return { clients, drop, values };
+}
+
+/**
+ * Loads a synthetic city once: a dataset marker with a checksum of its options (and `extra`)
+ * lets the next run reuse it. `afterLoad` adds what the benchmark needs on top, before the marker.
+ */
+export async function ensureCity(
+  db: Database,
+  city: { dataset: string; options: CityOptions; extra?: unknown; afterLoad?: () => Promise<void> },
+  log: Log,
+): Promise<void> {
+  const { dataset, options } = city;
+  const checksum = createHash('sha256')
+    .update(JSON.stringify({ options, extra: city.extra ?? null }))
+    .digest('hex');
+  if ((await db.read((tx) => datasetChecksum(tx, dataset))) === checksum) {
+    log(`  city of ${String(options.clients)} clients (seed ${String(options.seed)}) already loaded; reusing it`);
+    return;
+  }
+  log(
+    `  loading ${String(options.clients)} clients × ${options.entriesPerClient.join('-')} entries, ` +
+      `${String(options.organisations)} organisations (seed ${String(options.seed)}) ...`,
+  );
+  let nextReport = 0.1;
+  const result = await loadCity(db, options, {
+    onProgress: ({ clients, seconds }) => {
+      if (clients / options.clients < nextReport) return;
+      nextReport = Math.floor((clients / options.clients) * 10) / 10 + 0.1;
+      log(`    ${String(clients)} / ${String(options.clients)} clients (${seconds.toFixed(0)} s)`);
+    },
+  });
+  await city.afterLoad?.();
+  await db.write((tx) => recordDataset(tx, dataset, checksum));
+  log(`  loaded ${String(result.counts.entries)} entries in ${result.seconds.toFixed(1)} s`);
+}

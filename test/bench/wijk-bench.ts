@@ -1,26 +1,24 @@
 // `npm run bench:wijk -- 10000`: issue 9's performance targets for the wijkkaart, on a synthetic
 // city with one district of about 200 organisations and 2,000 links. Prints figures; asserts only
 // what is not a duration (one Cypher statement for the map; co-served pairs counted inside Neo4j).
-import { createHash } from 'node:crypto';
 import { createYogaApp, DEVELOPMENT_SECRET_KEY, loadEnv } from '@wijkkring/api';
 import {
   computeWijkSignals,
   Database,
-  datasetChecksum,
   deleteSyntheticCity,
   findWijkMap,
   hashPassword,
-  recordDataset,
   seal,
   totpCode,
   upsertAccounts,
   upsertStaff,
   wijkSignalInput,
 } from '@wijkkring/graph';
-import { generateCity, loadCity, type CityOptions } from '@wijkkring/seed';
+import { generateCity, type CityOptions } from '@wijkkring/seed';
 import {
   concurrently,
   describeCounts,
+  ensureCity,
   ensureOk,
   figure,
   inProcess,
@@ -29,6 +27,7 @@ import {
   LOGOUT,
   machine,
   neo4jFacts,
+  parseBenchArgs,
   sessionCookie,
   StatementTrace,
   table,
@@ -51,25 +50,25 @@ interface Options {
   drop: boolean;
 }
 
-const FLAGS = ['seed', 'concurrency', 'reads', 'signals', 'opted-in'] as const;
-
 /** `10000 --reads 2000 --signals 400 --concurrency 8 --opted-in 40 --seed N --drop` */
 export function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { clients: 10_000, seed: 9, concurrency: 8, reads: 2_000, signals: 400, optedIn: 40, drop: false };
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i] ?? '';
-    if (/^\d+$/.test(arg)) o.clients = Number(arg);
-    else if (arg === '--drop') o.drop = true;
-    else {
-      const flag = FLAGS.find((f) => arg === `--${f}`);
-      const value = Number(argv[i + 1]);
-      if (!flag || !Number.isInteger(value) || value < 0) throw new Error(`unknown or bad argument ${arg}; flags: ${FLAGS.join(', ')}`);
-      i += 1;
-      if (flag === 'opted-in') o.optedIn = value;
-      else o[flag] = value;
-    }
-  }
-  return o;
+  const { clients, drop, values } = parseBenchArgs(argv, {
+    seed: Number.NaN,
+    concurrency: 8,
+    reads: 2_000,
+    signals: 400,
+    'opted-in': 40,
+  });
+  return {
+    clients,
+    drop,
+    // One city per size (the 100,000-client city is not the 10,000 one grown).
+    seed: Number.isNaN(values.seed) ? 9_000_000 + clients : values.seed,
+    concurrency: values.concurrency,
+    reads: values.reads,
+    signals: values.signals,
+    optedIn: values['opted-in'],
+  };
 }
 
 /**
@@ -88,29 +87,16 @@ function cityOptions(o: Options): CityOptions {
   };
 }
 
-async function ensureCity(db: Database, o: Options, log: Log): Promise<void> {
-  const options = cityOptions(o);
-  const dataset = `bench-wijk:${String(o.seed)}`;
-  const checksum = createHash('sha256')
-    .update(JSON.stringify({ options, optedIn: o.optedIn }))
-    .digest('hex');
-  if ((await db.read((tx) => datasetChecksum(tx, dataset))) === checksum) {
-    log(`  city of ${String(o.clients)} clients (seed ${String(o.seed)}) already loaded; reusing it`);
-    return;
-  }
-  log(`  loading ${String(o.clients)} clients × 25-40 entries, 1,500 organisations (seed ${String(o.seed)}) ...`);
-  const result = await loadCity(db, options);
-  // Part of the city opted in to analysis: every client whose number falls in the first `optedIn` of each hundred.
-  const prefix = generateCity(options).slugPrefix;
-  await db.write((tx) =>
-    tx.run(
+/** Part of the city opted in to analysis: every client whose number falls in the first `optedIn` of each hundred. */
+function optIn(db: Database, o: Options): Promise<void> {
+  const prefix = generateCity(cityOptions(o)).slugPrefix;
+  return db.write(async (tx) => {
+    await tx.run(
       `MATCH (c:Client)-[:LIVES_IN]->(d:District) WHERE d.slug STARTS WITH $prefix
        SET c.analysisConsent = toInteger(split(c.name, ' ')[1]) % 100 < $share`,
       { prefix, share: o.optedIn },
-    ),
-  );
-  await db.write((tx) => recordDataset(tx, dataset, checksum));
-  log(`  loaded ${String(result.counts.entries)} entries in ${result.seconds.toFixed(1)} s`);
+    );
+  });
 }
 
 const MAP = `query ($id: ID!) { wijkMap(id: $id) {
@@ -147,7 +133,16 @@ export async function benchWijk(
   watchNeo4j(neo.pid);
   log(`bench wijk: ${String(o.clients)} clients (${String(o.optedIn)}% opted in), concurrency ${String(o.concurrency)}`);
   log(`  ${machine()}; load average ${load()} (1 / 5 / 15 min)`);
-  await ensureCity(loader, o, log);
+  await ensureCity(
+    loader,
+    {
+      dataset: `bench-wijk:${String(o.seed)}`,
+      options: cityOptions(o),
+      extra: { optedIn: o.optedIn },
+      afterLoad: () => optIn(loader, o),
+    },
+    log,
+  );
   const city = generateCity(cityOptions(o));
   const district = city.base.districts[0];
   if (!district) throw new Error('the synthetic city has no district');
@@ -193,10 +188,20 @@ export async function benchWijk(
     const first = await inProcess<{ login: { status: string } }>(yoga, LOGIN, { input: { username, password } }, null);
     cookie = sessionCookie(first.cookies);
     // A TOTP code works once; wait for a fresh time step if this account signed in moments ago.
-    const second = await inProcess<{ verifyTotp: { status: string } }>(yoga, VERIFY, { input: { code: totpCode(secret) } }, cookie);
+    const second = await inProcess<{ verifyTotp: { status: string } }>(
+      yoga,
+      VERIFY,
+      { input: { code: totpCode(secret) } },
+      cookie,
+    );
     if (ensureOk(second.answer, 'second factor').verifyTotp.status !== 'SIGNED_IN') {
       await new Promise((resolve) => setTimeout(resolve, 31_000));
-      const retry = await inProcess<{ verifyTotp: { status: string } }>(yoga, VERIFY, { input: { code: totpCode(secret) } }, cookie);
+      const retry = await inProcess<{ verifyTotp: { status: string } }>(
+        yoga,
+        VERIFY,
+        { input: { code: totpCode(secret) } },
+        cookie,
+      );
       if (ensureOk(retry.answer, 'second factor').verifyTotp.status !== 'SIGNED_IN') throw new Error('could not sign in');
     }
     const signedInCookie = cookie;
@@ -249,9 +254,16 @@ export async function benchWijk(
 
     const c = o.concurrency;
     figures.push(
-      figure(`API wijkMap, concurrency ${String(c)}`, await concurrently(o.reads, c, mapRead), 'p50 ≤ 30', perRead(mapCounts, 'map')),
+      figure(
+        `API wijkMap, concurrency ${String(c)}`,
+        await concurrently(o.reads, c, mapRead),
+        'p50 ≤ 30',
+        perRead(mapCounts, 'map'),
+      ),
     );
-    figures.push(figure('API wijkMap, one at a time', await concurrently(Math.ceil(o.reads / 4), 1, mapRead), '', perRead(mapCounts, 'map')));
+    figures.push(
+      figure('API wijkMap, one at a time', await concurrently(Math.ceil(o.reads / 4), 1, mapRead), '', perRead(mapCounts, 'map')),
+    );
     figures.push(
       figure(
         `findWijkMap (graph only), concurrency ${String(c)}`,
@@ -271,7 +283,12 @@ export async function benchWijk(
       ),
     );
     figures.push(
-      figure('API wijkSignals, one at a time', await concurrently(Math.ceil(o.signals / 4), 1, signalsRead), '', perRead(signalCounts, 'signals')),
+      figure(
+        'API wijkSignals, one at a time',
+        await concurrently(Math.ceil(o.signals / 4), 1, signalsRead),
+        '',
+        perRead(signalCounts, 'signals'),
+      ),
     );
     figures.push(
       figure(

@@ -1,6 +1,6 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import { FormDialog } from '../../components/form-dialog';
-import { ErrorSummary, TextField, type FormProblem } from '../../components/form';
+import { DateField, DialogButtons, ErrorSummary, SelectField, TextField, type FormProblem } from '../../components/form';
 import { CheckIcon } from '../../components/icons';
 import type { WijkActionStatus } from '../../gql/graphql';
 import { nl } from '../../messages/nl';
@@ -93,39 +93,22 @@ function ActionForm({ mode, initial, signalLabel, onSave, onClose }: Omit<Action
         autoComplete="off"
         onChange={(e) => setDraft({ ...draft, owner: e.target.value })}
       />
-      <TextField
-        id={ids.due}
-        label={dialogText.due}
-        type="date"
-        className="date-input"
-        value={draft.due}
-        onChange={(e) => setDraft({ ...draft, due: e.target.value })}
-      />
+      <DateField id={ids.due} label={dialogText.due} value={draft.due} onChange={(due) => setDraft({ ...draft, due })} />
       {mode === 'edit' ? (
-        <div className="field">
-          <label htmlFor={ids.status}>{dialogText.status}</label>
-          <select
-            id={ids.status}
-            className="input"
-            value={draft.status}
-            onChange={(e) => setDraft({ ...draft, status: e.target.value as WijkActionStatus })}
-          >
-            {ACTION_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {nl.wijkActions.status[status]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={ids.status}
+          label={dialogText.status}
+          value={draft.status}
+          onChange={(e) => setDraft({ ...draft, status: e.target.value as WijkActionStatus })}
+        >
+          {ACTION_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {nl.wijkActions.status[status]}
+            </option>
+          ))}
+        </SelectField>
       ) : null}
-      <div className="button-row">
-        <button type="button" className="button secondary" onClick={onClose}>
-          {dialogText.cancel}
-        </button>
-        <button type="submit" className="button" disabled={busy}>
-          <CheckIcon /> {busy ? dialogText.saving : dialogText.save}
-        </button>
-      </div>
+      <DialogButtons busy={busy} submit={dialogText.save} busyText={dialogText.saving} icon={<CheckIcon />} onCancel={onClose} />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import type { WijkActionFieldsFragment, WijkActionStatus } from '../../gql/graphql';
+import { nl } from '../../messages/nl';
 
 export type WijkActionItem = WijkActionFieldsFragment;
 
@@ -49,4 +50,14 @@ export function actionProblem(codes: readonly unknown[]): ActionProblem {
   if (codes.includes('FORBIDDEN') || codes.includes('OUTSIDE_DISTRICT')) return 'FORBIDDEN';
   if (codes.includes('INVALID_INPUT')) return 'INVALID';
   return 'OTHER';
+}
+
+/**
+ * The words for a failed save. A conflict gets the general words here; the actions panel, where
+ * an edit can conflict, handles that case itself first (it reloads and says so).
+ */
+export function actionProblemText(problem: ActionProblem): string {
+  if (problem === 'FORBIDDEN') return nl.wijkActions.forbidden;
+  if (problem === 'INVALID') return nl.wijkActions.dialog.invalid;
+  return nl.wijkActions.failed;
 }

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { SuccessMessage } from '../../components/form';
-import { CheckIcon, InfoIcon, ListIcon, PencilIcon, PinIcon, PlusIcon } from '../../components/icons';
+import { CheckIcon, InfoIcon, ListIcon, PencilIcon, PlusIcon } from '../../components/icons';
 import { LoadError, Loading } from '../../components/load-state';
 import {
   CreateWijkActionDocument,
@@ -14,8 +14,9 @@ import { errorCodes } from '../../lib/load-error';
 import { nl } from '../../messages/nl';
 import { useViewer } from '../session/session-context';
 import type { WijkHighlight } from '../wijk-signals/highlight';
+import { ShowOnMapButton } from '../wijk-signals/show-on-map-button';
 import { ActionDialog, type ActionDraft } from './action-dialog';
-import { ACTION_STATUSES, actionProblem, isOverdue, sortActions, type WijkActionItem } from './action-logic';
+import { ACTION_STATUSES, actionProblem, actionProblemText, isOverdue, sortActions, type WijkActionItem } from './action-logic';
 import { ACTIONS_CONTEXT } from './use-open-actions';
 import '../wijk-signals/wijk-signals.css';
 import './wijk-actions.css';
@@ -103,20 +104,11 @@ function ActionItem({
           </div>
         ) : null}
         {action.nodeIds.length > 0 ? (
-          highlighted ? (
-            <button type="button" className="button secondary small" onClick={() => onHighlight(null)}>
-              {nl.wijkSignals.clearHighlight}
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="button secondary small"
-              aria-label={texts.showOnMapLabel(action.title)}
-              onClick={() => onHighlight({ key: `action:${action.id}`, label: action.title, nodeIds: action.nodeIds })}
-            >
-              <PinIcon /> {nl.wijkSignals.showOnMap}
-            </button>
-          )
+          <ShowOnMapButton
+            target={{ key: `action:${action.id}`, label: action.title, nodeIds: action.nodeIds }}
+            highlighted={highlighted}
+            onHighlight={onHighlight}
+          />
         ) : null}
         {canAct ? (
           <button type="button" className="button secondary small" aria-label={texts.editLabel(action.title)} onClick={onEdit}>
@@ -150,9 +142,7 @@ export function WijkActionsPanel({ districtId, names, highlight, onHighlight, ca
       reload();
       return texts.conflict;
     }
-    if (problem === 'FORBIDDEN') return texts.forbidden;
-    if (problem === 'INVALID') return texts.dialog.invalid;
-    return texts.failed;
+    return actionProblemText(problem);
   };
 
   const update = async (action: WijkActionItem, draft: ActionDraft): Promise<string | null> => {

@@ -1,11 +1,12 @@
-import { useId, useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import { FormDialog } from '../../components/form-dialog';
 import { StopIcon } from '../../components/icons';
 import { WijkEditEndLinkDocument } from '../../gql/graphql';
 import { nl } from '../../messages/nl';
 import { announce } from './announce';
-import { DateField, DialogButtons, NO_PROBLEMS, ProblemSummary, problemsFor, useWijkMutation, type Problems } from './fields';
-import { isIsoDate, todayIso } from './wijk-edit-model';
+import { EndOnDateForm } from './end-on-date-form';
+import { useWijkMutation } from './fields';
+import { ItemButton } from './item-button';
 import './wijk-edit.css';
 
 const t = nl.wijkEdit;
@@ -24,14 +25,7 @@ export function EndLinkButton({ linkId, label, onChanged, onDone }: EndLinkButto
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button
-        aria-label={`${t.endLink}: ${label}`}
-        type="button"
-        className="button secondary small"
-        onClick={() => setOpen(true)}
-      >
-        <StopIcon /> {t.endLink}
-      </button>
+      <ItemButton icon={<StopIcon />} text={t.endLink} name={label} onClick={() => setOpen(true)} />
       <FormDialog open={open} title={t.endLinkTitle} onClose={() => setOpen(false)} className="wijk-edit-dialog">
         <EndLinkForm
           linkId={linkId}
@@ -59,35 +53,18 @@ function EndLinkForm({
   readonly onCancel: () => void;
   readonly onDone: () => void;
 }) {
-  const id = useId();
-  const [until, setUntil] = useState(todayIso);
-  const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
   const [busy, endLink] = useWijkMutation(WijkEditEndLinkDocument);
-  const submit = async (event: SyntheticEvent) => {
-    event.preventDefault();
-    if (!isIsoDate(until)) {
-      setProblems({ atField: { until: t.missingDate }, general: null });
-      return;
-    }
-    const outcome = await endLink({ input: { id: linkId, until } });
-    if (outcome.ok) onDone();
-    else setProblems(problemsFor(outcome.problem, ['until']));
-  };
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <p className="wijk-edit-subject">{label}</p>
-      <p>{t.endLinkText}</p>
-      <ProblemSummary problems={problems} ids={{ until: `${id}-until` }} />
-      <DateField
-        id={`${id}-until`}
-        label={t.endDate}
-        hint={t.endDateHint}
-        problem={problems.atField.until}
-        value={until}
-        onChange={setUntil}
-        autoFocus
-      />
-      <DialogButtons busy={busy} submit={t.endLink} icon={<StopIcon />} danger onCancel={onCancel} />
-    </form>
+    <EndOnDateForm
+      subject={label}
+      text={t.endLinkText}
+      label={t.endDate}
+      hint={t.endDateHint}
+      submit={t.endLink}
+      busy={busy}
+      end={(until) => endLink({ input: { id: linkId, until } })}
+      onCancel={onCancel}
+      onDone={onDone}
+    />
   );
 }

@@ -1,20 +1,10 @@
 import { useId, useState, type SyntheticEvent } from 'react';
-import { TextField } from '../../components/form';
+import { CheckboxField, DateField, DialogButtons, TextAreaField, TextField } from '../../components/form';
 import { PlusIcon } from '../../components/icons';
 import { WijkEditRecordKeyFigureDocument } from '../../gql/graphql';
 import { nl } from '../../messages/nl';
 import type { WijkEditField } from './edit-problem';
-import {
-  CheckboxField,
-  DateField,
-  DialogButtons,
-  NO_PROBLEMS,
-  ProblemSummary,
-  TextAreaField,
-  problemsFor,
-  useWijkMutation,
-  type Problems,
-} from './fields';
+import { NO_PROBLEMS, ProblemSummary, problemsFor, useWijkMutation, type Problems } from './fields';
 import { DESCRIPTION_MAX, emptyToNull, isIsoDate, KEY_FIGURE_NAME_MAX, todayIso } from './wijk-edit-model';
 
 const t = nl.wijkEdit;

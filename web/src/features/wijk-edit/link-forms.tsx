@@ -1,6 +1,6 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import { useQuery } from 'urql';
-import { TextField } from '../../components/form';
+import { CheckboxField, DateField, DialogButtons, SelectField, TextAreaField, TextField } from '../../components/form';
 import { CheckIcon, SearchIcon } from '../../components/icons';
 import { Loading } from '../../components/load-state';
 import {
@@ -11,18 +11,7 @@ import {
 } from '../../gql/graphql';
 import { nl } from '../../messages/nl';
 import type { WijkEditField } from './edit-problem';
-import {
-  CheckboxField,
-  DateField,
-  DialogButtons,
-  NO_PROBLEMS,
-  ProblemSummary,
-  SelectField,
-  TextAreaField,
-  problemsFor,
-  useWijkMutation,
-  type Problems,
-} from './fields';
+import { ChoiceField, NO_PROBLEMS, ProblemSummary, problemsFor, useWijkMutation, type Problems } from './fields';
 import type { LinkKind, WijkEditMap } from './types';
 import {
   emptyToNull,
@@ -130,85 +119,75 @@ function OrganisationSearch({
   );
 }
 
-function KindField({
-  id,
-  value,
-  onChange,
-  problem,
-}: {
-  id: string;
-  value: LinkKind;
-  onChange: (kind: LinkKind) => void;
-  problem: string | undefined;
-}) {
-  return (
-    <SelectField
-      id={id}
-      label={t.kind}
-      problem={problem}
-      value={value}
-      onChange={(event) => onChange(LINK_KINDS.find((k) => k === event.target.value) ?? value)}
-    >
-      {LINK_KINDS.map((kind) => (
-        <option key={kind} value={kind}>
-          {t.linkKindOption[kind]}
-        </option>
-      ))}
-    </SelectField>
-  );
+/** What a link is, from when, how strong, and a note: the same fields when recording and when changing it. */
+interface LinkDetails {
+  readonly kind: LinkKind;
+  /** "2026-03-14", or '' when unknown. */
+  readonly since: string;
+  /** "1" to "5", or '' for none. */
+  readonly strength: string;
+  readonly note: string;
 }
 
-function StrengthField({
-  id,
+function LinkDetailFields({
+  ids,
   value,
   onChange,
-  problem,
+  problems,
 }: {
-  id: string;
-  value: string;
-  onChange: (value: string) => void;
-  problem: string | undefined;
+  readonly ids: { readonly kind: string; readonly since: string; readonly strength: string; readonly note: string };
+  readonly value: LinkDetails;
+  readonly onChange: (value: LinkDetails) => void;
+  readonly problems: Problems['atField'];
 }) {
   return (
-    <SelectField
-      id={id}
-      label={t.strength}
-      hint={t.strengthHint}
-      problem={problem}
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-    >
-      <option value="">{t.strengthNone}</option>
-      {STRENGTHS.map((n) => (
-        <option key={n} value={String(n)}>
-          {t.strengthOption[n]}
-        </option>
-      ))}
-    </SelectField>
-  );
-}
-
-function NoteField({
-  id,
-  value,
-  onChange,
-  problem,
-}: {
-  id: string;
-  value: string;
-  onChange: (value: string) => void;
-  problem: string | undefined;
-}) {
-  return (
-    <TextAreaField
-      id={id}
-      label={t.note}
-      hint={t.noteHint}
-      problem={problem}
-      value={value}
-      maxLength={LINK_NOTE_MAX}
-      onChange={(e) => onChange(e.target.value)}
-    />
+    <>
+      <SelectField
+        id={ids.kind}
+        label={t.kind}
+        problem={problems.kind}
+        value={value.kind}
+        onChange={(event) => onChange({ ...value, kind: LINK_KINDS.find((k) => k === event.target.value) ?? value.kind })}
+      >
+        {LINK_KINDS.map((kind) => (
+          <option key={kind} value={kind}>
+            {t.linkKindOption[kind]}
+          </option>
+        ))}
+      </SelectField>
+      <DateField
+        id={ids.since}
+        label={t.since}
+        hint={t.sinceHint}
+        problem={problems.since}
+        value={value.since}
+        onChange={(since) => onChange({ ...value, since })}
+      />
+      <SelectField
+        id={ids.strength}
+        label={t.strength}
+        hint={t.strengthHint}
+        problem={problems.strength}
+        value={value.strength}
+        onChange={(e) => onChange({ ...value, strength: e.target.value })}
+      >
+        <option value="">{t.strengthNone}</option>
+        {STRENGTHS.map((n) => (
+          <option key={n} value={String(n)}>
+            {t.strengthOption[n]}
+          </option>
+        ))}
+      </SelectField>
+      <TextAreaField
+        id={ids.note}
+        label={t.note}
+        hint={t.noteHint}
+        problem={problems.note}
+        value={value.note}
+        maxLength={LINK_NOTE_MAX}
+        onChange={(e) => onChange({ ...value, note: e.target.value })}
+      />
+    </>
   );
 }
 
@@ -233,10 +212,12 @@ export function RecordLinkForm({ districtId, map, onCancel, onDone }: RecordLink
   const [toId, setToId] = useState('');
   const [outside, setOutside] = useState(false);
   const [outsideTo, setOutsideTo] = useState<Picked | null>(null);
-  const [kind, setKind] = useState<LinkKind>('COLLABORATION');
-  const [since, setSince] = useState(todayIso);
-  const [strength, setStrength] = useState('');
-  const [note, setNote] = useState('');
+  const [details, setDetails] = useState<LinkDetails>(() => ({
+    kind: 'COLLABORATION',
+    since: todayIso(),
+    strength: '',
+    note: '',
+  }));
   const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
   const [busy, recordLink] = useWijkMutation(WijkEditRecordLinkDocument);
   const ids = {
@@ -255,7 +236,7 @@ export function RecordLinkForm({ districtId, map, onCancel, onDone }: RecordLink
     if (fromId === '') atField.from = t.missingFrom;
     if (to === '') atField.to = t.missingTo;
     else if (to === fromId) atField.to = t.sameEnds;
-    if (!isIsoDate(since)) atField.since = t.missingDate;
+    if (!isIsoDate(details.since)) atField.since = t.missingDate;
     setProblems({ atField, general: null });
     if (Object.keys(atField).length > 0) return;
     const outcome = await recordLink({
@@ -263,11 +244,11 @@ export function RecordLinkForm({ districtId, map, onCancel, onDone }: RecordLink
         districtId,
         fromId,
         toId: to,
-        kind,
-        since,
+        kind: details.kind,
+        since: details.since,
         until: null,
-        strength: parseStrength(strength),
-        note: emptyToNull(note),
+        strength: parseStrength(details.strength),
+        note: emptyToNull(details.note),
         source: 'USER',
         betweenDistricts: outside,
       },
@@ -316,33 +297,17 @@ export function RecordLinkForm({ districtId, map, onCancel, onDone }: RecordLink
       {outside ? (
         <OrganisationSearch idPrefix={`${id}-to`} value={outsideTo} onChange={setOutsideTo} problem={problems.atField.to} />
       ) : (
-        <SelectField
+        <ChoiceField
           id={ids.to}
           label={t.to}
           hint={t.toHint}
           problem={problems.atField.to}
           value={toId}
+          choices={map.organisations}
           onChange={(e) => setToId(e.target.value)}
-        >
-          <option value="">{t.choose}</option>
-          {map.organisations.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </SelectField>
+        />
       )}
-      <KindField id={ids.kind} value={kind} onChange={setKind} problem={problems.atField.kind} />
-      <DateField
-        id={ids.since}
-        label={t.since}
-        hint={t.sinceHint}
-        problem={problems.atField.since}
-        value={since}
-        onChange={setSince}
-      />
-      <StrengthField id={ids.strength} value={strength} onChange={setStrength} problem={problems.atField.strength} />
-      <NoteField id={ids.note} value={note} onChange={setNote} problem={problems.atField.note} />
+      <LinkDetailFields ids={ids} value={details} onChange={setDetails} problems={problems.atField} />
       <DialogButtons busy={busy} submit={t.submitLink} icon={<CheckIcon />} onCancel={onCancel} />
     </form>
   );
@@ -407,10 +372,12 @@ function UpdateLinkFields({
   readonly onDone: (message: string) => void;
 }) {
   const id = useId();
-  const [kind, setKind] = useState<LinkKind>(link.kind);
-  const [since, setSince] = useState(link.since ?? '');
-  const [strength, setStrength] = useState(link.strength === null ? '' : String(link.strength));
-  const [note, setNote] = useState(link.note ?? '');
+  const [details, setDetails] = useState<LinkDetails>({
+    kind: link.kind,
+    since: link.since ?? '',
+    strength: link.strength === null ? '' : String(link.strength),
+    note: link.note ?? '',
+  });
   const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
   const [busy, updateLink] = useWijkMutation(WijkEditUpdateLinkDocument);
   const ids = { kind: `${id}-kind`, since: `${id}-since`, strength: `${id}-strength`, note: `${id}-note` };
@@ -418,6 +385,7 @@ function UpdateLinkFields({
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
     // A link recorded without a start date may stay without one; a date that is there must be whole.
+    const { kind, since, strength, note } = details;
     if (since !== '' && !isIsoDate(since)) {
       setProblems({ atField: { since: t.missingDate }, general: null });
       return;
@@ -441,17 +409,7 @@ function UpdateLinkFields({
     <form onSubmit={(e) => void submit(e)} noValidate>
       <p className="wijk-edit-subject">{label}</p>
       <ProblemSummary problems={problems} ids={ids} />
-      <KindField id={ids.kind} value={kind} onChange={setKind} problem={problems.atField.kind} />
-      <DateField
-        id={ids.since}
-        label={t.since}
-        hint={t.sinceHint}
-        problem={problems.atField.since}
-        value={since}
-        onChange={setSince}
-      />
-      <StrengthField id={ids.strength} value={strength} onChange={setStrength} problem={problems.atField.strength} />
-      <NoteField id={ids.note} value={note} onChange={setNote} problem={problems.atField.note} />
+      <LinkDetailFields ids={ids} value={details} onChange={setDetails} problems={problems.atField} />
       <DialogButtons busy={busy} submit={t.save} icon={<CheckIcon />} onCancel={onCancel} />
     </form>
   );

@@ -1,21 +1,13 @@
 import { useId, useState, type SyntheticEvent } from 'react';
-import { TextField } from '../../components/form';
-import { CheckIcon, PlusIcon, StopIcon } from '../../components/icons';
+import { DialogButtons, SelectField, TextField } from '../../components/form';
+import { CheckIcon, PlusIcon } from '../../components/icons';
 import { WijkEditEndOfferingDocument, WijkEditRecordOfferingDocument, WijkEditUpdateOfferingDocument } from '../../gql/graphql';
 import { nl } from '../../messages/nl';
 import type { WijkEditField } from './edit-problem';
-import {
-  DateField,
-  DialogButtons,
-  NO_PROBLEMS,
-  ProblemSummary,
-  SelectField,
-  problemsFor,
-  useWijkMutation,
-  type Problems,
-} from './fields';
+import { EndOnDateForm } from './end-on-date-form';
+import { ChoiceField, NO_PROBLEMS, ProblemSummary, problemsFor, useWijkMutation, type Problems } from './fields';
 import type { OfferingCategory, WijkEditMap } from './types';
-import { isIsoDate, LANGUAGES, OFFERING_CATEGORIES, OFFERING_NAME_MAX, orderedLanguages, todayIso } from './wijk-edit-model';
+import { LANGUAGES, OFFERING_CATEGORIES, OFFERING_NAME_MAX, orderedLanguages } from './wijk-edit-model';
 
 const t = nl.wijkEdit;
 const FIELDS: readonly WijkEditField[] = ['organisation', 'category', 'name', 'languages'];
@@ -139,21 +131,15 @@ export function OfferingForm({ districtId, map, offering, onCancel, onDone }: Of
       {offering ? (
         <p className="wijk-edit-subject">{map.organisations.find((o) => o.id === offering.organisationId)?.name}</p>
       ) : (
-        <SelectField
+        <ChoiceField
           id={ids.organisation}
           label={t.offeringOrganisation}
           problem={problems.atField.organisation}
           value={organisationId}
+          choices={map.organisations}
           autoFocus
           onChange={(e) => setOrganisationId(e.target.value)}
-        >
-          <option value="">{t.choose}</option>
-          {map.organisations.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </SelectField>
+        />
       )}
       <CategoryField id={ids.category} value={category} onChange={setCategory} problem={problems.atField.category} />
       <TextField
@@ -185,36 +171,17 @@ interface EndOfferingFormProps {
 
 /** "Stopt": the offering ends on a date (kept on record). */
 export function EndOfferingForm({ offering, onCancel, onDone }: EndOfferingFormProps) {
-  const id = useId();
-  const [until, setUntil] = useState(todayIso);
-  const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
   const [busy, endOffering] = useWijkMutation(WijkEditEndOfferingDocument);
-
-  const submit = async (event: SyntheticEvent) => {
-    event.preventDefault();
-    if (!isIsoDate(until)) {
-      setProblems({ atField: { until: t.missingDate }, general: null });
-      return;
-    }
-    const outcome = await endOffering({ input: { id: offering.id, until } });
-    if (outcome.ok) onDone(t.offeringEnded(offering.name));
-    else setProblems(problemsFor(outcome.problem, ['until']));
-  };
-
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <p className="wijk-edit-subject">{offering.name}</p>
-      <ProblemSummary problems={problems} ids={{ until: `${id}-until` }} />
-      <DateField
-        id={`${id}-until`}
-        label={t.offeringUntil}
-        hint={t.offeringUntilHint}
-        problem={problems.atField.until}
-        value={until}
-        onChange={setUntil}
-        autoFocus
-      />
-      <DialogButtons busy={busy} submit={t.offeringStops} icon={<StopIcon />} danger onCancel={onCancel} />
-    </form>
+    <EndOnDateForm
+      subject={offering.name}
+      label={t.offeringUntil}
+      hint={t.offeringUntilHint}
+      submit={t.offeringStops}
+      busy={busy}
+      end={(until) => endOffering({ input: { id: offering.id, until } })}
+      onCancel={onCancel}
+      onDone={() => onDone(t.offeringEnded(offering.name))}
+    />
   );
 }

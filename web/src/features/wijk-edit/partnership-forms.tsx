@@ -1,17 +1,10 @@
 import { useId, useState, type SyntheticEvent } from 'react';
-import { PlusIcon, StopIcon } from '../../components/icons';
+import { DateField, DialogButtons } from '../../components/form';
+import { PlusIcon } from '../../components/icons';
 import { WijkEditJoinPartnershipDocument, WijkEditLeavePartnershipDocument } from '../../gql/graphql';
 import { nl } from '../../messages/nl';
-import {
-  DateField,
-  DialogButtons,
-  NO_PROBLEMS,
-  ProblemSummary,
-  SelectField,
-  problemsFor,
-  useWijkMutation,
-  type Problems,
-} from './fields';
+import { EndOnDateForm } from './end-on-date-form';
+import { ChoiceField, NO_PROBLEMS, ProblemSummary, problemsFor, useWijkMutation, type Problems } from './fields';
 import { isIsoDate, todayIso } from './wijk-edit-model';
 
 const t = nl.wijkEdit;
@@ -47,22 +40,16 @@ export function JoinPartnershipForm({ partnership, candidates, onCancel, onDone 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <ProblemSummary problems={problems} ids={ids} />
-      <SelectField
+      <ChoiceField
         id={ids.organisation}
         label={t.memberOrganisation}
         hint={t.memberOrganisationHint}
         problem={problems.atField.organisation}
         value={organisationId}
+        choices={candidates}
         autoFocus
         onChange={(e) => setOrganisationId(e.target.value)}
-      >
-        <option value="">{t.choose}</option>
-        {candidates.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
-      </SelectField>
+      />
       <DateField id={ids.since} label={t.memberSince} problem={problems.atField.since} value={since} onChange={setSince} />
       <DialogButtons busy={busy} submit={t.addMember} icon={<PlusIcon />} onCancel={onCancel} />
     </form>
@@ -78,36 +65,17 @@ interface LeaveFormProps {
 
 /** A member stops, per a date (the membership stays on record). */
 export function LeavePartnershipForm({ partnership, member, onCancel, onDone }: LeaveFormProps) {
-  const id = useId();
-  const [until, setUntil] = useState(todayIso);
-  const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
   const [busy, leave] = useWijkMutation(WijkEditLeavePartnershipDocument);
-
-  const submit = async (event: SyntheticEvent) => {
-    event.preventDefault();
-    if (!isIsoDate(until)) {
-      setProblems({ atField: { until: t.missingDate }, general: null });
-      return;
-    }
-    const outcome = await leave({ input: { partnershipId: partnership.id, organisationId: member.id, until } });
-    if (outcome.ok) onDone(t.memberRemoved(member.name, partnership.name));
-    else setProblems(problemsFor(outcome.problem, ['until']));
-  };
-
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <p className="wijk-edit-subject">{t.memberStopsText(member.name, partnership.name)}</p>
-      <ProblemSummary problems={problems} ids={{ until: `${id}-until` }} />
-      <DateField
-        id={`${id}-until`}
-        label={t.memberUntil}
-        hint={t.memberUntilHint}
-        problem={problems.atField.until}
-        value={until}
-        onChange={setUntil}
-        autoFocus
-      />
-      <DialogButtons busy={busy} submit={t.memberStops} icon={<StopIcon />} danger onCancel={onCancel} />
-    </form>
+    <EndOnDateForm
+      subject={t.memberStopsText(member.name, partnership.name)}
+      label={t.memberUntil}
+      hint={t.memberUntilHint}
+      submit={t.memberStops}
+      busy={busy}
+      end={(until) => leave({ input: { partnershipId: partnership.id, organisationId: member.id, until } })}
+      onCancel={onCancel}
+      onDone={() => onDone(t.memberRemoved(member.name, partnership.name))}
+    />
   );
 }

@@ -5,6 +5,7 @@ import { CheckIcon, PencilIcon, PlusIcon, StopIcon } from '../../components/icon
 import { WijkEditSetKeyFigureConsentDocument } from '../../gql/graphql';
 import { nl } from '../../messages/nl';
 import { EndLinkButton } from './end-link-button';
+import { ItemButton } from './item-button';
 import { useWijkMutation } from './fields';
 import { RecordKeyFigureForm } from './key-figure-forms';
 import { RecordLinkForm, UpdateLinkForm } from './link-forms';
@@ -131,32 +132,23 @@ export function WijkEditPanel({ districtId, map, onChanged }: WijkEditPanelProps
             onEnded={(message) => done(message, true)}
           />
           <Part title={t.keyFiguresTitle} intro={t.keyFiguresIntro}>
-            <div className="button-row">
-              <button type="button" className="button" onClick={() => setDialog({ kind: 'addKeyFigure' })}>
-                <PlusIcon /> {t.addKeyFigure}
-              </button>
-            </div>
+            <AddButton text={t.addKeyFigure} onClick={() => setDialog({ kind: 'addKeyFigure' })} />
             {map.keyFigures.length === 0 ? (
               <p className="wijk-edit-empty">{t.noKeyFigures}</p>
             ) : (
               <ul className="wijk-edit-list">
                 {map.keyFigures.map((k) => (
-                  <li key={k.id}>
-                    <span className="wijk-edit-item-name">{k.name}</span>
-                    <span className="wijk-edit-item-buttons">
-                      <button
-                        aria-label={`${t.withdraw}: ${k.name}`}
-                        type="button"
-                        className="button secondary small"
-                        onClick={() => {
-                          setWithdrawProblem(null);
-                          setWithdrawing(k);
-                        }}
-                      >
-                        <StopIcon /> {t.withdraw}
-                      </button>
-                    </span>
-                  </li>
+                  <Item key={k.id} name={k.name}>
+                    <ItemButton
+                      icon={<StopIcon />}
+                      text={t.withdraw}
+                      name={k.name}
+                      onClick={() => {
+                        setWithdrawProblem(null);
+                        setWithdrawing(k);
+                      }}
+                    />
+                  </Item>
                 ))}
               </ul>
             )}
@@ -280,6 +272,67 @@ function Part({ title, intro, children }: { readonly title: string; readonly int
   );
 }
 
+/** The button that opens a part's "add" dialog. */
+function AddButton({ text, onClick }: { readonly text: string; readonly onClick: () => void }) {
+  return (
+    <div className="button-row">
+      <button type="button" className="button" onClick={onClick}>
+        <PlusIcon /> {text}
+      </button>
+    </div>
+  );
+}
+
+/** A part whose rows fold away under a summary ("Toon de 12 verbindingen"), with an add button above. */
+function ListPart({
+  title,
+  intro,
+  add,
+  onAdd,
+  count,
+  empty,
+  summary,
+  children,
+}: {
+  readonly title: string;
+  readonly intro: string;
+  readonly add: string;
+  readonly onAdd: () => void;
+  readonly count: number;
+  readonly empty: string;
+  readonly summary: string;
+  readonly children: ReactNode;
+}) {
+  return (
+    <Part title={title} intro={intro}>
+      <AddButton text={add} onClick={onAdd} />
+      {count === 0 ? (
+        <p className="wijk-edit-empty">{empty}</p>
+      ) : (
+        <details className="wijk-edit-more">
+          <summary>{summary}</summary>
+          <ul className="wijk-edit-list" aria-label={title}>
+            {children}
+          </ul>
+        </details>
+      )}
+    </Part>
+  );
+}
+
+/** One row of a list: its name (with a detail in smaller type, if any) and its buttons. */
+function Item({ name, detail, children }: { readonly name: string; readonly detail?: ReactNode; readonly children: ReactNode }) {
+  return (
+    <li>
+      <span className="wijk-edit-item-name">
+        {name}
+        {detail !== undefined ? <span className="wijk-edit-item-detail">{detail}</span> : null}
+      </span>
+      <span className="wijk-edit-item-buttons">{children}</span>
+    </li>
+  );
+}
+
 function LinksPart({
   map,
   onRecord,
@@ -295,44 +348,31 @@ function LinksPart({
 }) {
   const rows = linkRows(map, todayIso());
   return (
-    <Part title={t.linksTitle} intro={t.linksIntro}>
-      <div className="button-row">
-        <button type="button" className="button" onClick={onRecord}>
-          <PlusIcon /> {t.recordLink}
-        </button>
-      </div>
-      {rows.length === 0 ? (
-        <p className="wijk-edit-empty">{t.noLinks}</p>
-      ) : (
-        <details className="wijk-edit-more">
-          <summary>{t.showLinks(rows.length)}</summary>
-          <ul className="wijk-edit-list" aria-label={t.linksTitle}>
-            {rows.map((row) => (
-              <li key={row.id}>
-                <span className="wijk-edit-item-name">
-                  {row.label}
-                  <span className="wijk-edit-item-detail">
-                    {nl.linkKind[row.kind]}
-                    {row.since ? `, ${t.linkSince(dutchDate(row.since))}` : null}
-                  </span>
-                </span>
-                <span className="wijk-edit-item-buttons">
-                  <button
-                    aria-label={`${t.edit}: ${row.label}`}
-                    type="button"
-                    className="button secondary small"
-                    onClick={() => onEdit(row.id, row.label)}
-                  >
-                    <PencilIcon /> {t.edit}
-                  </button>
-                  <EndLinkButton linkId={row.id} label={row.label} onChanged={onChanged} onDone={onEnded} />
-                </span>
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
-    </Part>
+    <ListPart
+      title={t.linksTitle}
+      intro={t.linksIntro}
+      add={t.recordLink}
+      onAdd={onRecord}
+      count={rows.length}
+      empty={t.noLinks}
+      summary={t.showLinks(rows.length)}
+    >
+      {rows.map((row) => (
+        <Item
+          key={row.id}
+          name={row.label}
+          detail={
+            <>
+              {nl.linkKind[row.kind]}
+              {row.since ? `, ${t.linkSince(dutchDate(row.since))}` : null}
+            </>
+          }
+        >
+          <ItemButton icon={<PencilIcon />} text={t.edit} name={row.label} onClick={() => onEdit(row.id, row.label)} />
+          <EndLinkButton linkId={row.id} label={row.label} onChanged={onChanged} onDone={onEnded} />
+        </Item>
+      ))}
+    </ListPart>
   );
 }
 
@@ -378,19 +418,14 @@ function PartnershipsPart({
                 <summary aria-label={`${nl.wijk.showMembers}: ${partnership.name}`}>{nl.wijk.showMembers}</summary>
                 <ul className="wijk-edit-list">
                   {list.map((member) => (
-                    <li key={member.id}>
-                      <span className="wijk-edit-item-name">{member.name}</span>
-                      <span className="wijk-edit-item-buttons">
-                        <button
-                          aria-label={`${t.memberStops}: ${member.name}`}
-                          type="button"
-                          className="button secondary small"
-                          onClick={() => onLeave(partnership, member)}
-                        >
-                          <StopIcon /> {t.memberStops}
-                        </button>
-                      </span>
-                    </li>
+                    <Item key={member.id} name={member.name}>
+                      <ItemButton
+                        icon={<StopIcon />}
+                        text={t.memberStops}
+                        name={member.name}
+                        onClick={() => onLeave(partnership, member)}
+                      />
+                    </Item>
                   ))}
                 </ul>
               </details>
@@ -416,57 +451,33 @@ function OfferingsPart({
   const names = namesOf(map);
   const offerings = [...map.offerings].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   return (
-    <Part title={t.offeringsTitle} intro={t.offeringsIntro}>
-      <div className="button-row">
-        <button type="button" className="button" onClick={onAdd}>
-          <PlusIcon /> {t.addOffering}
-        </button>
-      </div>
-      {offerings.length === 0 ? (
-        <p className="wijk-edit-empty">{t.noOfferings}</p>
-      ) : (
-        <details className="wijk-edit-more">
-          <summary>{t.showOfferings(offerings.length)}</summary>
-          <ul className="wijk-edit-list" aria-label={t.offeringsTitle}>
-            {offerings.map((o) => (
-              <li key={o.id}>
-                <span className="wijk-edit-item-name">
-                  {o.name}
-                  <span className="wijk-edit-item-detail">
-                    {[
-                      names.get(o.organisationId),
-                      t.categoryOption[o.category],
-                      o.languages
-                        .map((code) => (code in t.languageName ? t.languageName[code as keyof typeof t.languageName] : code))
-                        .join(', '),
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </span>
-                </span>
-                <span className="wijk-edit-item-buttons">
-                  <button
-                    aria-label={`${t.edit}: ${o.name}`}
-                    type="button"
-                    className="button secondary small"
-                    onClick={() => onEdit(o)}
-                  >
-                    <PencilIcon /> {t.edit}
-                  </button>
-                  <button
-                    aria-label={`${t.offeringStops}: ${o.name}`}
-                    type="button"
-                    className="button secondary small"
-                    onClick={() => onEnd(o)}
-                  >
-                    <StopIcon /> {t.offeringStops}
-                  </button>
-                </span>
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
-    </Part>
+    <ListPart
+      title={t.offeringsTitle}
+      intro={t.offeringsIntro}
+      add={t.addOffering}
+      onAdd={onAdd}
+      count={offerings.length}
+      empty={t.noOfferings}
+      summary={t.showOfferings(offerings.length)}
+    >
+      {offerings.map((o) => (
+        <Item
+          key={o.id}
+          name={o.name}
+          detail={[
+            names.get(o.organisationId),
+            t.categoryOption[o.category],
+            o.languages
+              .map((code) => (code in t.languageName ? t.languageName[code as keyof typeof t.languageName] : code))
+              .join(', '),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        >
+          <ItemButton icon={<PencilIcon />} text={t.edit} name={o.name} onClick={() => onEdit(o)} />
+          <ItemButton icon={<StopIcon />} text={t.offeringStops} name={o.name} onClick={() => onEnd(o)} />
+        </Item>
+      ))}
+    </ListPart>
   );
 }

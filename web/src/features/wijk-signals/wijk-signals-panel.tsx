@@ -18,8 +18,9 @@ import { errorCodes } from '../../lib/load-error';
 import { nl } from '../../messages/nl';
 import { useViewer } from '../session/session-context';
 import { ActionDialog, type ActionDraft } from '../wijk-actions/action-dialog';
-import { actionProblem } from '../wijk-actions/action-logic';
+import { actionProblem, actionProblemText } from '../wijk-actions/action-logic';
 import { SIGNALS_CONTEXT, type WijkHighlight } from './highlight';
+import { ShowOnMapButton } from './show-on-map-button';
 import { WijkMeasuresSummary } from './wijk-measures';
 import { wijkSignalText, type WijkSignal, type WijkSignalText } from './wijk-signal-text';
 import './wijk-signals.css';
@@ -88,20 +89,11 @@ function SignalItem({
         <strong>{texts.next}:</strong> {text.next}
       </p>
       <div className="button-row compact">
-        {highlighted ? (
-          <button type="button" className="button secondary small" onClick={() => onHighlight(null)}>
-            {texts.clearHighlight}
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="button secondary small"
-            aria-label={texts.showOnMapLabel(text.short)}
-            onClick={() => onHighlight({ key: signal.key, label: text.short, nodeIds: signal.nodeIds })}
-          >
-            <PinIcon /> {texts.showOnMap}
-          </button>
-        )}
+        <ShowOnMapButton
+          target={{ key: signal.key, label: text.short, nodeIds: signal.nodeIds }}
+          highlighted={highlighted}
+          onHighlight={onHighlight}
+        />
         {canAct ? (
           <button type="button" className="button small" aria-label={texts.makeActionLabel(text.short)} onClick={onAct}>
             <PlusIcon /> {texts.makeAction}
@@ -164,14 +156,7 @@ export function WijkSignalsPanel({ districtId, districtName, names, highlight, o
         nodeIds: acting.signal.nodeIds.slice(0, ACTION_NODE_MAX),
       },
     });
-    if (answer.error) {
-      const problem = actionProblem(errorCodes(answer.error));
-      return problem === 'FORBIDDEN'
-        ? nl.wijkActions.forbidden
-        : problem === 'INVALID'
-          ? nl.wijkActions.dialog.invalid
-          : nl.wijkActions.failed;
-    }
+    if (answer.error) return actionProblemText(actionProblem(errorCodes(answer.error)));
     setActing(null);
     setSaved(true);
     return null;
