@@ -1,8 +1,8 @@
 import {
-  LINK_FIELDS,
+  LINK_TUPLE,
   toDistrict,
   toKeyFigure,
-  toLink,
+  toLinkTuple,
   toOffering,
   toOrganisationSummary,
   toPartnership,
@@ -41,7 +41,7 @@ CALL (d) {
 CALL (d, at) {
   MATCH (d)<-[:ACTIVE_IN|KEY_FIGURE_IN]-(a)-[l:COLLABORATES_WITH]->(b)-[:ACTIVE_IN|KEY_FIGURE_IN]->(d)
   WHERE ${VALID_ON('l', 'at')} AND (a:Organisation OR a.mapConsent = true) AND (b:Organisation OR b.mapConsent = true)
-  RETURN collect(l {${LINK_FIELDS}}) AS internal
+  RETURN collect(${LINK_TUPLE}) AS internal
 }
 // A link with an organisation elsewhere belongs to this map only when it was recorded for this wijk
 // (an organisation active in several wijken has links that belong to the others). Found through the
@@ -54,7 +54,7 @@ CALL (d, at) {
        (b)-[:ACTIVE_IN]->(d) OR (b.mapConsent = true AND (b)-[:KEY_FIGURE_IN]->(d)) AS bHere
   WITH l, a, b, aHere <> bHere AS across, CASE WHEN aHere THEN b ELSE a END AS other
   WHERE across AND other:Organisation
-  RETURN collect(l {${LINK_FIELDS}}) AS external, collect(DISTINCT other) AS outside
+  RETURN collect(${LINK_TUPLE}) AS external, collect(DISTINCT other) AS outside
 }
 RETURN d {.id, .name, .slug, .focus, partOfId: COLLECT { MATCH (d)-[:PART_OF]->(p:District) RETURN p.id }[0]} AS district,
   toString(at) AS at,
@@ -76,8 +76,10 @@ RETURN d {.id, .name, .slug, .focus, partOfId: COLLECT { MATCH (d)-[:PART_OF]->(
   } AS partnerships`;
 
 const compareIds = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** One collator: `localeCompare` with a locale builds one per call (measured: a tenth of a map read). */
+const dutch = new Intl.Collator('nl', { sensitivity: 'base' });
 const byName = (a: { name: string; id: string }, b: { name: string; id: string }) =>
-  a.name.localeCompare(b.name, 'nl', { sensitivity: 'base' }) || compareIds(a, b);
+  dutch.compare(a.name, b.name) || compareIds(a, b);
 
 /**
  * The wijkkaart of a wijk (by id or slug) on a date (ISO), or undefined when there is no such wijk.
@@ -93,10 +95,13 @@ export async function findWijkMap(tx: Tx, key: string, at: string): Promise<Wijk
     organisations: list(record, 'organisations').map(toOrganisationSummary).sort(byName),
     outsideOrganisations: list(record, 'outsideOrganisations').map(toOrganisationSummary).sort(byName),
     keyFigures: list(record, 'keyFigures').map(toKeyFigure).sort(byName),
-    links: list(record, 'links').map(toLink).sort(compareIds),
+    links: (Array.isArray(record['links']) ? (record['links'] as unknown[]) : []).map(toLinkTuple).sort(compareIds),
     offerings: list(record, 'offerings')
       .map(toOffering)
-      .sort((a, b) => a.category.localeCompare(b.category) || a.name.localeCompare(b.name, 'nl') || compareIds(a, b))
+      .sort(
+        (a, b) =>
+          (a.category < b.category ? -1 : a.category > b.category ? 1 : 0) || dutch.compare(a.name, b.name) || compareIds(a, b),
+      )
       .slice(0, WIJK_LIMITS.offerings),
     partnerships: list(record, 'partnerships').map(toPartnership).sort(byName).slice(0, WIJK_LIMITS.partnerships),
   };
@@ -134,7 +139,7 @@ RETURN
   COLLECT {
     MATCH (d)<-[:ACTIVE_IN|KEY_FIGURE_IN]-(a)-[l:COLLABORATES_WITH]->(b)-[:ACTIVE_IN|KEY_FIGURE_IN]->(d)
     WHERE (a:Organisation OR a.mapConsent = true) AND (b:Organisation OR b.mapConsent = true) AND ${VALID_ON('l', 'today')}
-    RETURN DISTINCT l {.id, fromId: a.id, toId: b.id, .kind} AS l
+    RETURN DISTINCT [l.id, a.id, b.id, l.kind] AS l
   } AS edges,
   COLLECT {
     MATCH (d)<-[:IN]-(f:Offering)<-[:OFFERS]-(o:Organisation)-[:ACTIVE_IN]->(d)
@@ -163,12 +168,15 @@ export async function wijkSignalInput(
       kind: n['kind'] === 'KEY_FIGURE' ? ('KEY_FIGURE' as const) : ('ORGANISATION' as const),
       tier: optOneOf(TIERS, n, 'tier'),
     })),
-    edges: list(record, 'edges').map((e) => ({
-      id: str(e, 'id'),
-      fromId: str(e, 'fromId'),
-      toId: str(e, 'toId'),
-      kind: oneOf(LINK_KINDS, e, 'kind'),
-    })),
+    edges: (Array.isArray(record['edges']) ? (record['edges'] as unknown[]) : []).map((tuple) => {
+      const [id, fromId, toId, kind] = Array.isArray(tuple) ? (tuple as unknown[]) : [];
+      return {
+        id: str({ id }, 'id'),
+        fromId: str({ fromId }, 'fromId'),
+        toId: str({ toId }, 'toId'),
+        kind: oneOf(LINK_KINDS, { kind }, 'kind'),
+      };
+    }),
     offerings: list(record, 'offerings').map((f) => ({
       organisationId: str(f, 'organisationId'),
       category: oneOf(OFFERING_CATEGORIES, f, 'category'),
