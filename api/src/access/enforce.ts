@@ -183,7 +183,8 @@ async function checkValue(
     const checked = await Promise.all(value.map((item) => checkValue(item, type, context, info, true)));
     return checked.filter((item) => item !== OMITTED);
   }
-  const typeName = await concreteTypeName(type, value, context, info);
+  // An object type needs no resolving (a wijkkaart holds thousands of links: no promise per value for that).
+  const typeName = isObjectType(type) ? type.name : await concreteTypeName(type, value, context, info);
   const policy = typeName === undefined ? undefined : TYPES[typeName];
   if (!typeName || !policy) return value;
   const subject = (SUBJECTS[typeName as keyof typeof SUBJECTS] as (v: unknown) => Subject)(value);

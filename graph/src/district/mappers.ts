@@ -74,23 +74,25 @@ export const LINK_FIELDS = `.id, fromId: a.id, toId: b.id, .kind, since: toStrin
  * string per value instead of two (key and value); measured, the driver's decoding was most of the
  * cost of a wijkkaart read. `toLinkTuple` reads it.
  */
-export const LINK_TUPLE = `[l.id, a.id, b.id, l.kind, toString(l.since), toString(l.until), l.strength, l.source, l.note,
-  COLLECT { UNWIND [a, b] AS x MATCH (x:KeyFigure)-[:KEY_FIGURE_IN]->(kd:District) RETURN DISTINCT kd.id }]`;
+export const LINK_TUPLE = `[l.id, a.id, b.id, l.kind, toString(l.since), toString(l.until), l.strength, l.source, l.note]`;
 
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isOptString = (value: unknown): value is string | null => value === null || typeof value === 'string';
 
-/** Reads LINK_TUPLE. Checked as strictly as `toLink`, without building a map first (a hot path). */
-export function toLinkTuple(tuple: unknown): Link {
+/**
+ * Reads LINK_TUPLE. Checked as strictly as `toLink`, without building a map first (a hot path).
+ * The caller knows which key figures the links may touch and names their wijk.
+ */
+export function toLinkTuple(tuple: unknown, keyFigureDistrict: (id: string) => string | undefined): Link {
   const bad = (): never => {
     throw new DomainError('INTEGRITY', `Unexpected link: ${JSON.stringify(tuple)}`);
   };
-  if (!Array.isArray(tuple) || tuple.length !== 10) return bad();
-  const [id, fromId, toId, kind, since, until, strength, source, note, privateDistrictIds] = tuple as unknown[];
+  if (!Array.isArray(tuple) || tuple.length !== 9) return bad();
+  const [id, fromId, toId, kind, since, until, strength, source, note] = tuple as unknown[];
   if (!isString(id) || !isString(fromId) || !isString(toId) || !isOptString(since) || !isOptString(until)) return bad();
   if (!(LINK_KINDS as readonly unknown[]).includes(kind) || !(LINK_SOURCES as readonly unknown[]).includes(source)) return bad();
   if (!(strength === null || typeof strength === 'number') || !isOptString(note)) return bad();
-  if (!Array.isArray(privateDistrictIds) || !privateDistrictIds.every(isString)) return bad();
+  const privateDistrictIds = [...new Set([keyFigureDistrict(fromId), keyFigureDistrict(toId)])].filter(isString);
   return {
     id,
     fromId,

@@ -89,13 +89,19 @@ const byName = (a: { name: string; id: string }, b: { name: string; id: string }
 export async function findWijkMap(tx: Tx, key: string, at: string): Promise<WijkMap | undefined> {
   const record = await one<Raw>(tx, WIJK_MAP, { key, at, limits: WIJK_LIMITS });
   if (!record) return undefined;
+  const district = toDistrict(record['district'] as Raw);
+  const keyFigures = list(record, 'keyFigures').map(toKeyFigure).sort(byName);
+  const keyFigureIds = new Set(keyFigures.map((k) => k.id));
   return {
-    district: toDistrict(record['district'] as Raw),
+    district,
     at: str(record, 'at'),
     organisations: list(record, 'organisations').map(toOrganisationSummary).sort(byName),
     outsideOrganisations: list(record, 'outsideOrganisations').map(toOrganisationSummary).sort(byName),
-    keyFigures: list(record, 'keyFigures').map(toKeyFigure).sort(byName),
-    links: (Array.isArray(record['links']) ? (record['links'] as unknown[]) : []).map(toLinkTuple).sort(compareIds),
+    keyFigures,
+    // Only this wijk's consenting key figures are on its map, so a link with one of them belongs to this wijk.
+    links: (Array.isArray(record['links']) ? (record['links'] as unknown[]) : [])
+      .map((tuple) => toLinkTuple(tuple, (id) => (keyFigureIds.has(id) ? district.id : undefined)))
+      .sort(compareIds),
     offerings: list(record, 'offerings')
       .map(toOffering)
       .sort(
