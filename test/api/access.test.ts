@@ -91,7 +91,7 @@ beforeAll(async () => {
       slug: `${name.toLowerCase()}-${world.tag}`,
       tier: 1 as const,
       sector: 'SOCIAL_BASE' as const,
-      classification: 'assumed',
+      classification: 'assumed' as const,
       note: null,
       districtIds: [world.otherDistrictId],
     });

@@ -3,7 +3,7 @@ import type { KeyFigureSummary, Link, OfferingSummary } from '../district/types.
 import type { LinkRow } from '../district/writes.js';
 import { DomainError } from '../errors.js';
 import type { Raw } from '../mappers.js';
-import type { Language, LinkKind, LinkSource, OfferingCategory, WijkActionStatus, WijkSignalCode } from '../model.js';
+import type { Language, LinkKind, LinkSource, OfferingCategory, WijkActionStatus } from '../model.js';
 import { one, type Tx } from '../tx.js';
 import { toWijkAction, WIJK_ACTION_FIELDS } from './mappers.js';
 import type { WijkAction } from './types.js';
