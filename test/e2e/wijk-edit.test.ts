@@ -27,10 +27,9 @@ afterAll(async () => {
   const db = new Database(inject('neo4j'));
   try {
     await db.write((tx) =>
-      tx.run(
-        `MATCH ()-[l:COLLABORATES_WITH {source: 'USER'}]->() WHERE l.createdAt >= datetime($startedAt) DELETE l`,
-        { startedAt },
-      ),
+      tx.run(`MATCH ()-[l:COLLABORATES_WITH {source: 'USER'}]->() WHERE l.createdAt >= datetime($startedAt) DELETE l`, {
+        startedAt,
+      }),
     );
   } finally {
     await db.close();

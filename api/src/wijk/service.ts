@@ -44,7 +44,13 @@ export async function mapWrite<T>(context: Context, write: MapWrite<T>): Promise
     context.access.require(write.operation, { districtIds });
     const value = await write.run(tx);
     await context.audit.inTx(tx, [
-      { clientId: null, subject: write.subject, action: write.action, result: 'SUCCESS', detail: write.detail ?? write.operation },
+      {
+        clientId: null,
+        subject: write.subject,
+        action: write.action,
+        result: 'SUCCESS',
+        detail: write.detail ?? write.operation,
+      },
     ]);
     return value;
   });
@@ -82,7 +88,9 @@ export async function checkEnd(tx: Tx, id: string, check: EndCheck): Promise<'OR
   if (found.kind === 'KEY_FIGURE') {
     if (!here) throw new DomainError('OUTSIDE_DISTRICT', 'This key figure belongs to another wijk.', { field: check.field });
     if (!found.consent)
-      throw new DomainError('CONSENT_REQUIRED', 'This key figure has not consented to appear on the map.', { field: check.field });
+      throw new DomainError('CONSENT_REQUIRED', 'This key figure has not consented to appear on the map.', {
+        field: check.field,
+      });
   } else if (!here && !check.allowElsewhere) {
     throw new DomainError('OUTSIDE_DISTRICT', 'This organisation is not active in this wijk.', { field: check.field });
   }

@@ -1,4 +1,11 @@
-import type { District, KeyFigureSummary, Link, OfferingSummary, OrganisationSummary, PartnershipSummary } from '../district/types.js';
+import type {
+  District,
+  KeyFigureSummary,
+  Link,
+  OfferingSummary,
+  OrganisationSummary,
+  PartnershipSummary,
+} from '../district/types.js';
 import type { Tier, WijkActionStatus, WijkSignalCode } from '../model.js';
 
 /**
