@@ -24,9 +24,9 @@ export const MAX_MISSING_LINKS = 25;
 /** Upper bounds for one wijk's map (the synthetic benchmark district has 200 organisations and 2,000 links). */
 export const WIJK_LIMITS = { organisations: 2_000, links: 20_000, keyFigures: 500, partnerships: 200, offerings: 5_000 };
 
-/** Valid on $at: started (or no start known) and not yet ended. `x` is the link, membership or offering. */
-const VALID_ON = (x: string, at: string) =>
-  `(${x}.since IS NULL OR ${x}.since <= ${at}) AND (${x}.until IS NULL OR ${x}.until > ${at})`;
+// A link, membership or offering is valid on a date when it started (or no start is known) and has
+// not yet ended: `(x.since IS NULL OR x.since <= at) AND (x.until IS NULL OR x.until > at)`, written out
+// in each query so no Cypher is assembled from strings.
 
 /**
  * The whole wijkkaart of one wijk on one date, in one round trip: organisations active in it, the
@@ -47,7 +47,7 @@ CALL (d) {
 }
 CALL (d, at) {
   MATCH (d)<-[:ACTIVE_IN|KEY_FIGURE_IN]-(a)-[l:COLLABORATES_WITH]->(b)-[:ACTIVE_IN|KEY_FIGURE_IN]->(d)
-  WHERE ${VALID_ON('l', 'at')} AND (a:Organisation OR a.mapConsent = true) AND (b:Organisation OR b.mapConsent = true)
+  WHERE (l.since IS NULL OR l.since <= at) AND (l.until IS NULL OR l.until > at) AND (a:Organisation OR a.mapConsent = true) AND (b:Organisation OR b.mapConsent = true)
   RETURN collect(${LINK_TUPLE}) AS internal
 }
 // A link with an organisation elsewhere belongs to this map only when it was recorded for this wijk
@@ -55,7 +55,7 @@ CALL (d, at) {
 // relationship index on recordedFor, not by looking at every link of every organisation here.
 CALL (d, at) {
   MATCH (a)-[l:COLLABORATES_WITH {recordedFor: d.id}]->(b)
-  WHERE ${VALID_ON('l', 'at')}
+  WHERE (l.since IS NULL OR l.since <= at) AND (l.until IS NULL OR l.until > at)
   WITH l, a, b,
        (a)-[:ACTIVE_IN]->(d) OR (a.mapConsent = true AND (a)-[:KEY_FIGURE_IN]->(d)) AS aHere,
        (b)-[:ACTIVE_IN]->(d) OR (b.mapConsent = true AND (b)-[:KEY_FIGURE_IN]->(d)) AS bHere
@@ -71,14 +71,14 @@ RETURN d {.id, .name, .slug, .focus, partOfId: COLLECT { MATCH (d)-[:PART_OF]->(
   (internal + external)[..$limits.links] AS links,
   COLLECT {
     MATCH (d)<-[:IN]-(f:Offering)<-[:OFFERS]-(o:Organisation)
-    WHERE ${VALID_ON('f', 'at')}
+    WHERE (f.since IS NULL OR f.since <= at) AND (f.until IS NULL OR f.until > at)
     RETURN f {.id, .category, .name, .languages, organisationId: o.id, districtId: d.id} AS f
   } AS offerings,
   COLLECT {
     MATCH (p:Partnership)
     WHERE (p)-[:IN]->(d) OR (NOT (p)-[:IN]->(:District) AND EXISTS { (p)<-[:MEMBER_OF]-(:Organisation)-[:ACTIVE_IN]->(d) })
     RETURN p {.id, .name, .kind, districtId: COLLECT { MATCH (p)-[:IN]->(pd:District) RETURN pd.id }[0],
-              memberIds: COLLECT { MATCH (p)<-[m:MEMBER_OF]-(o:Organisation) WHERE ${VALID_ON('m', 'at')}
+              memberIds: COLLECT { MATCH (p)<-[m:MEMBER_OF]-(o:Organisation) WHERE (m.since IS NULL OR m.since <= at) AND (m.until IS NULL OR m.until > at)
                                    RETURN DISTINCT o.id AS id ORDER BY id }} AS p
   } AS partnerships`;
 
@@ -146,7 +146,7 @@ CALL (d, today) {
   // Pairs that already have a link are no gap. Of the rest, the ones most clients share come first,
   // and at most $maxPairs leave the database: the order says nothing below K, and no count leaves.
   WITH x, y, clients WHERE NOT EXISTS {
-    MATCH (x)-[l:COLLABORATES_WITH]-(y) WHERE ${VALID_ON('l', 'today')}
+    MATCH (x)-[l:COLLABORATES_WITH]-(y) WHERE (l.since IS NULL OR l.since <= today) AND (l.until IS NULL OR l.until > today)
   }
   WITH x, y ORDER BY clients DESC, x.id, y.id LIMIT $maxPairs
   RETURN CASE WHEN $k IS NULL THEN null ELSE collect([x.id, y.id]) END AS coServedPairs
@@ -157,12 +157,12 @@ RETURN
             RETURN k {.id, .name, tier: null, kind: 'KEY_FIGURE'} AS k } AS keyFigures,
   COLLECT {
     MATCH (d)<-[:ACTIVE_IN|KEY_FIGURE_IN]-(a)-[l:COLLABORATES_WITH]->(b)-[:ACTIVE_IN|KEY_FIGURE_IN]->(d)
-    WHERE (a:Organisation OR a.mapConsent = true) AND (b:Organisation OR b.mapConsent = true) AND ${VALID_ON('l', 'today')}
+    WHERE (a:Organisation OR a.mapConsent = true) AND (b:Organisation OR b.mapConsent = true) AND (l.since IS NULL OR l.since <= today) AND (l.until IS NULL OR l.until > today)
     RETURN DISTINCT [l.id, a.id, b.id, l.kind] AS l
   } AS edges,
   COLLECT {
     MATCH (d)<-[:IN]-(f:Offering)<-[:OFFERS]-(o:Organisation)-[:ACTIVE_IN]->(d)
-    WHERE ${VALID_ON('f', 'today')}
+    WHERE (f.since IS NULL OR f.since <= today) AND (f.until IS NULL OR f.until > today)
     RETURN DISTINCT {organisationId: o.id, category: f.category} AS f
   } AS offerings,
   coServedPairs`;
@@ -233,10 +233,10 @@ export async function districtFacts(tx: Tx, today: string): Promise<DistrictFact
      RETURN d.id AS districtId,
        COLLECT { MATCH (d)<-[:ACTIVE_IN]-(o:Organisation) RETURN o {.id, .tier} AS o } AS organisations,
        COLLECT { MATCH (d)<-[:ACTIVE_IN]-(a:Organisation)-[l:COLLABORATES_WITH]->(b:Organisation)-[:ACTIVE_IN]->(d)
-                 WHERE ${VALID_ON('l', 'today')}
+                 WHERE (l.since IS NULL OR l.since <= today) AND (l.until IS NULL OR l.until > today)
                  RETURN {fromId: a.id, toId: b.id} AS l } AS links,
        COLLECT { MATCH (d)<-[:IN]-(f:Offering)<-[:OFFERS]-(o:Organisation)-[:ACTIVE_IN]->(d)
-                 WHERE ${VALID_ON('f', 'today')}
+                 WHERE (f.since IS NULL OR f.since <= today) AND (f.until IS NULL OR f.until > today)
                  RETURN DISTINCT {category: f.category, organisationId: o.id} AS f } AS offerings`,
     { today },
   );
