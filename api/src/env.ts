@@ -12,6 +12,7 @@ import { z } from 'zod';
 
 export { DEVELOPMENT_PSEUDONYM_KEY, DEVELOPMENT_SECRET_KEY };
 const MIN_SECRET_LENGTH = 32;
+export const DEVELOPMENT_RESEARCH_KEY = 'development-only-research-key-do-not-use-in-production';
 
 /** The API's configuration. Nothing else in `api/` reads process.env. */
 const schema = z.object({
@@ -45,6 +46,11 @@ const schema = z.object({
   SECRET_KEY: z.string().min(1).default(DEVELOPMENT_SECRET_KEY),
   /** The HMAC key of client pseudonyms in the audit log (and, later, in research exports). */
   AUDIT_PSEUDONYM_KEY: z.string().min(1).default(DEVELOPMENT_PSEUDONYM_KEY),
+  /**
+   * The HMAC key of pseudonyms in research exports (ANALYSIS.md): separate from the audit key, so a
+   * researcher who learns one pseudonym scheme learns nothing of the other. Never shown to anyone.
+   */
+  RESEARCH_KEY: z.string().min(1).default(DEVELOPMENT_RESEARCH_KEY),
   /** NEN 7513 asks for at least five years. */
   AUDIT_RETENTION_YEARS: z.coerce.number().int().min(5).max(100).default(7),
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
@@ -80,6 +86,7 @@ export interface Env {
   session: { idleMs: number; absoluteMs: number };
   secretKey: string;
   pseudonymKey: string;
+  researchKey: string;
   auditRetentionYears: number;
   trustProxy: boolean;
   maskErrors: boolean;
@@ -99,11 +106,14 @@ function productionProblems(env: z.infer<typeof schema>): string[] {
   for (const [name, value, fallback] of [
     ['SECRET_KEY', env.SECRET_KEY, DEVELOPMENT_SECRET_KEY],
     ['AUDIT_PSEUDONYM_KEY', env.AUDIT_PSEUDONYM_KEY, DEVELOPMENT_PSEUDONYM_KEY],
+    ['RESEARCH_KEY', env.RESEARCH_KEY, DEVELOPMENT_RESEARCH_KEY],
   ] as const) {
     if (value === fallback) problems.push(`${name} is the development default; set a secret of your own`);
     else if (value.length < MIN_SECRET_LENGTH) problems.push(`${name} must be at least ${String(MIN_SECRET_LENGTH)} characters`);
   }
   if (env.SECRET_KEY === env.AUDIT_PSEUDONYM_KEY) problems.push('SECRET_KEY and AUDIT_PSEUDONYM_KEY must differ');
+  if (env.RESEARCH_KEY === env.AUDIT_PSEUDONYM_KEY || env.RESEARCH_KEY === env.SECRET_KEY)
+    problems.push('RESEARCH_KEY must differ from SECRET_KEY and AUDIT_PSEUDONYM_KEY');
   if (env.GRAPHQL_MASK_ERRORS === 'false') problems.push('GRAPHQL_MASK_ERRORS=false is allowed in development only');
   return problems;
 }
@@ -134,6 +144,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     session: { idleMs: env.SESSION_IDLE_MINUTES * 60_000, absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000 },
     secretKey: env.SECRET_KEY,
     pseudonymKey: env.AUDIT_PSEUDONYM_KEY,
+    researchKey: env.RESEARCH_KEY,
     auditRetentionYears: env.AUDIT_RETENTION_YEARS,
     trustProxy: env.TRUST_PROXY === 'true',
     maskErrors: env.NODE_ENV !== 'development' || env.GRAPHQL_MASK_ERRORS === 'true',

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AuditWriter, Database, demoAccountCount, DomainError, serverInfo } from '@wijkkring/graph';
+import { AuditWriter, Database, demoAccountCount, DomainError, serverInfo, warmNetworkCache } from '@wijkkring/graph';
 import { GraphQLError } from 'graphql';
 import { createYoga, isAsyncIterable, mapAsyncIterator, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import sirv from 'sirv';
@@ -10,6 +10,7 @@ import { createContext, type Context } from './context.js';
 import type { Env } from './env.js';
 import { apiError, toGraphQLError } from './errors.js';
 import { createLive } from './live.js';
+import { EGO_DOWNLOAD_PATH, egoNetworkDownload } from './research/download.js';
 import {
   armorPlugins,
   hasCsrfHeader,
@@ -214,6 +215,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/healthz') {
       void health(db, res);
+    } else if (path.startsWith(EGO_DOWNLOAD_PATH)) {
+      void egoNetworkDownload(db, env, req, res);
     } else if (path === '/graphql' || path.startsWith('/graphql/')) {
       if (
         !hasCsrfHeader(req.headers) &&
@@ -246,6 +249,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.listen(env.port, env.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  // A production server computes the research views' organisation networks once at start (issue 10),
+  // so the first researcher does not wait for them; a failure only means the first request computes them.
+  if (env.nodeEnv === 'production') {
+    void warmNetworkCache(db, new Date().toISOString().slice(0, 10)).catch((error: unknown) =>
+      console.error('[api] research networks not precomputed', error),
+    );
+  }
   const shownHost = env.host === '0.0.0.0' || env.host === '127.0.0.1' ? 'localhost' : env.host;
   return {
     url: `http://${shownHost}:${String(port)}`,

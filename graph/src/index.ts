@@ -194,3 +194,37 @@ export { computeWijkSignals, wijkMeasures } from './wijk/signals.js';
 export type { WijkEdge, WijkNode, WijkOfferingFact, WijkSignal, WijkSignalInput } from './wijk/signal-types.js';
 export { compareDistricts, type DistrictComparison, type DistrictCount } from './wijk/compare.js';
 export type { WijkMeasures } from './wijk/signal-types.js';
+
+// Onderzoek (issue 10): research figures per fixed period, suppressed aggregates, exports.
+export { GRANULARITIES, parsePeriod, periodsUntil, type Granularity, type Period } from './research/periods.js';
+export type {
+  Broker,
+  DistrictSeries,
+  GroupIndex,
+  NetworkMetrics,
+  PeriodMetrics,
+  TierPairIndex,
+} from './research/network-types.js';
+export { aggregateTable, metricsCacheStats, networkSeries, resetResearchCaches, warmNetworkCache } from './research/figures.js';
+export {
+  BINARY_MEASURES,
+  CHANGE_MEASURES,
+  type AggregateRow,
+  type AggregateTable,
+  type BinaryMeasure,
+  type ChangeMeasure,
+  type Figure,
+} from './research/aggregate-types.js';
+export { districtHistories } from './research/network-reads.js';
+export { clientHistories } from './research/reads.js';
+export type { ClientHistory, Snapshot, SnapshotEntry } from './research/aggregate-types.js';
+export { linksCsv, networkExport, nodesCsv, toGraphML, type NetworkExport } from './research/network-export.js';
+export { EGO_TABLES, exportEgoTable, Pseudonymiser, RELATION_CATEGORIES, type EgoTable } from './research/ego.js';
+export { createStudy, listStudies, studySalt, type ResearchStudy } from './research/studies.js';
+export {
+  feasibleRanges,
+  suppress,
+  twoWayProblem,
+  type SuppressionProblem,
+  type SuppressionResult,
+} from './research/suppression.js';

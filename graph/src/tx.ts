@@ -17,3 +17,15 @@ export async function one<T extends RecordShape>(
   const found = await rows<T>(tx, cypher, params);
   return found[0];
 }
+
+/**
+ * Runs one statement and hands its records over one at a time, as the server sends them: the caller
+ * holds one record, not the whole result (an export of every opted-in client stays small in memory).
+ */
+export async function* stream<T extends RecordShape>(
+  tx: Tx,
+  cypher: string,
+  params: Record<string, unknown> = {},
+): AsyncGenerator<T, void, undefined> {
+  for await (const record of tx.run<T>(cypher, params)) yield record.toObject();
+}

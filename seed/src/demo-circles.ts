@@ -11,14 +11,14 @@ import { Random } from './random.js';
  * is rare, and a vangnet and a huisarts are there for most but not for everyone.
  */
 
-interface DemoWorker {
+export interface DemoWorker {
   key: string;
   name: string;
   organisation: string;
   role: string;
 }
 
-const DEMO_WORKERS: readonly DemoWorker[] = [
+export const DEMO_WORKERS: readonly DemoWorker[] = [
   { key: 'eline-k', name: 'Eline K.', organisation: 'Lister', role: 'ambulant begeleider' },
   { key: 'khalid-a', name: 'Khalid A.', organisation: 'Leger des Heils', role: 'ambulant begeleider' },
   { key: 'inge-h', name: 'Inge H.', organisation: 'Buurtteam Sociaal', role: 'buurtteammedewerker' },
@@ -232,7 +232,8 @@ const FAMILY_RELATIONS = [
 const FRIEND_RELATIONS = ['vriend', 'vriendin', 'buurvrouw', 'buurman', 'kennis van de markt', 'vriend van vroeger'];
 const FELLOW_RELATIONS = ['medebewoner', 'lotgenoot', 'huisgenoot'];
 const NOTES = ['belt op zondag', 'samen naar de markt', 'helpt met de post', 'zien elkaar bij het buurthuis', 'wandelen samen'];
-const MONTHS = [
+/** Month names for snapshot labels ("Maart 2026"). */
+export const MONTHS = [
   'Januari',
   'Februari',
   'Maart',

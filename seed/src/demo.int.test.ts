@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Database, findCircle, findDistrict, listCircles, listWijkActions, migrate } from '@wijkkring/graph';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { clientKey } from './demo-circles.js';
+import { RESEARCH_CLIENTS } from './demo-research.js';
 import { buildDemo, demoCounts, loadDemo, missingLinkKey } from './demo.js';
+import { seedId } from './ids.js';
 
 const demo = buildDemo();
 const counts = demoCounts(demo);
@@ -129,7 +132,7 @@ describe('loadDemo', () => {
     });
   });
 
-  it('records the co-serving clients’ consent to analysis, and nobody else’s', async () => {
+  it('records the consent to analysis of the co-serving clients and the opted-in research cohort, and nobody else’s', async () => {
     const consenting = await db.read(async (tx) => {
       const result = await tx.run(
         `MATCH (c:Client) WHERE c.id IN $ids AND c.analysisConsent = true RETURN c.id AS id, c.analysisConsentAt AS at ORDER BY id`,
@@ -165,6 +168,46 @@ describe('loadDemo', () => {
     const key = (a: string, b: string): string => missingLinkKey(index.organisationId(a), index.organisationId(b));
     expect(await pairs('Kanaleneiland')).toEqual([key('Stichting Al Amal', 'Huisarts Kanaleneiland')]);
     expect(await pairs('Overvecht')).toEqual([key('Power by Peers', 'Gebiedsteam GGZ')]);
+  });
+
+  it('writes the research cohort: per wijk the opted-in clients with frozen snapshots, as the research page reads them', async () => {
+    const cohortIds = RESEARCH_CLIENTS.map((c) => seedId(`client:${clientKey(c)}`));
+    const consenting = new Set(demo.analysisConsents.map((c) => c.clientId));
+    const expected = new Map<string, { clients: number; snapshots: number }>();
+    for (const client of demo.clients.filter((c) => cohortIds.includes(c.id) && consenting.has(c.id))) {
+      const row = expected.get(client.districtId) ?? { clients: 0, snapshots: 0 };
+      row.clients += 1;
+      row.snapshots += demo.circles.filter((c) => c.clientId === client.id && c.frozenAt !== null).length;
+      expected.set(client.districtId, row);
+    }
+    const found = await db.read(async (tx) => {
+      const result = await tx.run(
+        `MATCH (client:Client)-[:LIVES_IN]->(d:District)
+         WHERE client.id IN $ids AND client.analysisConsent = true
+         MATCH (client)<-[:OF]-(c:NetworkCircle) WHERE c.frozenAt IS NOT NULL AND c.frozenAt < datetime($today)
+         RETURN d.id AS districtId, count(DISTINCT client) AS clients, count(c) AS snapshots`,
+        { ids: cohortIds, today: '2026-11-30T00:00:00Z' },
+      );
+      return new Map(
+        result.records.map((r) => [
+          r.get('districtId') as string,
+          { clients: r.get('clients') as number, snapshots: r.get('snapshots') as number },
+        ]),
+      );
+    });
+    expect(found).toEqual(expected);
+    expect(found.get(index.districtId('Kanaleneiland'))?.clients).toBeGreaterThanOrEqual(25);
+    // Each open circle holds at most one organisation, so none adds to the missing-link signal.
+    const crowded = await db.read(async (tx) => {
+      const result = await tx.run(
+        `MATCH (client:Client)<-[:OF]-(c:NetworkCircle) WHERE client.id IN $ids AND c.frozenAt IS NULL
+         WITH c, COUNT { (c)-[:PLACES]->(:Organisation) } AS organisations WHERE organisations > 1
+         RETURN count(c) AS n`,
+        { ids: cohortIds },
+      );
+      return result.records[0]?.get('n') as number;
+    });
+    expect(crowded).toBe(0);
   });
 
   it('writes the demo actions, the open one about the Kanaleneiland missing link', async () => {

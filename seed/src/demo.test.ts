@@ -2,6 +2,7 @@ import { model, type CircleRow, type EntryRow, type LinkRow } from '@wijkkring/g
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_STAFF } from './demo-accounts.js';
 import { clientKey, CO_SERVING_GROUPS, DEMO_CLIENTS } from './demo-circles.js';
+import { RESEARCH_CLIENTS, RESEARCH_CONTACT_NAMES, RESEARCH_GROUPS, RESEARCH_LINKS } from './demo-research.js';
 import { buildDemo, demoCounts, missingLinkKey } from './demo.js';
 import { loadFacts } from './facts.js';
 import { seedId } from './ids.js';
@@ -20,6 +21,10 @@ const frozenCircles = demo.circles.filter((c) => c.frozenAt !== null);
 const storyClientIds = new Set(DEMO_CLIENTS.map((c) => seedId(`client:${clientKey(c)}`)));
 const storyClients = demo.clients.filter((c) => storyClientIds.has(c.id));
 const storyOpenCircles = openCircles.filter((c) => storyClientIds.has(c.clientId));
+const storyFrozenCircles = frozenCircles.filter((c) => storyClientIds.has(c.clientId));
+/** The research cohort (demo-research.ts): quarterly snapshots since mid-2024, for the research page. */
+const cohortClientIds = new Set(RESEARCH_CLIENTS.map((c) => seedId(`client:${clientKey(c)}`)));
+const isCohortCircle = (c: CircleRow): boolean => cohortClientIds.has(c.clientId);
 /** A fixed "today" for the checks that depend on the date (links valid now, ended links). */
 const TODAY = '2026-11-30';
 const K = 10;
@@ -160,10 +165,11 @@ describe('demo links', () => {
     expect(handover).toMatchObject({ kind: 'HANDOVER', note: 'after about two years a client is handed over to the buurtteam' });
   });
 
-  it('add 8 to 25 invented links between organisations that share a focus wijk', () => {
+  it('add 8 to 35 invented links between organisations that share a focus wijk', () => {
     const invented = organisationLinks.filter((l) => l.source === 'DEMO');
     expect(invented.length).toBeGreaterThanOrEqual(8);
-    expect(invented.length).toBeLessThanOrEqual(25);
+    // 21 for the maps, and the research cohort's link history (demo-research.ts).
+    expect(invented.length).toBeLessThanOrEqual(35);
     for (const l of invented) {
       const shared = (organisationById.get(l.fromId)?.districtIds ?? []).filter((d) =>
         organisationById.get(l.toId)?.districtIds.includes(d),
@@ -223,19 +229,20 @@ describe('demo clients and circles', () => {
     for (const c of demo.contacts) expect(c.name).not.toMatch(/\./);
   });
 
-  it('gives every client exactly one open circle, and about a third an older frozen snapshot', () => {
+  it('gives every client exactly one open circle, and about a third of the story clients an older frozen snapshot', () => {
     for (const c of demo.clients) expect(openCircles.filter((x) => x.clientId === c.id)).toHaveLength(1);
-    expect(frozenCircles.every((f) => storyClientIds.has(f.clientId))).toBe(true);
-    expect(frozenCircles.length).toBeGreaterThanOrEqual(storyClients.length / 4);
-    expect(frozenCircles.length).toBeLessThanOrEqual(storyClients.length / 2);
-    for (const f of frozenCircles) {
+    // Besides the story clients only the research cohort has snapshots (tested below).
+    expect(frozenCircles.every((f) => storyClientIds.has(f.clientId) || cohortClientIds.has(f.clientId))).toBe(true);
+    expect(storyFrozenCircles.length).toBeGreaterThanOrEqual(storyClients.length / 4);
+    expect(storyFrozenCircles.length).toBeLessThanOrEqual(storyClients.length / 2);
+    for (const f of storyFrozenCircles) {
       expect(f.label).toMatch(/^(Januari|Februari|Maart|April|Mei|Juni) 2026$/);
       expect(f.createdAt < (f.frozenAt ?? '')).toBe(true);
     }
   });
 
   it('makes the open circle differ from the snapshot: someone joined and someone moved ring', () => {
-    for (const frozen of frozenCircles) {
+    for (const frozen of storyFrozenCircles) {
       const open = openCircles.find((c) => c.clientId === frozen.clientId);
       const before = new Map(frozen.entries.map((e) => [e.targetId, e.ring]));
       const joined = open?.entries.filter((e) => !before.has(e.targetId)) ?? [];
@@ -260,13 +267,22 @@ describe('demo clients and circles', () => {
 
   it('puts professionals in rings 3 and 4, in the professionals sector', () => {
     for (const c of demo.circles) {
+      const inner = c.entries.filter((e) => e.ring <= 2);
       for (const e of c.entries) {
         const professional =
           workerIds.has(e.targetId) ||
           [2, 3].includes(tierOf(e.targetId) ?? 0) ||
           organisationById.get(e.targetId)?.sector === 'PRIMARY_CARE';
         if (professional) expect(e.sector).toBe('PROFESSIONALS');
-        if (e.sector === 'PROFESSIONALS') expect(e.ring).toBeGreaterThanOrEqual(3);
+        if (e.sector !== 'PROFESSIONALS') continue;
+        // The research cohort's exception: a begeleider in ring 2 while nobody else is that close
+        // (the research figure "only professionals in the inner rings").
+        if (isCohortCircle(c) && e.ring === 2)
+          expect(
+            inner.every((x) => workerIds.has(x.targetId)),
+            c.id,
+          ).toBe(true);
+        else expect(e.ring).toBeGreaterThanOrEqual(3);
       }
     }
   });
@@ -403,17 +419,24 @@ describe('demo clients for the missing-link signal', () => {
     for (const wijk of ['Noordwest', 'Leidsche Rijn']) expect(missingLinks(wijk)).toEqual([]);
   });
 
-  it('has opted-in consent only for co-serving clients, at a fixed time, and the groups as documented', () => {
+  it('has opted-in consent only for co-serving and research-cohort clients, at a fixed time, and the groups as documented', () => {
     expect(CO_SERVING_GROUPS.map((g) => [g.wijk, g.optedIn.length, g.notOptedIn.length])).toEqual([
       ['Kanaleneiland', 12, 0],
       ['Kanaleneiland', 9, 3],
       ['Overvecht', 11, 0],
     ]);
-    expect(demo.analysisConsents).toHaveLength(32);
+    const cohortOptedIn = RESEARCH_CLIENTS.filter((c) => c.consent).length;
+    expect(demo.analysisConsents).toHaveLength(32 + cohortOptedIn);
+    expect(demo.analysisConsents.filter((c) => !cohortClientIds.has(c.clientId))).toHaveLength(32);
     for (const consent of demo.analysisConsents) {
       expect(storyClientIds.has(consent.clientId)).toBe(false);
-      expect(consent.at).toMatch(/^2026-\d\d-\d\dT\d\d:00:00\.000Z$/);
+      if (cohortClientIds.has(consent.clientId)) expect(consent.at).toMatch(/^202[4-6]-\d\d-\d\dT\d\d:00:00\.000Z$/);
+      else expect(consent.at).toMatch(/^2026-\d\d-\d\dT\d\d:00:00\.000Z$/);
     }
+  });
+
+  it('gets nothing from the research cohort: its open circles make no co-served pair', () => {
+    for (const wijk of facts.focusWijken) expect(coServed(wijk, (id) => cohortClientIds.has(id)).size, wijk).toBe(0);
   });
 });
 
@@ -452,6 +475,233 @@ describe('demo link history', () => {
       const now = onMap(TODAY);
       expect([...now].filter((id) => !before.has(id)).length, `${wijk} added`).toBeGreaterThanOrEqual(2);
       expect([...before].filter((id) => !now.has(id)).length, `${wijk} ended`).toBeGreaterThanOrEqual(2);
+    }
+  });
+});
+
+describe('demo research cohort', () => {
+  const cohortClients = demo.clients.filter((c) => cohortClientIds.has(c.id));
+  const consented = new Set(demo.analysisConsents.map((c) => c.clientId));
+  const optedInIn = (wijk: string) => cohortClients.filter((c) => c.districtId === index.districtId(wijk) && consented.has(c.id));
+  const snapshotsOf = (clientId: string): CircleRow[] =>
+    frozenCircles.filter((c) => c.clientId === clientId).sort((a, b) => ((a.frozenAt ?? '') < (b.frozenAt ?? '') ? -1 : 1));
+  const openOf = (clientId: string): CircleRow | undefined => openCircles.find((c) => c.clientId === clientId);
+  /** The eight completed quarters the research page shows on 2026-11-30, with their last days. */
+  const QUARTERS = ['2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3'];
+  const quarterEnd = (key: string): string => {
+    const [year = '', q = ''] = key.split('-Q');
+    return new Date(Date.UTC(Number(year), Number(q) * 3, 0)).toISOString().slice(0, 10);
+  };
+  const previousEnd = (key: string): string => {
+    const [year = '', q = ''] = key.split('-Q');
+    return new Date(Date.UTC(Number(year), (Number(q) - 1) * 3, 0)).toISOString().slice(0, 10);
+  };
+  /** A client's state at the end of a quarter: the last snapshot frozen on or before its last day. */
+  const stateAt = (clientId: string, end: string): CircleRow | undefined =>
+    snapshotsOf(clientId)
+      .filter((c) => (c.frozenAt ?? '').slice(0, 10) <= end)
+      .at(-1);
+  const inner = (c: CircleRow | undefined): number => c?.entries.filter((e) => e.ring <= 2).length ?? 0;
+  const organisations = (c: CircleRow): EntryRow[] => c.entries.filter((e) => organisationById.has(e.targetId));
+
+  it('has 60 to 80 clients: at least 25 opted in in Kanaleneiland and in Overvecht, 10 to 14 in Zuilen (Noordwest)', () => {
+    expect(cohortClients.length).toBeGreaterThanOrEqual(60);
+    expect(cohortClients.length).toBeLessThanOrEqual(80);
+    expect(RESEARCH_GROUPS.map((g) => g.wijk)).toEqual(['Kanaleneiland', 'Overvecht', 'Noordwest']);
+    expect(optedInIn('Kanaleneiland').length).toBeGreaterThanOrEqual(25);
+    expect(optedInIn('Overvecht').length).toBeGreaterThanOrEqual(25);
+    expect(optedInIn('Noordwest').length).toBeGreaterThanOrEqual(10);
+    expect(optedInIn('Noordwest').length).toBeLessThanOrEqual(14);
+    const wijken = new Set(RESEARCH_GROUPS.map((g) => index.districtId(g.wijk)));
+    for (const c of cohortClients) expect(wijken.has(c.districtId), c.name).toBe(true);
+  });
+
+  it('has three to five clients who did not opt in: no consent row, but snapshots like the others', () => {
+    const notOptedIn = cohortClients.filter((c) => !consented.has(c.id));
+    expect(notOptedIn.length).toBeGreaterThanOrEqual(3);
+    expect(notOptedIn.length).toBeLessThanOrEqual(5);
+    expect(notOptedIn.map((c) => c.name).sort()).toEqual(RESEARCH_GROUPS.flatMap((g) => g.notOptedIn).sort());
+    for (const c of notOptedIn) expect(snapshotsOf(c.id).length, c.name).toBeGreaterThan(1);
+  });
+
+  it('freezes snapshots about once a quarter from July 2024 to November 2026, each after it was made and before today', () => {
+    for (const client of cohortClients) {
+      const snapshots = snapshotsOf(client.id);
+      expect(snapshots.length, client.name).toBeGreaterThanOrEqual(2);
+      const quarters = snapshots.map((c) => {
+        const date = new Date(c.frozenAt ?? '');
+        return `${String(date.getUTCFullYear())}-Q${String(Math.floor(date.getUTCMonth() / 3) + 1)}`;
+      });
+      expect(new Set(quarters).size, client.name).toBe(quarters.length);
+      for (const c of snapshots) {
+        expect(c.frozenAt ?? '').toMatch(/^202[4-6]-\d\d-\d\dT\d\d:30:00\.000Z$/);
+        expect((c.frozenAt ?? '') >= '2024-07-01').toBe(true);
+        expect((c.frozenAt ?? '') < TODAY).toBe(true);
+        expect(c.createdAt <= (c.frozenAt ?? '')).toBe(true);
+        expect(c.label).toMatch(
+          /^(Januari|Februari|Maart|April|Mei|Juni|Juli|Augustus|September|Oktober|November|December) 202[4-6]$/,
+        );
+      }
+      // Each version starts where the previous one was frozen.
+      for (const [i, c] of snapshots.entries()) if (i > 0) expect(c.createdAt).toBe(snapshots[i - 1]?.frozenAt);
+    }
+  });
+
+  it('keeps one open circle per client equal to the last snapshot, with at most one organisation and one professional', () => {
+    const shape = (c: CircleRow | undefined): string[] =>
+      (c?.entries ?? []).map((e) => `${e.targetId}:${String(e.ring)}:${e.sector}:${e.support.join('+')}`).sort();
+    let moreOrganisationsBefore = 0;
+    for (const client of cohortClients) {
+      const open = openOf(client.id);
+      const last = snapshotsOf(client.id).at(-1);
+      expect(open?.createdAt).toBe(last?.frozenAt);
+      expect(shape(open), client.name).toEqual(shape(last));
+      expect(organisations(open ?? last ?? ({ entries: [] } as unknown as CircleRow)).length, client.name).toBeLessThanOrEqual(1);
+      expect(
+        open?.entries.filter((e) => workerIds.has(e.targetId)),
+        client.name,
+      ).toHaveLength(1);
+      if (snapshotsOf(client.id).some((c) => organisations(c).length > 1)) moreOrganisationsBefore += 1;
+    }
+    // The older snapshots may hold more: the buurtteam, care, a woningcorporatie during a move.
+    expect(moreOrganisationsBefore).toBeGreaterThan(cohortClients.length / 3);
+  });
+
+  it('places organisations active in the client’s wijk, spoor 1 among them, and the demo’s own begeleiders', () => {
+    let spoor1 = 0;
+    for (const c of demo.circles.filter(isCohortCircle)) {
+      const client = cohortClients.find((x) => x.id === c.clientId);
+      for (const e of organisations(c)) expect(organisationById.get(e.targetId)?.districtIds).toContain(client?.districtId);
+      if (c.frozenAt === null && c.entries.some((e) => tierOf(e.targetId) === 1)) spoor1 += 1;
+    }
+    expect(spoor1).toBeGreaterThan(cohortClients.length / 4);
+    expect(spoor1).toBeLessThan(cohortClients.length * 0.75);
+  });
+
+  it('uses invented first names that no other demo person or account has, not even in part', () => {
+    const forbidden = (name: string): boolean => /^pe/i.test(name) || ['sanne', 'mohamed', 'eline'].includes(name.toLowerCase());
+    const names = cohortClients.map((c) => c.name);
+    expect(new Set(names).size).toBe(names.length);
+    const others = [
+      ...demo.clients.filter((c) => !cohortClientIds.has(c.id)).map((c) => c.name),
+      ...demo.contacts.filter((c) => !cohortClientIds.has(c.clientId)).map((c) => c.name),
+      ...demo.supportWorkers.map((w) => w.name.split(' ')[0] ?? ''),
+      ...demo.keyFigures.map((k) => k.name.split(' ')[0] ?? ''),
+      ...DEMO_STAFF.map((p) => p.name.split(' ')[0] ?? ''),
+      ...DEMO_ACCOUNTS.map((a) => a.displayName.split(' ')[0] ?? ''),
+    ].map((n) => n.toLowerCase());
+    for (const name of names) {
+      expect(name).toMatch(/^\p{Lu}\p{Ll}+$/u);
+      expect(forbidden(name), name).toBe(false);
+      // Not the same, and not part of one another ("Samir" next to "Samira"), so no text search finds both.
+      const lower = name.toLowerCase();
+      expect(
+        others.filter((o) => o.includes(lower) || lower.includes(o)),
+        name,
+      ).toEqual([]);
+    }
+    const contactNames = demo.contacts.filter((c) => cohortClientIds.has(c.clientId)).map((c) => c.name);
+    expect(new Set(contactNames).size).toBeGreaterThan(20);
+    for (const name of contactNames) {
+      expect(RESEARCH_CONTACT_NAMES).toContain(name);
+      expect(forbidden(name), name).toBe(false);
+      expect(names.map((n) => n.toLowerCase())).not.toContain(name.toLowerCase());
+    }
+  });
+
+  it('gives Kanaleneiland and Overvecht at least K opted-in clients in each of the eight quarters, and Zuilen fewer at first', () => {
+    const inQuarter = (wijk: string, key: string): number =>
+      optedInIn(wijk).filter((c) => stateAt(c.id, quarterEnd(key)) !== undefined).length;
+    for (const key of QUARTERS) {
+      expect(inQuarter('Kanaleneiland', key), key).toBeGreaterThanOrEqual(K);
+      expect(inQuarter('Overvecht', key), key).toBeGreaterThanOrEqual(K);
+    }
+    expect(inQuarter('Noordwest', '2024-Q4')).toBeLessThan(K);
+    expect(inQuarter('Noordwest', '2026-Q3')).toBeGreaterThanOrEqual(K);
+    // Some joined later: the early quarters have fewer.
+    expect(inQuarter('Kanaleneiland', '2024-Q4')).toBeLessThan(inQuarter('Kanaleneiland', '2026-Q3'));
+  });
+
+  it('changes over time: a move wave grows the inner rings of at least K clients, some shrink, vangnetten appear', () => {
+    const changes = (wijk: string, key: string): { grew: number; shrank: number } => {
+      let grew = 0;
+      let shrank = 0;
+      for (const c of optedInIn(wijk)) {
+        const before = stateAt(c.id, previousEnd(key));
+        const now = stateAt(c.id, quarterEnd(key));
+        if (!before || !now) continue;
+        if (inner(now) > inner(before)) grew += 1;
+        if (inner(now) < inner(before)) shrank += 1;
+      }
+      return { grew, shrank };
+    };
+    for (const group of RESEARCH_GROUPS.filter((g) => g.wijk !== 'Noordwest')) {
+      const wave = QUARTERS.find((key) => changes(group.wijk, key).grew >= K);
+      expect(wave, group.wijk).toBeDefined();
+      expect(
+        QUARTERS.map((key) => changes(group.wijk, key).shrank).some((n) => n > 0),
+        group.wijk,
+      ).toBe(true);
+    }
+    const withNet = (key: string): number =>
+      cohortClients.filter(
+        (c) => consented.has(c.id) && stateAt(c.id, quarterEnd(key))?.entries.some((e) => e.support.includes('SAFETY_NET')),
+      ).length;
+    const clients = (key: string): number =>
+      cohortClients.filter((c) => consented.has(c.id) && stateAt(c.id, quarterEnd(key)) !== undefined).length;
+    expect(withNet('2026-Q3') / clients('2026-Q3')).toBeGreaterThan(withNet('2024-Q4') / clients('2024-Q4'));
+    // Not everybody has one, and some have only their begeleider.
+    expect(withNet('2026-Q3')).toBeLessThan(clients('2026-Q3'));
+  });
+
+  it('adds link history of the last two years in Kanaleneiland and Overvecht, without touching the missing-link pairs', () => {
+    const pair = (a: string, b: string): string => [index.organisationId(a), index.organisationId(b)].sort().join('~');
+    const forbiddenPairs = new Set([
+      pair('Stichting Al Amal', 'Huisarts Kanaleneiland'),
+      pair('Taal doet Meer', 'Buurtzorg Nederland'),
+      pair('Power by Peers', 'Gebiedsteam GGZ'),
+    ]);
+    const openPairs = new Set(
+      openCircles.flatMap((c) => {
+        const ids = [...new Set(c.entries.map((e) => e.targetId).filter((id) => organisationById.has(id)))].sort();
+        return ids.flatMap((x, i) => ids.slice(i + 1).map((y) => `${x}~${y}`));
+      }),
+    );
+    const started = RESEARCH_LINKS.filter((l) => l.since >= '2024-12-01');
+    const ended = RESEARCH_LINKS.filter((l) => l.until !== undefined);
+    expect(started.length).toBeGreaterThanOrEqual(4);
+    expect(ended.length).toBeGreaterThanOrEqual(3);
+    for (const l of RESEARCH_LINKS) {
+      expect(forbiddenPairs.has(pair(l.a, l.b)), `${l.a} – ${l.b}`).toBe(false);
+      expect(openPairs.has(pair(l.a, l.b)), `${l.a} – ${l.b}`).toBe(false);
+      const shared = index.activeIn(l.a).filter((w) => index.activeIn(l.b).includes(w));
+      expect(
+        shared.some((w) => w === 'Kanaleneiland' || w === 'Overvecht'),
+        `${l.a} – ${l.b}`,
+      ).toBe(true);
+      const changedOn = [l.since, l.until].filter((d) => d !== undefined && d >= '2024-12-01');
+      expect(changedOn.length, `${l.a} – ${l.b}`).toBeGreaterThan(0);
+      for (const d of changedOn) expect((d ?? '') < TODAY).toBe(true);
+    }
+    // Links per month (pairs with a link valid on the month's last day) go up and down in both wijken.
+    for (const wijk of ['Kanaleneiland', 'Overvecht']) {
+      const active = new Set(index.activeInDistrict(wijk).map((name) => index.organisationId(name)));
+      const perMonth = Array.from({ length: 24 }, (_, i) => {
+        const end = new Date(Date.UTC(2024, 12 + i, 0)).toISOString().slice(0, 10);
+        const pairs = demo.links
+          .filter((l) => active.has(l.fromId) && active.has(l.toId) && validOn(l, end))
+          .map((l) => [l.fromId, l.toId].sort().join('~'));
+        return new Set(pairs).size;
+      });
+      const steps = perMonth.slice(1).map((n, i) => n - (perMonth[i] ?? 0));
+      expect(
+        steps.some((d) => d > 0),
+        wijk,
+      ).toBe(true);
+      expect(
+        steps.some((d) => d < 0),
+        wijk,
+      ).toBe(true);
     }
   });
 });
@@ -519,7 +769,7 @@ describe('buildDemo', () => {
     const { index: _a, ...rows } = demo;
     const { index: _b, ...rowsAgain } = again;
     expect(rowsAgain).toEqual(rows);
-    for (const c of demo.circles) expect(c.createdAt).toMatch(/^202[56]-\d\d-\d\dT\d\d:\d\d:00\.000Z$/);
+    for (const c of demo.circles) expect(c.createdAt).toMatch(/^202[4-6]-\d\d-\d\dT\d\d:\d\d:00\.000Z$/);
   });
 
   it('counts what it writes', () => {

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import {
   datasetChecksum,
+  DomainError,
+  eraseClient,
   recordDataset,
   setAnalysisConsent,
   upsertCircles,
@@ -26,11 +28,13 @@ import {
   type OrganisationRow,
   type PartnershipRow,
   type SupportWorkerRow,
+  type Tx,
   type WijkActionRow,
 } from '@wijkkring/graph';
 import { buildDemoPeople, type AnalysisConsentRow } from './demo-circles.js';
 import type { DemoIndex } from './demo-index.js';
 import { DEFAULT_OFFERING, DEMO_OFFERING_LANGUAGES, DEMO_OFFERINGS } from './demo-offerings.js';
+import { buildResearchCohort, RESEARCH_CLIENT_IDS, RESEARCH_LINKS } from './demo-research.js';
 import {
   healthyNetworkOptionalMembers,
   linkKindOf,
@@ -526,7 +530,8 @@ function linkRows(facts: UtrechtFacts, index: DemoIndex): LinkRow[] {
       note: link.note ?? null,
     };
   });
-  const demo: LinkRow[] = DEMO_LINKS.map((link) => ({
+  // The research cohort's link history (demo-research.ts) is written the same way.
+  const demo: LinkRow[] = [...DEMO_LINKS, ...RESEARCH_LINKS].map((link) => ({
     id: id(slugify(link.a), slugify(link.b), link.kind),
     fromId: index.organisationId(link.a),
     toId: index.organisationId(link.b),
@@ -641,6 +646,7 @@ export function buildDemo(facts: UtrechtFacts = loadFacts()): DemoData & { index
   const organisations = namedOrganisations(facts);
   const index = buildIndex(facts, organisations);
   const people = buildDemoPeople(index);
+  const cohort = buildResearchCohort(index);
   return {
     index,
     districts: districtRows(index),
@@ -649,7 +655,12 @@ export function buildDemo(facts: UtrechtFacts = loadFacts()): DemoData & { index
     offerings: offeringRows(organisations, index),
     keyFigures: keyFigureRows(index),
     links: linkRows(facts, index),
-    ...people,
+    supportWorkers: people.supportWorkers,
+    // The research cohort's clients come after the story and co-serving clients, in every list.
+    clients: [...people.clients, ...cohort.clients],
+    contacts: [...people.contacts, ...cohort.contacts],
+    circles: [...people.circles, ...cohort.circles],
+    analysisConsents: [...people.analysisConsents, ...cohort.analysisConsents],
     actions: actionRows(index),
   };
 }
@@ -674,6 +685,14 @@ export function demoCounts(data: DemoData): Record<string, number> {
   };
 }
 
+async function eraseIfPresent(tx: Tx, clientId: string): Promise<void> {
+  try {
+    await eraseClient(tx, clientId);
+  } catch (error) {
+    if (!(error instanceof DomainError && error.code === 'NOT_FOUND')) throw error;
+  }
+}
+
 /**
  * Loads the demo city: the organisations and links of the public report plus invented people.
  * Idempotent (every row is MERGEd by a name-based id with fixed values), and all in one
@@ -683,7 +702,8 @@ export function demoCounts(data: DemoData): Record<string, number> {
 const DEMO_DATASET = 'demo';
 
 /**
- * Loads the demo city. Idempotent (every write MERGEs by id); and when the database already holds
+ * Loads the demo city. Idempotent (every write MERGEs by id; the research cohort's clients are
+ * erased first and written anew, so nothing of an older version of it stays); and when the database already holds
  * exactly this demo data (same checksum) it writes nothing at all, which keeps a warm `npm start`
  * from re-planning ten statements on a cold query cache. `force` loads regardless.
  */
@@ -699,6 +719,9 @@ export async function loadDemo(
     return { summary: `demodata al geladen (${counts.clients} cliënten) / demo data already loaded`, counts, skipped: true };
   }
   await db.write(async (tx) => {
+    // The research cohort is written whole each time: its snapshot ids follow the months drawn, so a
+    // changed generator would otherwise leave older snapshots and entries behind, and they would count.
+    for (const id of RESEARCH_CLIENT_IDS) await eraseIfPresent(tx, id);
     await upsertDistricts(tx, data.districts);
     await upsertOrganisations(tx, data.organisations);
     await upsertPartnerships(tx, data.partnerships);

@@ -595,6 +595,43 @@ const PROBES: Probe[] = [
       },
     ];
   }),
+  // Onderzoek (issue 10).
+  {
+    operation: 'Query.researchNetworkSeries',
+    reach: 'near',
+    types: ['ResearchNetworkSeries'],
+    query:
+      'query ($d: ID!) { researchNetworkSeries(granularity: QUARTER, periods: 2, districtIds: [$d]) { districtName periods { links brokers { name } } } }',
+    variables: () => ({ d: world.districtId }),
+  },
+  {
+    operation: 'Query.researchNetworkExport',
+    reach: 'near',
+    types: ['ResearchFile'],
+    query: 'query ($d: ID!) { researchNetworkExport(districtId: $d, date: "2026-11-30", format: GRAPHML) { filename content } }',
+    variables: () => ({ d: world.districtId }),
+  },
+  { operation: 'Query.researchQuarters', reach: 'near', types: [], query: '{ researchQuarters }' },
+  {
+    operation: 'Query.researchAggregates',
+    reach: 'near',
+    types: ['ResearchAggregates'],
+    query: '{ researchAggregates(quarter: "2026-Q3") { k rows { districtName clients { value suppressed } } } }',
+  },
+  { operation: 'Query.researchStudies', reach: 'near', types: ['ResearchStudy'], query: '{ researchStudies { id name } }' },
+  {
+    operation: 'Mutation.startEgoNetworkExport',
+    reach: 'near',
+    types: ['ResearchDownload'],
+    query: 'mutation { startEgoNetworkExport { url expiresAt } }',
+  },
+  {
+    operation: 'Mutation.createResearchStudy',
+    reach: 'near',
+    types: ['ResearchStudy'],
+    // Fails late for an admin (a name below three characters), so the probe changes nothing.
+    query: 'mutation { createResearchStudy(name: "x") { id } }',
+  },
   // Last: it ends the session.
   { operation: 'Mutation.logout', reach: 'near', types: [], query: 'mutation { logout { ok } }' },
 ];

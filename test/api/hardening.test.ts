@@ -21,6 +21,7 @@ const PRODUCTION = {
   NODE_ENV: 'production',
   SECRET_KEY: 'hardening-test-secret-key-0123456789abcdef',
   AUDIT_PSEUDONYM_KEY: 'hardening-test-pseudonym-key-fedcba9876543210',
+  RESEARCH_KEY: 'hardening-test-research-key-00112233445566778899',
 };
 
 const ME = 'query Me { viewer { username role } }';
@@ -273,6 +274,12 @@ describe('configuration refuses what is unsafe in production (issue 3)', () => {
   it('refuses the development default secrets', () => {
     expect(() => loadEnv({ ...base, SECRET_KEY: undefined })).toThrow(/SECRET_KEY is the development default/);
     expect(() => loadEnv({ ...base, AUDIT_PSEUDONYM_KEY: undefined })).toThrow(/AUDIT_PSEUDONYM_KEY is the development default/);
+    expect(() => loadEnv({ ...base, RESEARCH_KEY: undefined })).toThrow(/RESEARCH_KEY is the development default/);
+  });
+
+  it('refuses a research key equal to another key (issue 10)', () => {
+    expect(() => loadEnv({ ...base, RESEARCH_KEY: base.AUDIT_PSEUDONYM_KEY })).toThrow(/RESEARCH_KEY must differ/);
+    expect(() => loadEnv({ ...base, RESEARCH_KEY: base.SECRET_KEY })).toThrow(/RESEARCH_KEY must differ/);
   });
 
   it('refuses secrets shorter than 32 characters, and accepts 32', () => {

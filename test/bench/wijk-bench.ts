@@ -76,7 +76,7 @@ export function parseArgs(argv: readonly string[]): Options {
  * the rest working there too); 14 links per organisation with partners in its home district give
  * about 2,000 links inside a district.
  */
-function cityOptions(o: Options): CityOptions {
+export function cityOptions(o: Options): CityOptions {
   return {
     seed: o.seed,
     districts: 10,
@@ -88,7 +88,7 @@ function cityOptions(o: Options): CityOptions {
 }
 
 /** Part of the city opted in to analysis: every client whose number falls in the first `optedIn` of each hundred. */
-function optIn(db: Database, o: Options): Promise<void> {
+export function optIn(db: Database, o: Options): Promise<void> {
   const prefix = generateCity(cityOptions(o)).slugPrefix;
   return db.write(async (tx) => {
     await tx.run(

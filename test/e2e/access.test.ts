@@ -268,11 +268,11 @@ describe('other roles', () => {
     expect(errors).toEqual([]);
   });
 
-  it('tells the onderzoeker calmly that the research views come later', async () => {
+  it('opens the research page for the onderzoeker (issue 10)', async () => {
     const { page, errors } = await session.open('/', { as: 'onderzoeker' });
     await page.waitForURL(/\/onderzoek$/);
     await page.getByRole('heading', { level: 1, name: 'Onderzoek' }).waitFor();
-    expect(await page.getByRole('main').textContent()).toContain('komen later');
+    await page.getByRole('heading', { name: 'Het netwerk van organisaties' }).waitFor();
     expect(errors).toEqual([]);
   });
 });

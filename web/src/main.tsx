@@ -13,7 +13,6 @@ import { LoginPage } from './features/login/login-page';
 import { MyCirclePage } from './features/my-circle/my-circle-page';
 import { MyDataPage } from './features/my-data/my-data-page';
 import { NotFoundPage, RouteErrorPage } from './features/not-found/not-found-page';
-import { ResearchPage } from './features/research/research-page';
 import { RequireViewer, StartRedirect } from './features/session/guards';
 import { ResetClientContext } from './features/session/session-context';
 import { WijkComparePage } from './features/wijk-compare/wijk-compare-page';
@@ -52,7 +51,11 @@ const router = createBrowserRouter([
           { path: 'mijn-kring', element: <MyCirclePage /> },
           { path: 'meekijken', element: <AccessPage /> },
           { path: 'mijn-gegevens', element: <MyDataPage /> },
-          { path: 'onderzoek', element: <ResearchPage /> },
+          // Recharts is large; the research page loads it in its own chunk, fetched when first opened.
+          {
+            path: 'onderzoek',
+            lazy: async () => ({ Component: (await import('./features/research/research-page')).ResearchPage }),
+          },
           { path: 'beheer', element: <AdminPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

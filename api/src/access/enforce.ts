@@ -71,6 +71,11 @@ const SUBJECTS: Readonly<Record<keyof typeof POLICY.types, (value: never) => Sub
   AuditEvent: (e: { clientId: string }) => ({ clientId: e.clientId }),
   CirclePersonMatch: (m: { clientId: string }) => ({ clientId: m.clientId }),
   Account: (a: { id: string }) => ({ accountId: a.id }),
+  ResearchNetworkSeries: () => ({}),
+  ResearchFile: () => ({}),
+  ResearchAggregates: () => ({}),
+  ResearchDownload: () => ({}),
+  ResearchStudy: () => ({}),
 };
 
 export function holds(condition: Condition, viewer: Viewer, subject: Subject): boolean {

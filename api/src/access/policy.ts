@@ -67,6 +67,9 @@ const SOCIAL_MAP: Partial<Record<PolicyRole, Rule>> = {
   ADMIN: 'allow',
 };
 
+/** Research figures about public organisations (no client data): researchers, coordinators, admins. */
+const RESEARCH_PUBLIC = only({ RESEARCHER: 'allow', COORDINATOR: 'allow', ADMIN: 'allow' });
+
 /** Who may change a wijk's map: its own coordinator, and an admin. */
 const MAP_EDITORS = only({ COORDINATOR: 'ownDistrict', ADMIN: 'allow' });
 
@@ -143,6 +146,17 @@ export const POLICY = {
     'Mutation.eraseCirclePeople': { rules: only({ ADMIN: 'allow' }) },
     'Mutation.rectifyCirclePerson': { rules: only({ ADMIN: 'allow' }) },
 
+    // Onderzoek (issue 10). Organisation-network figures and exports are public data: for researchers,
+    // coordinators and admins. Figures from client circles and the pseudonymised ego networks are for
+    // researchers only, and every export is recorded.
+    'Query.researchNetworkSeries': { rules: RESEARCH_PUBLIC },
+    'Query.researchNetworkExport': { rules: RESEARCH_PUBLIC, audit: 'EXPORT' },
+    'Query.researchQuarters': { rules: only({ RESEARCHER: 'allow' }) },
+    'Query.researchAggregates': { rules: only({ RESEARCHER: 'allow' }), audit: 'READ' },
+    'Query.researchStudies': { rules: only({ RESEARCHER: 'allow', ADMIN: 'allow' }) },
+    'Mutation.startEgoNetworkExport': { rules: only({ RESEARCHER: 'allow' }), audit: 'EXPORT' },
+    'Mutation.createResearchStudy': { rules: only({ ADMIN: 'allow' }) },
+
     // Accounts.
     'Query.accounts': { rules: only({ ADMIN: 'allow' }) },
     'Mutation.setAccountActive': { rules: only({ ADMIN: 'allow' }) },
@@ -196,6 +210,12 @@ export const POLICY = {
     AuditEvent: { rules: only({ CLIENT: 'ownClient' }), clientData: true },
     CirclePersonMatch: { rules: only({ ADMIN: 'allow' }), clientData: true },
     Account: { rules: only({ ADMIN: 'allow' }), clientData: false },
+    ResearchNetworkSeries: { rules: RESEARCH_PUBLIC, clientData: false },
+    ResearchFile: { rules: RESEARCH_PUBLIC, clientData: false },
+    // Derived from client circles, suppressed below K: never for any other role, by any path.
+    ResearchAggregates: { rules: only({ RESEARCHER: 'allow' }), clientData: false },
+    ResearchDownload: { rules: only({ RESEARCHER: 'allow' }), clientData: false },
+    ResearchStudy: { rules: only({ RESEARCHER: 'allow', ADMIN: 'allow' }), clientData: false },
   } satisfies Record<string, TypePolicy>,
 } as const;
 

@@ -80,7 +80,7 @@ CircleTieRef.implement({
   }),
 });
 
-const SignalKindEnum = builder.enumType('SignalKind', {
+export const SignalKindEnum = builder.enumType('SignalKind', {
   description: 'Aandachtspunten en kansen. The web app words each one positively, in B1 Dutch.',
   values: SIGNAL_KINDS,
 });

@@ -12,6 +12,7 @@ import './auth.js';
 import './access.js';
 import './privacy.js';
 import './accounts.js';
+import './research.js';
 
 import { enforcePolicy } from '../access/enforce.js';
 
