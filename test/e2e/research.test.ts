@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import axe from 'axe-core';
 import { unzipSync } from 'fflate';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '@wijkkring/graph';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PORTRAIT, Session, SHOTS } from './browser.js';
 
 /**
@@ -220,7 +222,7 @@ describe('onderzoek: the organisation network over time', () => {
 });
 
 describe('onderzoek: figures from client circles', () => {
-  it('hides small numbers as "< 10" with the reason, and shows the others (research cohort)', async () => {
+  it('hides small numbers as "< 10", explained, and shows the others (research cohort)', async () => {
     const { page, errors } = await openResearch('onderzoeker');
     const section = page.getByRole('region', { name: 'Cijfers uit netwerkcirkels' });
     await section.getByRole('heading', { level: 3, name: 'Cliënten en kringgrootte' }).waitFor();
@@ -363,6 +365,43 @@ describe('onderzoek: a kwartiermaker', () => {
     expect(await page.getByText('Egonetwerken', { exact: false }).count()).toBe(0);
     expect(await page.locator('td[data-kind]').count()).toBe(0);
     await noHorizontalOverflow(page);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('beheer: a study for longitudinal research', () => {
+  const name = `Studie verhuizing ${randomUUID().slice(0, 6)}`;
+
+  afterAll(async () => {
+    const db = new Database(inject('neo4j'));
+    try {
+      await db.write((tx) => tx.run('MATCH (s:ResearchStudy {name: $name}) DETACH DELETE s', { name }));
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('is set up by the beheerder and offered to the onderzoeker for the ego-network download', async () => {
+    const admin = await session.open('/beheer', { as: 'beheerder', viewport: PORTRAIT });
+    const studies = admin.page.getByRole('region', { name: 'Onderzoeksstudies' });
+    await studies.getByLabel('Naam van de studie').fill(name);
+    await studies.getByRole('button', { name: 'Studie maken' }).click();
+    await studies.getByRole('status').getByText(`De studie ${name} is gemaakt.`).waitFor();
+    await studies.getByRole('listitem').filter({ hasText: name }).waitFor();
+    // The same name twice is refused in words, next to the field.
+    await studies.getByLabel('Naam van de studie').fill(name);
+    await studies.getByRole('button', { name: 'Studie maken' }).click();
+    await studies.getByText('Er is al een studie met deze naam.').first().waitFor();
+    expect(await seriousViolations(admin.page)).toEqual([]);
+    expect(admin.errors).toEqual([]);
+
+    const { page, errors } = await openResearch('onderzoeker');
+    const options = await page
+      .getByRole('region', { name: 'Downloaden' })
+      .getByLabel('Studie')
+      .locator('option')
+      .allTextContents();
+    expect(options).toContain(name);
     expect(errors).toEqual([]);
   });
 });

@@ -381,6 +381,19 @@ export const nl = {
     nameMissing: 'Typ de nieuwe naam.',
     save: 'Opslaan',
     rectified: (name: string) => `De naam is nu ${name}.`,
+    studies: {
+      title: 'Onderzoeksstudies',
+      intro:
+        'Een studie houdt dezelfde schuilnamen (pseudoniemen) vast in elke download van egonetwerken. Zo kan een onderzoeker cliënten over de tijd volgen, zonder te weten wie ze zijn. Zonder studie krijgt elke download nieuwe schuilnamen.',
+      none: 'Er zijn nog geen studies.',
+      since: (date: string) => `sinds ${date}`,
+      formLabel: 'Nieuwe studie',
+      nameLabel: 'Naam van de studie',
+      create: 'Studie maken',
+      nameTooShort: (min: number) => `Typ een naam van minstens ${String(min)} tekens.`,
+      nameTaken: 'Er is al een studie met deze naam.',
+      created: (name: string) => `De studie ${name} is gemaakt.`,
+    },
   },
   graph: {
     controls: 'Kaart vergroten of verkleinen',

@@ -13,6 +13,7 @@ import {
 import { classifyLoadError, invalidField, type LoadErrorLike } from '../../lib/load-error';
 import { nl } from '../../messages/nl';
 import { RoleGate } from '../session/guards';
+import { ResearchStudies } from './research-studies';
 
 type Match = CirclePeopleQuery['circlePeople'][number];
 
@@ -235,6 +236,7 @@ export function AdminPage() {
         </h1>
         <p className="lead">{nl.admin.intro}</p>
         <PeopleSearch />
+        <ResearchStudies />
       </div>
     </RoleGate>
   );
