@@ -216,7 +216,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (path === '/healthz') {
       void health(db, res);
     } else if (path.startsWith(EGO_DOWNLOAD_PATH)) {
-      void egoNetworkDownload(db, env, req, res);
+      void egoNetworkDownload(db, env, req, res).catch((error: unknown) => {
+        // Before any byte of the file (a database that does not answer, say): a plain refusal.
+        console.error('[api] ego-network download failed', error);
+        if (!res.headersSent) {
+          res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+          res.end('De download lukt nu niet. Probeer het zo nog eens.\n');
+        } else res.destroy();
+      });
     } else if (path === '/graphql' || path.startsWith('/graphql/')) {
       if (
         !hasCsrfHeader(req.headers) &&
