@@ -60,7 +60,6 @@ export function createContext(
   auditWriter: AuditWriter,
   viewer: Viewer,
   request: RequestState,
-  operation: string | null,
   live: Live,
   now = Date.now(),
 ): Context {
@@ -72,7 +71,7 @@ export function createContext(
     layout: env.circleLayout,
     now,
     request,
-    audit: new RequestAudit(auditWriter, env.pseudonymKey, viewer, request.origin, operation),
+    audit: new RequestAudit(auditWriter, env.pseudonymKey, viewer, request.origin),
     access: new AccessCheck(() => context),
     loaders: {
       districtNetwork: new DataLoader(async (ids) => {

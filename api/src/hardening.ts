@@ -1,13 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
+import { getOperationAST, GraphQLError, NoSchemaIntrospectionCustomRule, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Env } from './env.js';
+import { apiError } from './errors.js';
 
 /**
  * Limits on what one GraphQL document may ask (docs/SECURITY.md explains the numbers). The web
@@ -21,6 +23,56 @@ export const GRAPHQL_LIMITS = {
   maxTokens: 2_000,
   maxDirectives: 10,
 } as const;
+
+/**
+ * Limits on the request itself (issue 11). The web app's largest persisted operation is under 2 kB
+ * and it sends only the hash; the largest document the limits above let through (2,000 tokens) is
+ * a few kB; an edit of a circle entry carries a note of at most 280 characters. A body above the
+ * limit is refused before it is read to the end. An operation name is a GraphQL name; the web
+ * app's longest is under 40 characters.
+ */
+export const REQUEST_LIMITS = {
+  maxBodyBytes: 100 * 1024,
+  maxOperationNameLength: 100,
+} as const;
+
+/** The grammar of a GraphQL Name (spec, section 2.1.9). */
+const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
+
+function isOperationName(value: string): boolean {
+  return value.length <= REQUEST_LIMITS.maxOperationNameLength && GRAPHQL_NAME.test(value);
+}
+
+/**
+ * The operation name the audit log records: the executed operation's own name in the document
+ * (for a persisted operation, the name in the stored document), never the text the client sent.
+ * Null for an anonymous operation, or a name longer than the limit (issue 11: records are kept
+ * for years and cannot be deleted, so nobody may write text of their choosing into them).
+ */
+export function auditedOperationName(document: DocumentNode, operationName: string | null | undefined): string | null {
+  const name = getOperationAST(document, operationName)?.name?.value;
+  return name !== undefined && isOperationName(name) ? name : null;
+}
+
+/**
+ * Refuses an `operationName` parameter that is not a GraphQL name of at most
+ * `maxOperationNameLength` characters, before the document is parsed: INVALID_INPUT with the
+ * field `operationName`, HTTP 400. (A well-formed name that is not in the document is refused
+ * by GraphQL itself: "Unknown operation named …".)
+ */
+export function operationNamePlugin(): Plugin {
+  return {
+    onParams({ params }) {
+      const name = params.operationName;
+      if (name === undefined || name === null || isOperationName(name)) return;
+      throw apiError(
+        'INVALID_INPUT',
+        `operationName must be a GraphQL name of at most ${String(REQUEST_LIMITS.maxOperationNameLength)} characters.`,
+        { field: 'operationName', http: { status: 400 } },
+      );
+    },
+  };
+}
 
 /** The header every request must carry (a form on another site cannot set it). */
 export const CSRF_HEADER = 'x-wijkkring-csrf';
@@ -92,4 +144,45 @@ export function noIntrospectionPlugin(): Plugin {
       addValidationRule(NoSchemaIntrospectionCustomRule);
     },
   };
+}
+
+/**
+ * Reads a request body of at most `limit` bytes (issue 11). Undefined, without reading on, when
+ * the declared `content-length` or the bytes that arrive (a chunked body declares nothing) pass
+ * the limit; the caller answers 413 and closes the connection, so the rest is never read.
+ */
+export function readBodyWithin(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = (): void => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      req.off('close', onClose);
+      req.pause();
+    };
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > limit) {
+        stop();
+        resolve(undefined);
+      } else chunks.push(chunk);
+    };
+    const onEnd = (): void => {
+      stop();
+      resolve(Buffer.concat(chunks, size));
+    };
+    const onError = (error: Error): void => {
+      stop();
+      reject(error);
+    };
+    const onClose = (): void => onError(new Error('The connection closed before the request body ended.'));
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('close', onClose);
+  });
 }

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import { AuditWriter, Database, demoAccountCount, DomainError, serverInfo, warmNetworkCache } from '@wijkkring/graph';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { createYoga, isAsyncIterable, mapAsyncIterator, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import sirv from 'sirv';
 import { parseCookies, resumeSession, SESSION_COOKIE } from './auth/sessions.js';
@@ -13,10 +14,14 @@ import { createLive } from './live.js';
 import { EGO_DOWNLOAD_PATH, egoNetworkDownload } from './research/download.js';
 import {
   armorPlugins,
+  auditedOperationName,
   hasCsrfHeader,
   loadPersistedOperations,
   noIntrospectionPlugin,
+  operationNamePlugin,
   persistedOperationsPlugin,
+  readBodyWithin,
+  REQUEST_LIMITS,
 } from './hardening.js';
 import { schema } from './schema/index.js';
 import { ANONYMOUS, type Viewer } from './viewer.js';
@@ -82,16 +87,19 @@ async function flushedOrWithheld<T>(context: Context, result: T): Promise<T | { 
 
 const auditBeforeResponse: Plugin<Context> = {
   onExecute({ setExecuteFn, executeFn }) {
-    setExecuteFn(async (args): Promise<unknown> => {
+    setExecuteFn(async (args: ExecutionArgs): Promise<unknown> => {
+      const context = args.contextValue as Context;
+      context.audit.setOperation(auditedOperationName(args.document, args.operationName));
       const result: unknown = await executeFn(args);
-      return flushedOrWithheld(args.contextValue as Context, result);
+      return flushedOrWithheld(context, result);
     });
   },
   // A live stream: every event is recorded before it is sent, and so is a refused subscription.
   onSubscribe({ setSubscribeFn, subscribeFn }) {
-    setSubscribeFn(async (args): Promise<unknown> => {
-      const result: unknown = await subscribeFn(args);
+    setSubscribeFn(async (args: ExecutionArgs): Promise<unknown> => {
       const context = args.contextValue as Context;
+      context.audit.setOperation(auditedOperationName(args.document, args.operationName));
+      const result: unknown = await subscribeFn(args);
       if (!isAsyncIterable(result)) return flushedOrWithheld(context, result);
       return mapAsyncIterator(result, (event: unknown) => flushedOrWithheld(context, event));
     });
@@ -137,7 +145,7 @@ export function createYogaApp({ db, env }: ServerOptions): YogaServerInstance<Se
   const persisted = loadPersistedOperations(env.persistedOperationsFile);
   const auditWriter = new AuditWriter(db);
   const live = createLive();
-  const plugins: Plugin[] = [persistedOperationsPlugin(env, persisted), ...armorPlugins()];
+  const plugins: Plugin[] = [operationNamePlugin(), persistedOperationsPlugin(env, persisted), ...armorPlugins()];
   if (env.nodeEnv === 'production') plugins.push(noIntrospectionPlugin());
   plugins.push(auditBeforeResponse as Plugin);
   return createYoga<ServerContext, Context>({
@@ -152,7 +160,7 @@ export function createYogaApp({ db, env }: ServerOptions): YogaServerInstance<Se
     // Expected errors (bad input, database down) are answers, not incidents; unexpected ones are logged in maskError.
     logging: yogaLogger(env),
     plugins,
-    context: async ({ request, req, res, params }) => {
+    context: async ({ request, req, res }) => {
       const now = Date.now();
       const token = parseCookies(request.headers.get('cookie')).get(SESSION_COOKIE) ?? null;
       let viewer: Viewer = ANONYMOUS;
@@ -173,7 +181,6 @@ export function createYogaApp({ db, env }: ServerOptions): YogaServerInstance<Se
           sessionToken: token,
           setCookie: (cookie) => res.appendHeader('set-cookie', cookie),
         },
-        params.operationName ?? null,
         live,
         now,
       );
@@ -192,6 +199,31 @@ async function refuseUnsafeProduction(db: Database, env: Env): Promise<void> {
       `Refusing to start in production: no persisted operations at ${env.persistedOperationsFile} (build the web app).`,
     );
   }
+}
+
+/** A refusal before GraphQL sees the request, in the shape of a GraphQL error. */
+function refuse(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+/**
+ * Hands a GraphQL request to yoga with its body read first, within the limit (issue 11). A body
+ * over the limit is answered 413 REQUEST_TOO_LARGE and the connection is closed, so nothing more
+ * of it is read or parsed.
+ */
+async function handleGraphQL(yoga: YogaServerInstance<ServerContext, Context>, req: IncomingMessage, res: ServerResponse) {
+  const body = await readBodyWithin(req, REQUEST_LIMITS.maxBodyBytes);
+  if (body === undefined) {
+    refuse(res, 413, 'REQUEST_TOO_LARGE', `The request body is larger than ${String(REQUEST_LIMITS.maxBodyBytes / 1024)} KiB.`, {
+      connection: 'close',
+    });
+    return;
+  }
+  // The body is read already: the server adapter takes it from `req.body`, as behind Express' body parsers. A
+  // stream rather than the Buffer itself: the adapter enumerates the keys of a body it is given (every byte of a Buffer).
+  Object.assign(req, { body: Readable.from([body]) });
+  await yoga(req, res, { req, res });
 }
 
 async function health(db: Database, res: ServerResponse): Promise<void> {
@@ -229,15 +261,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         !hasCsrfHeader(req.headers) &&
         !(env.nodeEnv === 'development' && req.method === 'GET' && !(req.url ?? '').includes('?'))
       ) {
-        res.writeHead(403, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-        res.end(
-          JSON.stringify({
-            errors: [{ message: 'Missing the x-wijkkring-csrf header.', extensions: { code: 'CSRF_HEADER_MISSING' } }],
-          }),
-        );
+        refuse(res, 403, 'CSRF_HEADER_MISSING', 'Missing the x-wijkkring-csrf header.');
         return;
       }
-      void yoga(req, res, { req, res });
+      // Fails only when the client goes away while sending its body: nobody is left to answer.
+      void handleGraphQL(yoga, req, res).catch(() => res.destroy());
     } else if (assets) {
       assets(req, res, () => {
         res.writeHead(404);

@@ -110,13 +110,16 @@ export {
   deleteSession,
   deleteSessionsOf,
   enableTotp,
-  registerLoginFailure,
+  releaseLoginAttempt,
+  reserveLoginAttempt,
   setAccountActive,
   setPasswordHash,
   setSessionPendingSecret,
   touchSession,
   upsertAccounts,
   useTotpStep,
+  type LoginReservation,
+  type ThrottleLimit,
 } from './account/writes.js';
 
 export { grantIsActive, type AccessGrant, type SupportWorkerSummary } from './access/types.js';

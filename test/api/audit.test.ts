@@ -191,6 +191,26 @@ describe('the audit log (issue 3)', () => {
     );
   });
 
+  it('folds the client’s own looks away unless asked for, and keeps the begeleider’s look and the client’s own changes (issue 11)', async () => {
+    await client.graphql('query ($id: ID!) { networkCircle(id: $id) { id } }', { id: world.circle.id });
+    await worker.graphql('query ($id: ID!) { networkCircle(id: $id) { id } }', { id: world.circle.id });
+    await client.graphql('mutation { setAnalysisConsent(input: { consent: false }) { analysisConsent } }');
+    type Trail = {
+      myAuditTrail: { nodes: { actorIsYou: boolean; action: string; subject: string }[]; pageInfo: { totalCount: number } };
+    };
+    const query =
+      'query ($own: Boolean!) { myAuditTrail(first: 100, includeOwnLooks: $own) { nodes { actorIsYou action subject } pageInfo { totalCount } } }';
+    const folded = (await client.graphql<Trail>(query, { own: false })).data?.myAuditTrail;
+    const all = (await client.graphql<Trail>(query, { own: true })).data?.myAuditTrail;
+    expect(folded?.nodes.some((n) => n.actorIsYou && (n.action === 'READ' || n.action === 'SEARCH'))).toBe(false);
+    expect(folded?.nodes).toContainEqual(
+      expect.objectContaining({ actorIsYou: false, action: 'READ', subject: 'NetworkCircle' }),
+    );
+    expect(folded?.nodes.some((n) => n.actorIsYou && n.action === 'UPDATE')).toBe(true);
+    expect(all?.nodes).toContainEqual(expect.objectContaining({ actorIsYou: true, action: 'READ', subject: 'NetworkCircle' }));
+    expect((all?.pageInfo.totalCount ?? 0) > (folded?.pageInfo.totalCount ?? 0)).toBe(true);
+  });
+
   it('fails the request, returning nothing, when the audit record cannot be written', async () => {
     // A record already holding the next sequence number makes the append fail on the unique constraint.
     const next = (await headSeq()) + 1;

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GRAPHQL_LIMITS, loadEnv, type RunningServer } from '@wijkkring/api';
-import { Database, upsertAccounts, upsertStaff } from '@wijkkring/graph';
+import { auditHead, Database, upsertAccounts, upsertStaff } from '@wijkkring/graph';
 import { Lexer, Source, TokenKind } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAccount, removeAccounts, type TestAccount } from '../support/accounts.js';
@@ -27,6 +27,8 @@ const PRODUCTION = {
 const ME = 'query Me { viewer { username role } }';
 const INTROSPECTION = '{ __schema { queryType { name } } }';
 const DISTRICT_NAME = 'query District($slug: String!) { district(slug: $slug) { id name } }';
+/** Leaves an audit record for a client (a circle that does not exist is refused): its detail is the operation's name. */
+const PROBE_CIRCLE = 'query ProbeCircle($id: ID!) { networkCircle(id: $id) { id } }';
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -44,7 +46,9 @@ beforeAll(async () => {
   persistedFile = join(tempDir, 'persisted-operations.json');
   writeFileSync(
     persistedFile,
-    JSON.stringify(Object.fromEntries([ME, INTROSPECTION, LOGIN, DISTRICT_NAME].map((text) => [sha256(text), text]))),
+    JSON.stringify(
+      Object.fromEntries([ME, INTROSPECTION, LOGIN, DISTRICT_NAME, PROBE_CIRCLE].map((text) => [sha256(text), text])),
+    ),
   );
   hiddenDemoAccounts = await db.write(async (tx) => {
     const result = await tx.run('MATCH (a:Account) WHERE a.demo = true SET a.demo = false RETURN a.id AS id');
@@ -230,6 +234,36 @@ describe('production mode (issue 3)', () => {
     const answered = await graphql<{ __schema: { queryType: { name: string } } }>(server, INTROSPECTION);
     expect(answered.errors).toBeUndefined();
     expect(answered.data?.__schema.queryType.name).toBe('Query');
+  });
+
+  it('records a persisted operation under its own name, never under an operationName sent with it (issue 11)', async () => {
+    const session = new ApiSession(production);
+    const login = await session.graphql<{ login: { status: string } }>(
+      '',
+      { input: { username: clientAccount.username, password: clientAccount.password } },
+      { omitQuery: true, extensions: persisted(LOGIN) },
+    );
+    expect(login.data?.login.status).toBe('SIGNED_IN');
+    const send = async (operationName?: string) => {
+      const response = await fetch(`http://127.0.0.1:${String(production.port)}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-wijkkring-csrf': '1', cookie: session.cookie ?? '' },
+        body: JSON.stringify({ variables: { id: randomUUID() }, extensions: persisted(PROBE_CIRCLE), operationName }),
+      });
+      return ((await response.json()) as GraphQLResponse).errors?.[0]?.extensions?.code;
+    };
+    const before = (await db.read((tx) => auditHead(tx)))?.seq ?? 0;
+    expect(await send()).toBe('FORBIDDEN');
+    expect(await send('ProbeCircle')).toBe('FORBIDDEN');
+    expect(await send('SomethingElse')).toBe('OPERATION_RESOLUTION_FAILURE');
+    const details = await db.read(async (tx) => {
+      const result = await tx.run(
+        'MATCH (r:AuditRecord) WHERE r.seq > $seq AND r.actorAccountId = $account RETURN r.detail AS detail ORDER BY r.seq',
+        { seq: before, account: clientAccount.id },
+      );
+      return result.records.map((r) => r.get('detail') as string | null);
+    });
+    expect(details).toEqual(['ProbeCircle', 'ProbeCircle']);
   });
 
   it('masks unexpected errors: a broken record answers "Unexpected error." with code INTERNAL and no detail', async () => {

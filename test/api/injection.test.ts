@@ -45,6 +45,7 @@ const EXPECTED_CODES = new Set([
   'FORBIDDEN',
   'RATE_LIMITED',
   'QUERY_LIMIT_EXCEEDED',
+  'CIRCLE_FROZEN',
 ]);
 
 /** Labels that change on every request (audit, sessions, login throttling): not part of the fingerprint. */
@@ -129,6 +130,12 @@ function validString(operation: string, path: string[]): string | undefined {
     'Mutation.eraseCirclePeople:input.personIds': randomUUID(),
     'Query.client:id': world.clientId,
     'Query.networkCircle:id': world.circle.id,
+    // The client's own circle: a circle that does not exist is refused by the policy like someone
+    // else's (issue 11). An entry that does not exist then stops the edit after the payload reached
+    // its statement; the snapshot is already frozen, so freezing it changes nothing.
+    'Query.circleOrganisationSearch:circleId': world.circle.id,
+    'Mutation.updateCircleEntry:input.circleId': world.circle.id,
+    'Mutation.freezeCircle:input.circleId': world.oldCircle.id,
     'Query.circlePeople:name': 'Fatima',
     // The coordinator's own wijk, so the policy lets the payload through (issue 9); the action then
     // names nothing that exists and is not written.

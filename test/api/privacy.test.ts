@@ -209,13 +209,31 @@ describe('data-subject rights (issue 3)', () => {
     const second = await createClientWithCircles({ client: `Twee${tag}`, contact: neighbour });
     const admin = await signedIn(server, await createAccount(db, { role: 'ADMIN' }));
 
-    const found = await admin.graphql<{ circlePeople: { id: string; name: string; circleCount: number }[] }>(
-      'query ($n: String!) { circlePeople(name: $n) { id name circleCount } }',
-      { n: neighbour },
-    );
+    const found = await admin.graphql<{
+      circlePeople: {
+        id: string;
+        name: string;
+        circleCount: number;
+        relations: string[];
+        districtName: string;
+        firstSeen: string;
+        lastSeen: string;
+      }[];
+    }>('query ($n: String!) { circlePeople(name: $n) { id name circleCount relations districtName firstSeen lastSeen } }', {
+      n: neighbour,
+    });
     const matches = found.data?.circlePeople ?? [];
     expect(matches.map((m) => m.id).sort()).toEqual([first.contact, second.contact].sort());
     expect(matches.every((m) => m.circleCount === 2)).toBe(true);
+    // Enough to tell two people of one name apart without reading a circle (issue 11).
+    for (const match of matches) {
+      expect(match).toMatchObject({
+        relations: ['nicht'],
+        districtName: `Testwijk ${world.tag}`,
+        firstSeen: '2025-06',
+        lastSeen: '2026-06',
+      });
+    }
 
     const corrected = await admin.graphql(
       'mutation ($p: ID!, $n: String!) { rectifyCirclePerson(input: { personId: $p, name: $n }) { ok } }',

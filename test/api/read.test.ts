@@ -188,7 +188,7 @@ describe('GraphQL reads over HTTP (issue 2)', () => {
     expect(result.data?.viewer).toEqual({ role: 'SUPPORT_WORKER' });
   });
 
-  it('answers null for an unknown district or circle', async () => {
+  it('answers null for an unknown district, and refuses an unknown circle like someone else’s (issue 11)', async () => {
     const result = await worker.graphql(
       `
         query ($id: ID!) {
@@ -202,8 +202,10 @@ describe('GraphQL reads over HTTP (issue 2)', () => {
       `,
       { id: crypto.randomUUID() },
     );
-    expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ district: null, networkCircle: null });
+    expect(result.errors?.map((e) => [e.path, e.extensions?.code, e.extensions?.field])).toEqual([
+      [['networkCircle'], 'FORBIDDEN', 'Query.networkCircle'],
+    ]);
   });
 
   it('pages through clients with a cursor', async () => {

@@ -247,7 +247,7 @@ describe('not allowed', () => {
 });
 
 describe('other roles', () => {
-  it('gives the beheerder a person search with checkboxes, and asks to choose before erasing', async () => {
+  it('gives the beheerder a person search with checkboxes, and erases nothing before a choice and a confirmation (issue 11)', async () => {
     const { page, errors } = await session.open('/', { as: 'beheerder' });
     await page.waitForURL(/\/wijken$/);
     await page.getByRole('link', { name: 'Beheer' }).click();
@@ -262,9 +262,24 @@ describe('other roles', () => {
       .getByText(/gevonden\./)
       .waitFor();
     expect(await page.getByRole('checkbox').count()).toBeGreaterThan(0);
-    await page.getByRole('button', { name: /Gekozen personen verwijderen/ }).click();
-    await page.getByRole('alert').getByText('Kies eerst een of meer personen.').waitFor();
+    // Nothing chosen: no erase button, a hint instead.
+    expect(await page.getByRole('button', { name: /Gekozen personen verwijderen/ }).count()).toBe(0);
+    await page.getByText('Kies een of meer personen om ze overal te verwijderen.').waitFor();
+    // Each row tells people apart: what the client calls them, the wijk, how many circles, when.
+    expect(await page.locator('.people-list .choice-hint').first().textContent()).toMatch(/ · staat in \d+ kring/);
+    // The rename form can be cancelled.
+    const firstRow = page.locator('.people-list > li').first();
+    await firstRow.getByRole('button', { name: /Naam van .* verbeteren/ }).click();
+    await firstRow.getByRole('button', { name: 'Annuleren' }).click();
+    expect(await firstRow.getByLabel('Nieuwe naam').count()).toBe(0);
+    // One chosen: the button names the count, and so does the confirmation; cancelling erases nothing.
+    await page.getByRole('checkbox').first().check();
+    await page.getByRole('button', { name: 'Gekozen personen verwijderen (1)' }).click();
+    const dialog = page.getByRole('dialog', { name: '1 persoon overal verwijderen?' });
+    await dialog.waitFor();
     await shoot(page, 'beheer');
+    await dialog.getByRole('button', { name: 'Annuleren' }).click();
+    await dialog.waitFor({ state: 'hidden' });
     expect(errors).toEqual([]);
   });
 

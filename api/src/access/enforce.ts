@@ -22,7 +22,7 @@ import {
 import type { RequestAudit } from '../audit/request-audit.js';
 import { apiError } from '../errors.js';
 import type { Viewer } from '../viewer.js';
-import { POLICY, type Condition, type OperationPolicy, type Rule, type TypePolicy } from './policy.js';
+import { POLICY, type Condition, type OperationPolicy, type Rule, type TypeKey, type TypePolicy } from './policy.js';
 
 /**
  * The part of the request context (context.ts) that the access check reads. Declared here rather
@@ -135,6 +135,22 @@ export class AccessCheck {
     this.satisfied.add(operation);
   }
 
+  /**
+   * `require` for client data looked up by an id that may name nothing (issue 11): what was not
+   * found is refused like someone else's data (nobody's condition holds for it), so the answer
+   * does not tell whether the id exists. Only a role the row allows without a condition learns
+   * NOT_FOUND. Returns what was found.
+   */
+  requireFound<T extends { clientId: string }>(
+    operation: string,
+    found: T | undefined,
+    notFound: { message: string; field: string },
+  ): T {
+    this.require(operation, found ? { clientId: found.clientId } : {}, found?.clientId ?? null);
+    if (!found) throw apiError('NOT_FOUND', notFound.message, { field: notFound.field });
+    return found;
+  }
+
   wasRequired(operation: string): boolean {
     return this.satisfied.has(operation);
   }
@@ -203,13 +219,31 @@ async function checkValue(
     return value;
   }
   if (inList && policy.omitFromLists) return OMITTED;
+  throw denied(typeName, subject, context, info);
+}
+
+/** A value of `typeName` the viewer may not see, at the field of `info`: audited as DENIED, answered with the refusal. */
+function denied(typeName: string, subject: Subject, context: AccessContext, info: GraphQLResolveInfo): Error {
+  const isQuery = info.operation.operation !== OperationTypeNode.MUTATION;
   context.audit.note({
     clientId: subject.clientId ?? null,
     subject: typeName,
     action: isQuery ? readAction(info) : (OPERATIONS[rootField(info)]?.audit ?? 'UPDATE'),
     result: 'DENIED',
   });
-  throw refusal(context.viewer, `${info.parentType.name}.${info.fieldName}`);
+  return refusal(context.viewer, `${info.parentType.name}.${info.fieldName}`);
+}
+
+/**
+ * What a lookup by id answers when nothing has that id (issue 11). A viewer who would be allowed a
+ * value of `typeName` with this subject (a client asking for their own id) learns that it is
+ * missing: null. Anyone else gets exactly what a value that exists but is someone else's gets:
+ * the same refusal, audited the same way. So the answer never tells whether an id exists.
+ * `subject` is what the id alone says (a client id is its own subject; a circle id says nothing).
+ */
+export function absent(typeName: TypeKey, subject: Subject, context: AccessContext, info: GraphQLResolveInfo): null {
+  if (allows(TYPES[typeName]?.rules[context.viewer.role] ?? 'deny', context.viewer, subject)) return null;
+  throw denied(typeName, subject, context, info);
 }
 
 function checkedTypes(type: GraphQLNamedType, schema: GraphQLSchema): boolean {

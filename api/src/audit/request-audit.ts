@@ -25,14 +25,20 @@ export class RequestAudit {
   private readonly pending = new Map<string, AuditEntry>();
   /** The last record `inTx` wrote, until its transaction is known to have committed. */
   private written: { seq: number; hash: string } | null = null;
+  /** The operation's name as the document gives it (see `auditedOperationName`), set before it runs. */
+  private operation: string | null = null;
 
   constructor(
     private readonly writer: AuditWriter,
     private readonly pseudonymKey: string,
     private viewer: Viewer,
     private readonly origin: string | null,
-    private readonly operation: string | null,
   ) {}
+
+  /** The server sets it from the parsed document before execution, never from what the client sent (issue 11). */
+  setOperation(name: string | null): void {
+    this.operation = name;
+  }
 
   /** After login or logout the actor of later records changes. */
   setViewer(viewer: Viewer): void {

@@ -69,6 +69,7 @@ export async function openSession(
     idleExpiresAt: now + Math.min(stage === 'FULL' ? env.session.idleMs : PENDING_SESSION_MS, lifetime),
     expiresAt: now + lifetime,
     pendingSecret,
+    pendingSecretReplaces: false,
   };
   await db.write((tx) => createSession(tx, record));
   return { token, record, cookie: sessionCookie(token, lifetime) };

@@ -165,13 +165,16 @@ builder.queryFields((t) => ({
   }),
   myAuditTrail: t.field({
     type: AuditEventConnection,
-    description: 'Who looked at or changed your data, newest first. (This look is recorded as well.)',
-    args: pageArgs,
+    description:
+      'Who looked at or changed your data, newest first. Your own looks are left out unless includeOwnLooks is true ' +
+      '(issue 11: they buried everyone else’s). (This look is recorded as well.)',
+    args: { ...pageArgs, includeOwnLooks: t.arg.boolean({ defaultValue: false }) },
     resolve: async (_root, args, context): Promise<Page<AuditEventValue>> => {
       const viewer = requireAccount(context);
       const { clientId } = requireClient(context);
       const { skip, limit } = pageWindow(args);
-      const page = await context.db.read((tx) => auditTrailOfClient(tx, context.audit.ref(clientId), skip, limit));
+      const hide = args.includeOwnLooks ? null : viewer.account.id;
+      const page = await context.db.read((tx) => auditTrailOfClient(tx, context.audit.ref(clientId), skip, limit, hide));
       context.audit.note({ clientId, subject: 'AuditLog', action: 'READ', result: 'SUCCESS' });
       return { ...page, items: page.items.map((view) => ({ view, clientId, viewerAccountId: viewer.account.id })) };
     },

@@ -99,6 +99,19 @@ const CodeInput = (name: string) =>
     }),
   });
 const VerifyTotpInput = CodeInput('VerifyTotpInput');
+const StartTotpSetupInput = builder.inputType('StartTotpSetupInput', {
+  description: 'Needed only to replace a second factor the account has: its password and a current code.',
+  fields: (t) => ({
+    currentPassword: t.string({ required: false, validate: z.string().min(1).max(256) }),
+    currentCode: t.string({
+      required: false,
+      validate: z
+        .string()
+        .trim()
+        .regex(/^\d{6}$/, 'must be six digits'),
+    }),
+  }),
+});
 const ConfirmTotpSetupInput = CodeInput('ConfirmTotpSetupInput');
 const ChangePasswordInput = builder.inputType('ChangePasswordInput', {
   fields: (t) => ({
@@ -136,8 +149,14 @@ builder.mutationFields((t) => ({
   }),
   startTotpSetup: t.field({
     type: TotpSetup,
-    description: 'A signed-in account turns on a second factor; confirm with confirmTotpSetup.',
-    resolve: (_root, _args, context) => startTotpSetup(context, requireAccount(context)),
+    description:
+      'A signed-in account turns on a second factor; confirm with confirmTotpSetup. To replace the one it has, give the password and a current code.',
+    args: { input: t.arg({ type: StartTotpSetupInput, required: false }) },
+    resolve: (_root, { input }, context) =>
+      startTotpSetup(context, requireAccount(context), {
+        currentPassword: input?.currentPassword ?? null,
+        currentCode: input?.currentCode ?? null,
+      }),
   }),
   logout: t.field({
     type: OkPayload,

@@ -225,9 +225,10 @@ async function edit<T extends object>(
 ): Promise<T & EditResult> {
   const action: AuditAction = POLICY.operations[operation].audit;
   const { value, clientId, version } = await context.db.write(async (tx) => {
-    const lock = await lockCircle(tx, circleId);
-    if (!lock) throw apiError('NOT_FOUND', 'No such circle.', { field: 'input.circleId' });
-    context.access.require(operation, { clientId: lock.clientId }, lock.clientId);
+    const lock = context.access.requireFound(operation, await lockCircle(tx, circleId), {
+      message: 'No such circle.',
+      field: 'input.circleId',
+    });
     if (lock.frozen)
       throw apiError('CIRCLE_FROZEN', 'This snapshot is frozen; change the open circle instead.', { field: 'input.circleId' });
     const result = await run(tx, lock.clientId, lock.entryCount);
@@ -407,9 +408,11 @@ builder.mutationFields((t) => ({
     description: 'Records that the viewer printed or downloaded a circle (the audit log needs every print).',
     args: { input: t.arg({ type: RecordCirclePrintInput }) },
     resolve: async (_root, { input }, context) => {
-      const owner = await context.db.read((tx) => circleOwner(tx, input.circleId));
-      if (!owner) throw apiError('NOT_FOUND', 'No such circle.', { field: 'input.circleId' });
-      context.access.require('Mutation.recordCirclePrint', { clientId: owner.clientId }, owner.clientId);
+      const owner = context.access.requireFound(
+        'Mutation.recordCirclePrint',
+        await context.db.read((tx) => circleOwner(tx, input.circleId)),
+        { message: 'No such circle.', field: 'input.circleId' },
+      );
       await context.db.write((tx) =>
         context.audit.inTx(tx, [
           { clientId: owner.clientId, subject: 'NetworkCircle', action: 'PRINT', result: 'SUCCESS', detail: input.format },
@@ -470,15 +473,17 @@ builder.queryFields((t) => ({
     description: 'Two snapshots of one client side by side: who joined, who left, who moved closer or further.',
     args: { earlierId: t.arg.id({ validate: uuid }), laterId: t.arg.id({ validate: uuid }) },
     resolve: async (_root, args, context) => {
-      const [earlier, later] = await context.db.read(async (tx) => [
+      const [foundEarlier, foundLater] = await context.db.read(async (tx) => [
         await findCircle(tx, args.earlierId),
         await findCircle(tx, args.laterId),
       ]);
-      if (!earlier) throw apiError('NOT_FOUND', 'No such circle.', { field: 'earlierId' });
-      if (!later) throw apiError('NOT_FOUND', 'No such circle.', { field: 'laterId' });
+      // Access to each snapshot first, then the rule of one client: a snapshot that is missing and
+      // one that is someone else's get the same refusal (issue 11).
+      const notFound = { message: 'No such circle.' };
+      const earlier = context.access.requireFound('Query.compareCircles', foundEarlier, { ...notFound, field: 'earlierId' });
+      const later = context.access.requireFound('Query.compareCircles', foundLater, { ...notFound, field: 'laterId' });
       if (earlier.clientId !== later.clientId)
         throw apiError('INVALID_INPUT', 'Both snapshots must belong to one client.', { field: 'laterId' });
-      context.access.require('Query.compareCircles', { clientId: earlier.clientId }, earlier.clientId);
       return { clientId: earlier.clientId, earlier, later, changes: compareCircles(earlier.entries, later.entries) };
     },
   }),
@@ -491,9 +496,11 @@ builder.queryFields((t) => ({
       first: t.arg.int({ defaultValue: 50, validate: z.number().int().min(1).max(50) }),
     },
     resolve: async (_root, args, context) => {
-      const owner = await context.db.read((tx) => circleOwner(tx, args.circleId));
-      if (!owner) throw apiError('NOT_FOUND', 'No such circle.', { field: 'circleId' });
-      context.access.require('Query.circleOrganisationSearch', { clientId: owner.clientId }, owner.clientId);
+      const owner = context.access.requireFound(
+        'Query.circleOrganisationSearch',
+        await context.db.read((tx) => circleOwner(tx, args.circleId)),
+        { message: 'No such circle.', field: 'circleId' },
+      );
       const found = await context.db.read((tx) => searchOrganisationsNear(tx, owner.clientId, args.search.trim(), args.first));
       return found.map((m) => ({ ...m, clientId: owner.clientId }));
     },
@@ -525,9 +532,10 @@ builder.subscriptionField('circleChanged', (t) =>
     description: 'Every change of one circle, as it happens (client and begeleider drawing together).',
     args: { circleId: t.arg.id({ validate: uuid }) },
     subscribe: async (_root, args, context) => {
-      const owner = await context.db.read((tx) => circleOwner(tx, args.circleId));
-      if (!owner) throw apiError('NOT_FOUND', 'No such circle.', { field: 'circleId' });
-      context.access.require('Subscription.circleChanged', { clientId: owner.clientId }, owner.clientId);
+      context.access.requireFound('Subscription.circleChanged', await context.db.read((tx) => circleOwner(tx, args.circleId)), {
+        message: 'No such circle.',
+        field: 'circleId',
+      });
       return context.live.subscribe('circleChanged', args.circleId);
     },
     resolve: async (event, _args, context, info) => {

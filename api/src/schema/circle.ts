@@ -11,6 +11,7 @@ import {
   type LocalOffer,
   type NetworkCircle as NetworkCircleValue,
 } from '@wijkkring/graph';
+import { absent } from '../access/enforce.js';
 import { builder } from '../builder.js';
 import { requireAccount } from './auth.js';
 import type { Context } from '../context.js';
@@ -169,13 +170,16 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One circle with its entries.',
     args: { id: t.arg.id({ validate: uuid }) },
-    resolve: (_root, args, context, info) => readCircle(context, args.id, info, null),
+    // A missing circle is refused like someone else's (issue 11): nobody learns which ids exist.
+    resolve: async (_root, args, context, info) =>
+      (await readCircle(context, args.id, info, null)) ?? absent('NetworkCircle', {}, context, info),
   }),
   client: t.field({
     type: Client,
     nullable: true,
     args: { id: t.arg.id({ validate: uuid }) },
-    resolve: (_root, args, context) => context.db.read((tx) => findClient(tx, args.id)),
+    resolve: async (_root, args, context, info) =>
+      (await context.db.read((tx) => findClient(tx, args.id))) ?? absent('Client', { clientId: args.id }, context, info),
   }),
   clients: t.field({
     type: ClientConnection,

@@ -32,7 +32,15 @@ const ExportMyDataPayload = builder.objectRef<{ fileName: string; json: string }
 
 const CirclePersonMatch = builder.objectRef<CirclePersonMatchValue>('CirclePersonMatch').implement({
   description: 'A person who appears in circles, as an admin sees them for an erasure or correction request: no circle contents.',
-  fields: (t) => ({ id: t.exposeID('id'), name: t.exposeString('name'), circleCount: t.exposeInt('circleCount') }),
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    circleCount: t.exposeInt('circleCount'),
+    relations: t.exposeStringList('relations', { description: 'What the client calls them (at most three).' }),
+    districtName: t.exposeString('districtName', { nullable: true, description: 'The wijk of the client.' }),
+    firstSeen: t.exposeString('firstSeen', { nullable: true, description: 'Month (YYYY-MM) of the first circle.' }),
+    lastSeen: t.exposeString('lastSeen', { nullable: true, description: 'Month (YYYY-MM) of the last circle.' }),
+  }),
 });
 
 /** Everything Wijkkring holds about a client, as one machine-readable document (GDPR art. 15 and 20). */

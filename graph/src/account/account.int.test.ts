@@ -9,7 +9,9 @@ import {
   clearLoginFailures,
   createSession,
   deleteSessionsOf,
-  registerLoginFailure,
+  enableTotp,
+  releaseLoginAttempt,
+  reserveLoginAttempt,
   setAccountActive,
   upsertAccounts,
   useTotpStep,
@@ -59,6 +61,7 @@ function session(accountId: string, overrides: Partial<SessionRecord> = {}): Ses
     idleExpiresAt: T0 + 29 * MINUTE,
     expiresAt: T0 + 11 * 60 * MINUTE,
     pendingSecret: null,
+    pendingSecretReplaces: false,
     ...overrides,
   };
 }
@@ -74,8 +77,18 @@ async function throttle(k: string) {
   return state;
 }
 
+/** Counts an attempt that fails, with limits high enough never to refuse it. */
 async function fail(keys: string[], now: number, windowMs = 15 * MINUTE): Promise<void> {
-  await db.write((tx) => registerLoginFailure(tx, keys, now, windowMs));
+  const reservation = await reserve(
+    keys.map((k) => ({ key: k, max: 1_000 })),
+    now,
+    windowMs,
+  );
+  expect(reservation.allowed).toBe(true);
+}
+
+function reserve(limits: { key: string; max: number }[], now: number, windowMs = 15 * MINUTE) {
+  return db.write((tx) => reserveLoginAttempt(tx, limits, now, windowMs));
 }
 
 afterAll(async () => {
@@ -102,7 +115,7 @@ describe('failed logins are counted within a window (issue 3)', () => {
     await fail([k], T0);
     await fail([k], T0 + MINUTE);
     await fail([k], T0 + 2 * MINUTE);
-    expect(await throttle(k)).toEqual({ key: k, failures: 3, firstFailureAt: T0, lastFailureAt: T0 + 2 * MINUTE });
+    expect(await throttle(k)).toEqual({ key: k, failures: 3, firstFailureAt: T0, lastAttemptAt: T0 + 2 * MINUTE });
   });
 
   it('keeps counting until the window has passed, then starts again at one', async () => {
@@ -112,7 +125,7 @@ describe('failed logins are counted within a window (issue 3)', () => {
     await fail([k], T0 + window - 1, window);
     expect(await throttle(k)).toMatchObject({ failures: 2, firstFailureAt: T0 });
     await fail([k], T0 + window, window);
-    expect(await throttle(k)).toEqual({ key: k, failures: 1, firstFailureAt: T0 + window, lastFailureAt: T0 + window });
+    expect(await throttle(k)).toEqual({ key: k, failures: 1, firstFailureAt: T0 + window, lastAttemptAt: T0 + window });
     await fail([k], T0 + window + MINUTE, window);
     expect(await throttle(k)).toMatchObject({ failures: 2, firstFailureAt: T0 + window });
   });
@@ -133,6 +146,54 @@ describe('failed logins are counted within a window (issue 3)', () => {
     await db.write((tx) => clearLoginFailures(tx, byAddress));
     expect(await throttle(byAddress)).toBeUndefined();
     expect((await throttle(byAccount))?.failures).toBe(1);
+  });
+});
+
+describe('login attempts are counted before they are checked (issue 11)', () => {
+  it('allows no more concurrent attempts than the limit, and says when the window ends', async () => {
+    const k = key('burst');
+    const results = await Promise.all(Array.from({ length: 10 }, () => reserve([{ key: k, max: 4 }], T0)));
+    expect(results.filter((r) => r.allowed)).toHaveLength(4);
+    expect(results.filter((r) => !r.allowed).map((r) => r.retryAt)).toEqual(Array(6).fill(T0 + 15 * MINUTE));
+    expect((await throttle(k))?.failures).toBe(4);
+  });
+
+  it('counts nothing when one key of the attempt has no attempt left', async () => {
+    const byAccount = key('room');
+    const byAddress = key('full');
+    await fail([byAddress], T0);
+    await fail([byAddress], T0 + 1);
+    const refused = await reserve(
+      [
+        { key: byAccount, max: 5 },
+        { key: byAddress, max: 2 },
+      ],
+      T0 + 2,
+    );
+    expect(refused).toEqual({ allowed: false, retryAt: T0 + 15 * MINUTE });
+    expect((await throttle(byAccount))?.failures).toBe(0);
+    expect((await throttle(byAddress))?.failures).toBe(2);
+  });
+
+  it('allows attempts again once the window has passed', async () => {
+    const k = key('again');
+    await fail([k], T0);
+    expect((await reserve([{ key: k, max: 1 }], T0 + MINUTE)).allowed).toBe(false);
+    expect((await reserve([{ key: k, max: 1 }], T0 + 15 * MINUTE)).allowed).toBe(true);
+    expect(await throttle(k)).toMatchObject({ failures: 1, firstFailureAt: T0 + 15 * MINUTE });
+  });
+
+  it('gives back a right attempt, but not into a window that started after it', async () => {
+    const k = key('release');
+    await fail([k], T0);
+    await fail([k], T0 + 1);
+    await db.write((tx) => releaseLoginAttempt(tx, [k], T0 + 1));
+    expect((await throttle(k))?.failures).toBe(1);
+    await db.write((tx) => releaseLoginAttempt(tx, [k], T0 - 1));
+    expect((await throttle(k))?.failures).toBe(1);
+    await db.write((tx) => releaseLoginAttempt(tx, [k], T0 + 2));
+    await db.write((tx) => releaseLoginAttempt(tx, [k], T0 + 3));
+    expect((await throttle(k))?.failures).toBe(0);
   });
 });
 
@@ -161,6 +222,29 @@ describe('a TOTP code works once (issue 3)', () => {
       const results = await Promise.all(Array.from({ length: 8 }, () => db.write((tx) => useTotpStep(tx, accountId, step))));
       expect(results.filter(Boolean)).toHaveLength(1);
     }
+  });
+
+  it('turns a second factor on once, and replaces it only when allowed (issue 11)', async () => {
+    const id = await account();
+    const step = Math.floor(T0 / 30_000);
+    expect(await db.write((tx) => enableTotp(tx, id, 'sealed-first', step))).toBe(true);
+    // A second confirmation that is not a proven replacement changes nothing.
+    expect(await db.write((tx) => enableTotp(tx, id, 'sealed-other', step + 1))).toBe(false);
+    // A proven replacement does, with its own time step; the same code of it works once.
+    const concurrent = await Promise.all(
+      Array.from({ length: 4 }, () => db.write((tx) => enableTotp(tx, id, 'sealed-second', step - 5, true))),
+    );
+    expect(concurrent.filter(Boolean)).toHaveLength(1);
+    const stored = await db.read((tx) =>
+      one<{ secret: string; last: number }>(
+        tx,
+        'MATCH (a:Account {id: $id}) RETURN a.totpSecret AS secret, a.totpLastStep AS last',
+        {
+          id,
+        },
+      ),
+    );
+    expect(stored).toEqual({ secret: 'sealed-second', last: step - 5 });
   });
 
   it('refuses a step for an account that does not exist', async () => {

@@ -84,6 +84,7 @@ function toSession(raw: Raw): SessionRecord {
     idleExpiresAt: num(raw, 'idleExpiresAt'),
     expiresAt: num(raw, 'expiresAt'),
     pendingSecret: optStr(raw, 'pendingSecret'),
+    pendingSecretReplaces: bool(raw, 'pendingSecretReplaces'),
   };
 }
 
@@ -118,14 +119,14 @@ export async function findProfile(tx: Tx, accountId: string, today: string): Pro
 export async function throttleStates(tx: Tx, keys: readonly string[]): Promise<ThrottleState[]> {
   const found = await rows<{ t: Raw }>(
     tx,
-    'UNWIND $keys AS key MATCH (t:LoginThrottle {key: key}) RETURN t {.key, .failures, .firstFailureAt, .lastFailureAt} AS t',
+    'UNWIND $keys AS key MATCH (t:LoginThrottle {key: key}) RETURN t {.key, .failures, .firstFailureAt, .lastAttemptAt} AS t',
     { keys },
   );
   return found.map(({ t }) => ({
     key: str(t, 'key'),
     failures: num(t, 'failures'),
     firstFailureAt: num(t, 'firstFailureAt'),
-    lastFailureAt: num(t, 'lastFailureAt'),
+    lastAttemptAt: optNum(t, 'lastAttemptAt'),
   }));
 }
 

@@ -54,6 +54,8 @@ export interface SessionRecord {
   expiresAt: number;
   /** During TOTP setup: the sealed secret waiting for its first code. */
   pendingSecret: string | null;
+  /** The pending secret may replace a second factor the account has (its password and code were checked). */
+  pendingSecretReplaces: boolean;
 }
 
 export interface SessionView {
@@ -75,7 +77,8 @@ export interface AccountRow {
 
 export interface ThrottleState {
   key: string;
+  /** Attempts counted in the window: failed ones, and those still being checked. */
   failures: number;
   firstFailureAt: number;
-  lastFailureAt: number;
+  lastAttemptAt: number | null;
 }

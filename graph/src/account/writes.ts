@@ -63,15 +63,34 @@ export async function setPasswordHash(tx: Tx, accountId: string, passwordHash: s
   });
 }
 
-export async function enableTotp(tx: Tx, accountId: string, sealedSecret: string, step: number): Promise<void> {
-  await tx.run(
-    'MATCH (a:Account {id: $accountId}) SET a.totpSecret = $sealedSecret, a.totpEnabled = true, a.totpLastStep = $step',
-    {
-      accountId,
-      sealedSecret,
-      step,
-    },
+/**
+ * Turns a second factor on with a sealed secret whose code for `step` was just checked. Returns
+ * false, changing nothing, when the account has a second factor already and `replace` is false (a
+ * replacement must have been started with the password and a current code), or when this secret
+ * is in place already and its code for `step` was used (a code works once). The write lock is
+ * taken before anything is read, so two confirmations cannot both pass.
+ */
+export async function enableTotp(
+  tx: Tx,
+  accountId: string,
+  sealedSecret: string,
+  step: number,
+  replace = false,
+): Promise<boolean> {
+  const record = await one<{ ok: boolean }>(
+    tx,
+    `MATCH (a:Account {id: $accountId})
+     SET a._lock = true
+     WITH a, ($replace OR NOT coalesce(a.totpEnabled, false))
+             AND (coalesce(a.totpSecret, '') <> $sealedSecret OR coalesce(a.totpLastStep, -1) < $step) AS ok
+     SET a.totpSecret = CASE WHEN ok THEN $sealedSecret ELSE a.totpSecret END,
+         a.totpEnabled = CASE WHEN ok THEN true ELSE a.totpEnabled END,
+         a.totpLastStep = CASE WHEN ok THEN $step ELSE a.totpLastStep END
+     REMOVE a._lock
+     RETURN ok`,
+    { accountId, sealedSecret, step, replace },
   );
+  return record?.ok ?? false;
 }
 
 /**
@@ -103,17 +122,70 @@ export async function setAccountActive(tx: Tx, accountId: string, active: boolea
   return (record?.n ?? 0) > 0;
 }
 
-/** Counts a failed login against each key; a window that ended starts again at one. */
-export async function registerLoginFailure(tx: Tx, keys: readonly string[], now: number, windowMs: number): Promise<void> {
+/** One key of a login attempt (an account or an address) and how many failed attempts it allows in a window. */
+export interface ThrottleLimit {
+  key: string;
+  max: number;
+}
+
+export interface LoginReservation {
+  /** False when a key has used up its attempts: the attempt must not be checked at all. */
+  allowed: boolean;
+  /** When refused: when the last of the full windows ends (ms since the epoch). */
+  retryAt: number | null;
+}
+
+/**
+ * Counts a login attempt against every key before its password or code is checked, or refuses it
+ * when any key has no attempt left in its window (then nothing is counted). The write lock on each
+ * throttle is taken before its count is read, so concurrent attempts are counted one after the
+ * other and no more than `max` of them are ever allowed in a window. A window that ended starts
+ * again. Keys are locked in sorted order, so two attempts cannot wait for each other.
+ */
+export async function reserveLoginAttempt(
+  tx: Tx,
+  limits: readonly ThrottleLimit[],
+  now: number,
+  windowMs: number,
+): Promise<LoginReservation> {
+  const sorted = [...limits].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const record = await one<{ allowed: boolean; retryAt: number | null }>(
+    tx,
+    `UNWIND $limits AS l
+     MERGE (t:LoginThrottle {key: l.key})
+     ON CREATE SET t.failures = 0, t.firstFailureAt = $now
+     SET t._lock = true
+     REMOVE t._lock
+     WITH t, l.max AS max, t.firstFailureAt <= $now - $windowMs AS expired
+     WITH collect({t: t, max: max, expired: expired, used: CASE WHEN expired THEN 0 ELSE t.failures END}) AS rows
+     WITH rows, all(r IN rows WHERE r.used < r.max) AS allowed
+     FOREACH (r IN CASE WHEN allowed THEN rows ELSE [] END |
+       FOREACH (t IN [r.t] |
+         SET t.failures = r.used + 1,
+             t.firstFailureAt = CASE WHEN r.expired THEN $now ELSE t.firstFailureAt END,
+             t.lastAttemptAt = $now))
+     RETURN allowed,
+            CASE WHEN allowed THEN null
+                 ELSE reduce(at = 0, x IN [r IN rows WHERE r.used >= r.max] |
+                        CASE WHEN x.t.firstFailureAt + $windowMs > at THEN x.t.firstFailureAt + $windowMs ELSE at END)
+            END AS retryAt`,
+    { limits: sorted, now, windowMs },
+  );
+  return { allowed: record?.allowed ?? false, retryAt: record?.retryAt ?? null };
+}
+
+/**
+ * Gives back an attempt reserved at `reservedAt` that turned out right (a right password, a right
+ * code): it was no failure. A window that started after the reservation is left alone.
+ */
+export async function releaseLoginAttempt(tx: Tx, keys: readonly string[], reservedAt: number): Promise<void> {
   await tx.run(
     `UNWIND $keys AS key
-     MERGE (t:LoginThrottle {key: key})
-     ON CREATE SET t.failures = 0, t.firstFailureAt = $now
-     WITH t, t.firstFailureAt <= $now - $windowMs AS expired
-     SET t.failures = CASE WHEN expired THEN 1 ELSE t.failures + 1 END,
-         t.firstFailureAt = CASE WHEN expired THEN $now ELSE t.firstFailureAt END,
-         t.lastFailureAt = $now`,
-    { keys, now, windowMs },
+     MATCH (t:LoginThrottle {key: key})
+     SET t._lock = true
+     REMOVE t._lock
+     SET t.failures = CASE WHEN t.failures > 0 AND t.firstFailureAt <= $reservedAt THEN t.failures - 1 ELSE t.failures END`,
+    { keys: [...keys].sort(), reservedAt },
   );
 }
 
@@ -121,7 +193,20 @@ export async function clearLoginFailures(tx: Tx, key: string): Promise<void> {
   await tx.run('MATCH (t:LoginThrottle {key: $key}) DELETE t', { key });
 }
 
-/** A signed-in account that starts setting up a second factor keeps the secret on its session until confirmed. */
-export async function setSessionPendingSecret(tx: Tx, idHash: string, sealedSecret: string | null): Promise<void> {
-  await tx.run('MATCH (s:Session {idHash: $idHash}) SET s.pendingSecret = $sealedSecret', { idHash, sealedSecret });
+/**
+ * A signed-in account that starts setting up a second factor keeps the secret on its session until
+ * confirmed. `replaces` says the account proved its password and current code first, so the
+ * confirmation may replace the second factor it has.
+ */
+export async function setSessionPendingSecret(
+  tx: Tx,
+  idHash: string,
+  sealedSecret: string | null,
+  replaces = false,
+): Promise<void> {
+  await tx.run('MATCH (s:Session {idHash: $idHash}) SET s.pendingSecret = $sealedSecret, s.pendingSecretReplaces = $replaces', {
+    idHash,
+    sealedSecret,
+    replaces: sealedSecret !== null && replaces,
+  });
 }

@@ -68,15 +68,30 @@ function toView(row: { r: Raw; actorName: string | null; actorOrganisation: stri
   return { record: toAuditRecord(row.r), actorName: row.actorName, actorOrganisation: row.actorOrganisation };
 }
 
-/** What happened to one client's data, newest first. */
-export async function auditTrailOfClient(tx: Tx, clientRef: string, skip: number, limit: number): Promise<Page<AuditEventView>> {
-  const total = await one<{ n: number }>(tx, 'MATCH (r:AuditRecord {clientRef: $clientRef}) RETURN count(r) AS n', { clientRef });
+/** The actions that are looks (not changes): a client's own looks are folded away from their trail unless asked for. */
+export const LOOK_ACTIONS = ['READ', 'SEARCH'] as const;
+
+/**
+ * What happened to one client's data, newest first. `hideLooksBy`: leave out the looks of this
+ * account (the client's own "Jij hebt je kring bekeken", which otherwise bury everyone else's).
+ */
+export async function auditTrailOfClient(
+  tx: Tx,
+  clientRef: string,
+  skip: number,
+  limit: number,
+  hideLooksBy: string | null = null,
+): Promise<Page<AuditEventView>> {
+  const params = { clientRef, skip, limit, hide: hideLooksBy, looks: LOOK_ACTIONS };
+  // coalesce: a record without an actor (an anonymous refusal) compares as null, and must stay shown.
+  const shown = `r.clientRef = $clientRef AND NOT coalesce($hide IS NOT NULL AND r.actorAccountId = $hide AND r.action IN $looks, false)`;
+  const total = await one<{ n: number }>(tx, `MATCH (r:AuditRecord) WHERE ${shown} RETURN count(r) AS n`, params);
   const found = await rows<{ r: Raw; actorName: string | null; actorOrganisation: string | null }>(
     tx,
-    `MATCH (r:AuditRecord {clientRef: $clientRef})
+    `MATCH (r:AuditRecord) WHERE ${shown}
      WITH r ORDER BY r.seq DESC SKIP $skip LIMIT $limit
      RETURN ${VIEW}`,
-    { clientRef, skip, limit },
+    params,
   );
   return toPage(found.map(toView), total?.n ?? 0, skip);
 }

@@ -1,4 +1,4 @@
-import { bool, num, optStr, str, type Raw } from '../mappers.js';
+import { bool, num, optStr, str, strList, type Raw } from '../mappers.js';
 import { one, rows, type Tx } from '../tx.js';
 
 export interface CirclePersonMatch {
@@ -7,6 +7,13 @@ export interface CirclePersonMatch {
   /** The client in whose circles this person appears (never shown to an admin; used for the audit record). */
   clientId: string;
   circleCount: number;
+  /** What the client calls them (at most three different words), to tell two people of one name apart. */
+  relations: string[];
+  /** The wijk of the client in whose circles they appear. */
+  districtName: string | null;
+  /** The months (YYYY-MM) of the first and the last circle they appear in. */
+  firstSeen: string | null;
+  lastSeen: string | null;
 }
 
 /**
@@ -18,7 +25,12 @@ export async function findCirclePeople(tx: Tx, name: string, limit: number): Pro
     tx,
     `MATCH (p:Person)-[:CONTACT_OF]->(c:Client)
      WHERE toLower(p.name) CONTAINS toLower($name)
-     RETURN p {.id, .name, clientId: c.id, circleCount: COUNT { (p)<-[:PLACES]-(:NetworkCircle) }} AS p
+     RETURN p {.id, .name, clientId: c.id, circleCount: COUNT { (p)<-[:PLACES]-(:NetworkCircle) },
+       relations: COLLECT { MATCH (p)<-[q:PLACES]-(:NetworkCircle) WHERE q.relation IS NOT NULL RETURN DISTINCT q.relation ORDER BY q.relation LIMIT 3 },
+       districtName: head(COLLECT { MATCH (c)-[:LIVES_IN]->(d:District) RETURN d.name }),
+       firstSeen: head(COLLECT { MATCH (p)<-[:PLACES]-(n:NetworkCircle) RETURN substring(toString(n.createdAt), 0, 7) AS m ORDER BY m LIMIT 1 }),
+       lastSeen: head(COLLECT { MATCH (p)<-[:PLACES]-(n:NetworkCircle)
+                                RETURN substring(toString(coalesce(n.frozenAt, n.createdAt)), 0, 7) AS m ORDER BY m DESC LIMIT 1 })} AS p
      ORDER BY p.name, p.id
      LIMIT $limit`,
     { name, limit },
@@ -28,6 +40,10 @@ export async function findCirclePeople(tx: Tx, name: string, limit: number): Pro
     name: str(p, 'name'),
     clientId: str(p, 'clientId'),
     circleCount: num(p, 'circleCount'),
+    relations: strList(p, 'relations'),
+    districtName: optStr(p, 'districtName'),
+    firstSeen: optStr(p, 'firstSeen'),
+    lastSeen: optStr(p, 'lastSeen'),
   }));
 }
 

@@ -175,6 +175,9 @@ export const nl = {
     consentOff: 'Je kring telt niet mee.',
     auditTitle: 'Wie heeft er gekeken',
     auditIntro: 'Hier zie je wie je kring en je gegevens heeft bekeken of veranderd. De nieuwste staan bovenaan.',
+    auditOwnLooks: 'Laat ook zien wanneer ik zelf keek',
+    auditOwnLooksHint: 'Als je dit uit laat, zie je alleen wat anderen deden, en wat je zelf veranderde.',
+    auditMonth: (month: string) => `In ${month}`,
     auditEmpty: 'Nog niemand heeft je gegevens bekeken.',
     auditCount: (shown: number, total: number) => `${String(shown)} van ${String(total)} getoond.`,
     loadMore: 'Meer laden',
@@ -371,6 +374,7 @@ export const nl = {
     select: (name: string) => `${name} kiezen`,
     eraseSelected: (n: number) => `Gekozen personen verwijderen (${String(n)})`,
     noneSelected: 'Kies eerst een of meer personen.',
+    chooseToErase: 'Kies een of meer personen om ze overal te verwijderen.',
     eraseTitle: (n: number) => `${count(n, 'persoon', 'personen')} overal verwijderen?`,
     eraseText: 'Ze verdwijnen uit alle kringen, ook uit oude momentopnamen. Dit kun je niet ongedaan maken.',
     eraseConfirm: 'Ja, verwijderen',
@@ -381,6 +385,8 @@ export const nl = {
     nameMissing: 'Typ de nieuwe naam.',
     save: 'Opslaan',
     rectified: (name: string) => `De naam is nu ${name}.`,
+    cancel: 'Annuleren',
+    seen: (first: string, last: string) => (first === last ? first : `${first} – ${last}`),
     studies: {
       title: 'Onderzoeksstudies',
       intro:

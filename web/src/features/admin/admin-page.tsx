@@ -17,6 +17,18 @@ import { ResearchStudies } from './research-studies';
 
 type Match = CirclePeopleQuery['circlePeople'][number];
 
+/** "zus · Kanaleneiland · staat in 2 kringen · juni 2025 – november 2026": enough to tell two Peters apart (issue 11). */
+function personFacts(p: Match): string {
+  const months = p.firstSeen && p.lastSeen ? nl.admin.seen(monthName(p.firstSeen), monthName(p.lastSeen)) : null;
+  return [p.relations.join(', '), p.districtName, nl.admin.inCircles(p.circleCount), months].filter(Boolean).join(' · ');
+}
+
+function monthName(month: string): string {
+  return new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
+}
+
 /** The API's limits on `circlePeople(name)` and a corrected name. */
 const SEARCH_MIN = 2;
 const SEARCH_MAX = 60;
@@ -30,7 +42,15 @@ function generalProblem(error: LoadErrorLike): FormProblem {
 }
 
 /** Correct the name of one person who appears in circles. */
-function RectifyForm({ person, onDone }: { readonly person: Match; readonly onDone: (name: string) => void }) {
+function RectifyForm({
+  person,
+  onDone,
+  onCancel,
+}: {
+  readonly person: Match;
+  readonly onDone: (name: string) => void;
+  readonly onCancel: () => void;
+}) {
   const [state, rectify] = useMutation(RectifyCirclePersonDocument);
   const [name, setName] = useState(person.name);
   const [problems, setProblems] = useState<FormProblem[]>([]);
@@ -69,6 +89,9 @@ function RectifyForm({ person, onDone }: { readonly person: Match; readonly onDo
       />
       <button type="submit" className="button small" disabled={state.fetching}>
         {state.fetching ? nl.form.saving : nl.admin.save}
+      </button>
+      <button type="button" className="button secondary small" onClick={onCancel}>
+        {nl.admin.cancel}
       </button>
     </form>
   );
@@ -173,7 +196,7 @@ function PeopleSearch() {
                   />
                   <label htmlFor={`person-${p.id}`}>
                     <span className="choice-title">{p.name}</span>
-                    <span className="choice-hint">{nl.admin.inCircles(p.circleCount)}</span>
+                    <span className="choice-hint">{personFacts(p)}</span>
                   </label>
                 </div>
                 <button
@@ -193,14 +216,20 @@ function PeopleSearch() {
                       setMessage(nl.admin.rectified(name));
                       reexecute({ requestPolicy: 'network-only' });
                     }}
+                    onCancel={() => setEditing(null)}
                   />
                 ) : null}
               </li>
             ))}
           </ul>
-          <button type="button" className="button danger" onClick={askErase}>
-            <TrashIcon /> {nl.admin.eraseSelected(selected.size)}
-          </button>
+          {/* Nothing to erase until someone is chosen (issue 11): no red button that does nothing. */}
+          {selected.size > 0 ? (
+            <button type="button" className="button danger" onClick={askErase}>
+              <TrashIcon /> {nl.admin.eraseSelected(selected.size)}
+            </button>
+          ) : (
+            <p className="muted">{nl.admin.chooseToErase}</p>
+          )}
         </>
       ) : null}
       <ConfirmDialog
