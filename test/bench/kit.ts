@@ -5,8 +5,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import type { createYogaApp } from '@wijkkring/api';
-import { datasetChecksum, recordDataset, type Database } from '@wijkkring/graph';
+import { DEVELOPMENT_SECRET_KEY, type createYogaApp } from '@wijkkring/api';
+import { datasetChecksum, hashPassword, recordDataset, seal, upsertAccounts, upsertStaff, type Database } from '@wijkkring/graph';
 import { loadCity, percentile, type CityOptions } from '@wijkkring/seed';
 
 export type Log = (line: string) => void;
@@ -383,4 +383,38 @@ export async function ensureCity(
   await city.afterLoad?.();
   await db.write((tx) => recordDataset(tx, dataset, checksum));
   log(`  loaded ${String(result.counts.entries)} entries in ${result.seconds.toFixed(1)} s`);
+}
+
+/** The TOTP secret of every benchmark account (public on purpose: benchmark databases hold no real data). */
+export const BENCH_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+export const BENCH_PASSWORD = 'bench-wachtwoord';
+
+/**
+ * A staff member with an account of `role`, signing in with password and second factor as a real
+ * one does. `key` makes the ids and the username stable, so a rerun reuses them.
+ */
+export async function benchAccount(
+  db: Database,
+  key: string,
+  options: { role: 'COORDINATOR' | 'RESEARCHER'; name: string; districtId: string | null },
+): Promise<{ username: string; password: string; secret: string }> {
+  const staffId = uuidFrom(`${key}:${options.role.toLowerCase()}`);
+  const username = key.replace(/[^a-z0-9-]/gi, '-');
+  await db.write((tx) => upsertStaff(tx, [{ id: staffId, name: options.name, coordinatesDistrictId: options.districtId }]));
+  const passwordHash = await hashPassword(BENCH_PASSWORD);
+  await db.write((tx) =>
+    upsertAccounts(tx, [
+      {
+        id: uuidFrom(`${key}:account`),
+        username,
+        role: options.role,
+        displayName: options.name,
+        passwordHash,
+        totpSecret: seal(DEVELOPMENT_SECRET_KEY, BENCH_TOTP_SECRET),
+        personId: staffId,
+        demo: false,
+      },
+    ]),
+  );
+  return { username, password: BENCH_PASSWORD, secret: BENCH_TOTP_SECRET };
 }

@@ -4,26 +4,22 @@
 // Prints figures: the organisation-network metrics of every wijk over 24 months (cold and warm),
 // and the ego-network export of every opted-in client through the real HTTP route, with memory.
 import { createHash } from 'node:crypto';
-import { DEVELOPMENT_SECRET_KEY, loadEnv, startServer } from '@wijkkring/api';
+import { loadEnv, startServer } from '@wijkkring/api';
 import {
   aggregateTable,
   Database,
   datasetChecksum,
-  hashPassword,
   metricsCacheStats,
   networkSeries,
   parsePeriod,
   recordDataset,
   resetResearchCaches,
-  seal,
   totpCode,
-  upsertAccounts,
-  upsertStaff,
 } from '@wijkkring/graph';
 import { generateCity } from '@wijkkring/seed';
 import {
+  benchAccount,
   concurrently,
-  ensureCity,
   figure,
   httpGraphQL,
   load,
@@ -32,13 +28,12 @@ import {
   neo4jFacts,
   sessionCookie,
   table,
-  uuidFrom,
   watchNeo4j,
   type BenchNeo4j,
   type Figure,
   type Log,
 } from './kit.js';
-import { cityOptions, optIn, parseArgs } from './wijk-bench.js';
+import { cityOptions, ensureWijkCity, parseArgs } from './wijk-bench.js';
 
 const VERIFY = 'mutation ($input: VerifyTotpInput!) { verifyTotp(input: $input) { status } }';
 const HISTORY_VERSION = 1;
@@ -149,16 +144,7 @@ export async function benchResearch(
   watchNeo4j(neo.pid);
   log(`bench research: ${String(o.clients)} clients (${String(o.optedIn)}% opted in)`);
   log(`  ${machine()}; load average ${load()} (1 / 5 / 15 min)`);
-  await ensureCity(
-    loader,
-    {
-      dataset: `bench-wijk:${String(o.seed)}`,
-      options: cityOptions(o),
-      extra: { optedIn: o.optedIn },
-      afterLoad: () => optIn(loader, o),
-    },
-    log,
-  );
+  await ensureWijkCity(loader, o, log);
   const city = generateCity(cityOptions(o));
   await addHistory(loader, city.slugPrefix, o.seed, log);
   for (const line of neo4jFacts(neo)) log(`  ${line}`);
@@ -221,25 +207,11 @@ export async function benchResearch(
   }
 
   // 2. The ego-network export through the real route, as a researcher downloads it.
-  const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-  const staffId = uuidFrom(`bench-research:${String(o.seed)}:researcher`);
-  const username = `bench-research-${String(o.seed)}`;
-  const password = 'bench-wachtwoord';
-  await loader.write((tx) => upsertStaff(tx, [{ id: staffId, name: 'Bench onderzoeker', coordinatesDistrictId: null }]));
-  await loader.write(async (tx) =>
-    upsertAccounts(tx, [
-      {
-        id: uuidFrom(`bench-research:${String(o.seed)}:account`),
-        username,
-        role: 'RESEARCHER',
-        displayName: 'Bench onderzoeker',
-        passwordHash: await hashPassword(password),
-        totpSecret: seal(DEVELOPMENT_SECRET_KEY, secret),
-        personId: staffId,
-        demo: false,
-      },
-    ]),
-  );
+  const { username, password, secret } = await benchAccount(loader, `bench-research:${String(o.seed)}`, {
+    role: 'RESEARCHER',
+    name: 'Bench onderzoeker',
+    districtId: null,
+  });
   const env = loadEnv({
     NODE_ENV: 'development',
     HOST: '127.0.0.1',

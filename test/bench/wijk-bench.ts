@@ -1,24 +1,14 @@
 // `npm run bench:wijk -- 10000`: issue 9's performance targets for the wijkkaart, on a synthetic
 // city with one district of about 200 organisations and 2,000 links. Prints figures; asserts only
 // what is not a duration (one Cypher statement for the map; co-served pairs counted inside Neo4j).
-import { createYogaApp, DEVELOPMENT_SECRET_KEY, loadEnv } from '@wijkkring/api';
-import {
-  computeWijkSignals,
-  Database,
-  deleteSyntheticCity,
-  findWijkMap,
-  hashPassword,
-  seal,
-  totpCode,
-  upsertAccounts,
-  upsertStaff,
-  wijkSignalInput,
-} from '@wijkkring/graph';
+import { createYogaApp, loadEnv } from '@wijkkring/api';
+import { computeWijkSignals, Database, deleteSyntheticCity, findWijkMap, totpCode, wijkSignalInput } from '@wijkkring/graph';
 import { generateCity, type CityOptions } from '@wijkkring/seed';
 import {
+  benchAccount,
   concurrently,
-  describeCounts,
   ensureCity,
+  describeCounts,
   ensureOk,
   figure,
   inProcess,
@@ -32,7 +22,6 @@ import {
   StatementTrace,
   table,
   total,
-  uuidFrom,
   watchNeo4j,
   type BenchNeo4j,
   type Figure,
@@ -88,7 +77,21 @@ export function cityOptions(o: Options): CityOptions {
 }
 
 /** Part of the city opted in to analysis: every client whose number falls in the first `optedIn` of each hundred. */
-export function optIn(db: Database, o: Options): Promise<void> {
+/** The city of this benchmark, loaded once (the research benchmark adds its history to the same one). */
+export function ensureWijkCity(loader: Database, o: Options, log: Log): Promise<void> {
+  return ensureCity(
+    loader,
+    {
+      dataset: `bench-wijk:${String(o.seed)}`,
+      options: cityOptions(o),
+      extra: { optedIn: o.optedIn },
+      afterLoad: () => optIn(loader, o),
+    },
+    log,
+  );
+}
+
+function optIn(db: Database, o: Options): Promise<void> {
   const prefix = generateCity(cityOptions(o)).slugPrefix;
   return db.write(async (tx) => {
     await tx.run(
@@ -133,41 +136,18 @@ export async function benchWijk(
   watchNeo4j(neo.pid);
   log(`bench wijk: ${String(o.clients)} clients (${String(o.optedIn)}% opted in), concurrency ${String(o.concurrency)}`);
   log(`  ${machine()}; load average ${load()} (1 / 5 / 15 min)`);
-  await ensureCity(
-    loader,
-    {
-      dataset: `bench-wijk:${String(o.seed)}`,
-      options: cityOptions(o),
-      extra: { optedIn: o.optedIn },
-      afterLoad: () => optIn(loader, o),
-    },
-    log,
-  );
+  await ensureWijkCity(loader, o, log);
   const city = generateCity(cityOptions(o));
   const district = city.base.districts[0];
   if (!district) throw new Error('the synthetic city has no district');
   const today = new Date().toISOString().slice(0, 10);
 
   // A coordinator of the district, signing in with password and second factor as a real one does.
-  const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-  const staffId = uuidFrom(`bench-wijk:${String(o.seed)}:coordinator`);
-  const username = `bench-wijk-${String(o.seed)}`;
-  const password = 'bench-wachtwoord';
-  await loader.write((tx) => upsertStaff(tx, [{ id: staffId, name: 'Bench kwartiermaker', coordinatesDistrictId: district.id }]));
-  await loader.write(async (tx) =>
-    upsertAccounts(tx, [
-      {
-        id: uuidFrom(`bench-wijk:${String(o.seed)}:account`),
-        username,
-        role: 'COORDINATOR',
-        displayName: 'Bench kwartiermaker',
-        passwordHash: await hashPassword(password),
-        totpSecret: seal(DEVELOPMENT_SECRET_KEY, secret),
-        personId: staffId,
-        demo: false,
-      },
-    ]),
-  );
+  const { username, password, secret } = await benchAccount(loader, `bench-wijk:${String(o.seed)}`, {
+    role: 'COORDINATOR',
+    name: 'Bench kwartiermaker',
+    districtId: district.id,
+  });
   for (const line of neo4jFacts(neo)) log(`  ${line}`);
 
   const trace = new StatementTrace(WIJK_SOURCES);

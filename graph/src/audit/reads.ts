@@ -60,10 +60,6 @@ export interface AuditEventView {
   actorOrganisation: string | null;
 }
 
-const VIEW = `r {.*} AS r,
-       COLLECT { MATCH (a:Account {id: r.actorAccountId}) RETURN a.displayName }[0] AS actorName,
-       COLLECT { MATCH (o:Organisation {id: r.onBehalfOf}) RETURN o.name }[0] AS actorOrganisation`;
-
 function toView(row: { r: Raw; actorName: string | null; actorOrganisation: string | null }): AuditEventView {
   return { record: toAuditRecord(row.r), actorName: row.actorName, actorOrganisation: row.actorOrganisation };
 }
@@ -84,13 +80,21 @@ export async function auditTrailOfClient(
 ): Promise<Page<AuditEventView>> {
   const params = { clientRef, skip, limit, hide: hideLooksBy, looks: LOOK_ACTIONS };
   // coalesce: a record without an actor (an anonymous refusal) compares as null, and must stay shown.
-  const shown = `r.clientRef = $clientRef AND NOT coalesce($hide IS NOT NULL AND r.actorAccountId = $hide AND r.action IN $looks, false)`;
-  const total = await one<{ n: number }>(tx, `MATCH (r:AuditRecord) WHERE ${shown} RETURN count(r) AS n`, params);
+  const total = await one<{ n: number }>(
+    tx,
+    `MATCH (r:AuditRecord {clientRef: $clientRef})
+     WHERE NOT coalesce($hide IS NOT NULL AND r.actorAccountId = $hide AND r.action IN $looks, false)
+     RETURN count(r) AS n`,
+    params,
+  );
   const found = await rows<{ r: Raw; actorName: string | null; actorOrganisation: string | null }>(
     tx,
-    `MATCH (r:AuditRecord) WHERE ${shown}
+    `MATCH (r:AuditRecord {clientRef: $clientRef})
+     WHERE NOT coalesce($hide IS NOT NULL AND r.actorAccountId = $hide AND r.action IN $looks, false)
      WITH r ORDER BY r.seq DESC SKIP $skip LIMIT $limit
-     RETURN ${VIEW}`,
+     RETURN r {.*} AS r,
+       COLLECT { MATCH (a:Account {id: r.actorAccountId}) RETURN a.displayName }[0] AS actorName,
+       COLLECT { MATCH (o:Organisation {id: r.onBehalfOf}) RETURN o.name }[0] AS actorOrganisation`,
     params,
   );
   return toPage(found.map(toView), total?.n ?? 0, skip);

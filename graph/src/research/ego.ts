@@ -83,30 +83,34 @@ export class Pseudonymiser {
   }
 }
 
-/** One circle of an opted-in client per record; only the parts a table needs are read. */
-const circles = (fields: string, where = 'true'): string => `
+// One circle of an opted-in client per record; each table's statement reads only what it needs.
+// A circle's ties always name two of its own entries (removing an entry removes its ties; a snapshot
+// copies them with the entries), so their number is the number of alter–alter rows.
+const EGO_QUERY = `
 MATCH (client:Client)-[:LIVES_IN]->(d:District)
 WHERE client.analysisConsent = true
 MATCH (client)<-[:OF]-(c:NetworkCircle)
-WHERE ${where}
-RETURN client.id AS clientId, c.id AS circleId, ${fields}`;
+RETURN client.id AS clientId, c.id AS circleId, d.name AS districtName, toString(c.createdAt) AS createdAt,
+  toString(c.frozenAt) AS frozenAt, COUNT { (c)-[:PLACES]->() } AS alters, size(coalesce(c.ties, [])) AS ties`;
 
-// A circle's ties always name two of its own entries (removing an entry removes its ties; a snapshot
-// copies them with the entries), so their number is the number of alter–alter rows.
-const EGO_QUERY = circles(`d.name AS districtName, toString(c.createdAt) AS createdAt, toString(c.frozenAt) AS frozenAt,
-  COUNT { (c)-[:PLACES]->() } AS alters, size(coalesce(c.ties, [])) AS ties`);
-
-const ALTER_QUERY = circles(`COLLECT {
+const ALTER_QUERY = `
+MATCH (client:Client)-[:LIVES_IN]->(:District)
+WHERE client.analysisConsent = true
+MATCH (client)<-[:OF]-(c:NetworkCircle)
+RETURN client.id AS clientId, c.id AS circleId, COLLECT {
     MATCH (c)-[p:PLACES]->(t)
     WITH p, t, CASE WHEN t:Organisation THEN t ELSE head(COLLECT { MATCH (t)-[:WORKS_AT]->(e:Organisation) RETURN e ORDER BY e.name }) END AS org
     RETURN [t.id, p.ring, p.sector, coalesce(p.support, []), coalesce(p.safetyNet, false), t:Organisation, org IS NOT NULL,
             org.tier, CASE WHEN t:Organisation THEN t.sector ELSE null END, p.relation] AS entry
-  } AS entries`);
+  } AS entries`;
 
-const TIE_QUERY = circles(
-  `c.ties AS ties, COLLECT { MATCH (c)-[p:PLACES]->(t) RETURN [p.id, t.id] } AS targets`,
-  'size(coalesce(c.ties, [])) > 0',
-);
+const TIE_QUERY = `
+MATCH (client:Client)-[:LIVES_IN]->(:District)
+WHERE client.analysisConsent = true
+MATCH (client)<-[:OF]-(c:NetworkCircle)
+WHERE size(coalesce(c.ties, [])) > 0
+RETURN client.id AS clientId, c.id AS circleId, c.ties AS ties,
+  COLLECT { MATCH (c)-[p:PLACES]->(t) RETURN [p.id, t.id] } AS targets`;
 
 /** Opted-in clients per wijk: a wijk is named in the export only where at least K of them live. */
 const WIJK_SIZES = `

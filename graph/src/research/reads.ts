@@ -2,16 +2,9 @@ import { stream, rows, type Tx } from '../tx.js';
 import type { ClientHistory, SnapshotEntry } from './aggregate-types.js';
 
 /**
- * One entry as a tuple: [ring, organisation, professional, tier, safetyNet, support, organisationId,
- * generalPractice, relation]. `org` is the organisation itself or the professional's employer.
+ * One entry as the statement below returns it: [ring, organisation, professional, tier, safetyNet,
+ * support, organisationId, generalPractice, relation].
  */
-const ENTRY_TUPLE = `
-  MATCH (c)-[p:PLACES]->(t)
-  WITH p, t, CASE WHEN t:Organisation THEN t ELSE head(COLLECT { MATCH (t)-[:WORKS_AT]->(e:Organisation) RETURN e ORDER BY e.name }) END AS org
-  RETURN [p.ring, t:Organisation, org IS NOT NULL, org.tier, coalesce(p.safetyNet, false), coalesce(p.support, []), org.id,
-          CASE WHEN org IS NULL THEN false ELSE EXISTS { (org)-[:OFFERS]->(:Offering {category: 'GENERAL_PRACTICE'}) } END,
-          p.relation] AS entry`;
-
 export const toSnapshotEntry = (tuple: unknown): SnapshotEntry => {
   const [ring, organisation, professional, tier, safetyNet, support, organisationId, generalPractice, relation] = tuple as [
     number,
@@ -39,7 +32,14 @@ CALL (client) {
   MATCH (client)<-[:OF]-(c:NetworkCircle)
   WHERE c.frozenAt IS NOT NULL AND date(c.frozenAt) <= date($until)
   WITH c ORDER BY c.frozenAt
-  RETURN collect([toString(date(c.frozenAt)), COLLECT { ${ENTRY_TUPLE} }]) AS snapshots
+  // org: the organisation itself, or the professional's employer.
+  RETURN collect([toString(date(c.frozenAt)), COLLECT {
+    MATCH (c)-[p:PLACES]->(t)
+    WITH p, t, CASE WHEN t:Organisation THEN t ELSE head(COLLECT { MATCH (t)-[:WORKS_AT]->(e:Organisation) RETURN e ORDER BY e.name }) END AS org
+    RETURN [p.ring, t:Organisation, org IS NOT NULL, org.tier, coalesce(p.safetyNet, false), coalesce(p.support, []), org.id,
+            CASE WHEN org IS NULL THEN false ELSE EXISTS { (org)-[:OFFERS]->(:Offering {category: 'GENERAL_PRACTICE'}) } END,
+            p.relation] AS entry
+  }]) AS snapshots
 }
 WITH d, snapshots WHERE size(snapshots) > 0
 RETURN d.id AS districtId, snapshots`;

@@ -8,8 +8,6 @@ export interface ResearchStudy {
   createdAt: string;
 }
 
-const FIELDS = `s {.id, .name, createdAt: toString(s.createdAt)} AS study`;
-
 /** The salt never leaves `graph` through this type: it is read only by `studySalt`. */
 export async function createStudy(
   tx: Tx,
@@ -19,7 +17,8 @@ export async function createStudy(
   if ((taken?.n ?? 0) > 0) throw new DomainError('CONFLICT', 'A study with this name exists already.', { field: 'name' });
   const created = await one<{ study: ResearchStudy }>(
     tx,
-    `CREATE (s:ResearchStudy {id: $id, name: $name, salt: $salt, createdAt: datetime($now)}) RETURN ${FIELDS}`,
+    `CREATE (s:ResearchStudy {id: $id, name: $name, salt: $salt, createdAt: datetime($now)})
+     RETURN s {.id, .name, createdAt: toString(s.createdAt)} AS study`,
     study,
   );
   if (!created) throw new Error('the study was not created');
@@ -27,7 +26,10 @@ export async function createStudy(
 }
 
 export async function listStudies(tx: Tx): Promise<ResearchStudy[]> {
-  const found = await rows<{ study: ResearchStudy }>(tx, `MATCH (s:ResearchStudy) RETURN ${FIELDS} ORDER BY s.name LIMIT 500`);
+  const found = await rows<{ study: ResearchStudy }>(
+    tx,
+    `MATCH (s:ResearchStudy) RETURN s {.id, .name, createdAt: toString(s.createdAt)} AS study ORDER BY s.name LIMIT 500`,
+  );
   return found.map((row) => row.study);
 }
 

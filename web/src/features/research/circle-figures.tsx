@@ -6,7 +6,7 @@ import { LoadError, Loading } from '../../components/load-state';
 import { ResearchAggregatesDocument } from '../../gql/graphql';
 import { nl } from '../../messages/nl';
 import { figureTables, periodLabel, type FigureCell, type FigureTable } from './research-model';
-import { ScrollTable } from './scroll-table';
+import { ScrollTable } from '../../components/scroll-table';
 
 const texts = nl.research;
 
@@ -45,7 +45,11 @@ function ThemeTable({ table, quarter }: { readonly table: FigureTable; readonly 
     <section className="research-theme" aria-labelledby={headingId} data-theme={table.key}>
       <h3 id={headingId}>{theme.title}</h3>
       {theme.intro ? <p>{theme.intro}</p> : null}
-      <ScrollTable caption={theme.caption(quarter)} className="research-figure-table">
+      <ScrollTable
+        caption={theme.caption(quarter)}
+        boxClassName="research-scroll"
+        tableClassName="research-table research-figure-table"
+      >
         <thead>
           <tr>
             <th scope="col">{texts.wijkColumn}</th>

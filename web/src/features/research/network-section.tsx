@@ -18,7 +18,7 @@ import {
   type NetworkPeriod,
   type Wijk,
 } from './research-model';
-import { ScrollTable } from './scroll-table';
+import { ScrollTable } from '../../components/scroll-table';
 
 const texts = nl.research;
 const GRANULARITIES: readonly Granularity[] = ['MONTH', 'QUARTER'];
@@ -34,7 +34,7 @@ function SeriesTable({
 }) {
   const rows = tableRows(periods, metric);
   return (
-    <ScrollTable caption={caption} className="research-series-table">
+    <ScrollTable caption={caption} boxClassName="research-scroll" tableClassName="research-table research-series-table">
       <thead>
         <tr>
           <th scope="col">{texts.periodColumn}</th>

@@ -1,7 +1,8 @@
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { BackIcon, ChartIcon, IdeaIcon, StarIcon } from '../../components/icons';
+import { ScrollTable } from '../../components/scroll-table';
 import { LoadError, Loading } from '../../components/load-state';
 import { DistrictComparisonDocument, type DistrictComparisonQuery, type SpoorGroup } from '../../gql/graphql';
 import { nl } from '../../messages/nl';
@@ -36,16 +37,11 @@ function Count({ n }: { readonly n: number }) {
   );
 }
 
-/** A table that scrolls sideways inside its own box (focusable, so it scrolls with the keyboard too). */
-function ScrollTable({ caption, children }: { readonly caption: string; readonly children: ReactNode }) {
-  const captionId = useId();
+function CompareTable({ caption, children }: { readonly caption: string; readonly children: ReactNode }) {
   return (
-    <div className="table-scroll compare-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="data-table compare-table">
-        <caption id={captionId}>{caption}</caption>
-        {children}
-      </table>
-    </div>
+    <ScrollTable caption={caption} boxClassName="table-scroll" tableClassName="compare-table">
+      {children}
+    </ScrollTable>
   );
 }
 
@@ -86,7 +82,7 @@ function CoverageTable({
   readonly ownId: string | null;
 }) {
   return (
-    <ScrollTable caption={caption}>
+    <CompareTable caption={caption}>
       <DistrictHeaders districts={districts} ownId={ownId} first={first} />
       <tbody>
         {rows.map((row) => (
@@ -103,7 +99,7 @@ function CoverageTable({
           </tr>
         ))}
       </tbody>
-    </ScrollTable>
+    </CompareTable>
   );
 }
 
@@ -187,7 +183,7 @@ function ComparisonBody({ data, ownId }: { readonly data: Comparison; readonly o
       </section>
       <section aria-labelledby="compare-measures">
         <h2 id="compare-measures">{texts.measuresTitle}</h2>
-        <ScrollTable caption={texts.measuresCaption}>
+        <CompareTable caption={texts.measuresCaption}>
           <thead>
             <tr>
               <th scope="col">{texts.wijkColumn}</th>
@@ -221,7 +217,7 @@ function ComparisonBody({ data, ownId }: { readonly data: Comparison; readonly o
               );
             })}
           </tbody>
-        </ScrollTable>
+        </CompareTable>
       </section>
       <section aria-labelledby="compare-charts">
         <h2 id="compare-charts">
