@@ -37,6 +37,12 @@ describe('describeAuditEvent', () => {
     );
   });
 
+  it('starts the sentence with a capital when nobody is known to have tried (issue 11: anonymous refusals)', () => {
+    expect(describeAuditEvent(event({ result: 'DENIED', actorName: 'onbekend', actorOrganisation: null }))).toBe(
+      'Onbekend probeerde je kring te bekijken, maar dat mocht niet',
+    );
+  });
+
   it('uses "zijn" for logging in and out', () => {
     expect(describeAuditEvent(event({ action: 'LOGIN', actorIsYou: true, subject: 'Account' }))).toBe('Jij bent ingelogd');
     expect(describeAuditEvent(event({ action: 'LOGOUT', subject: 'Account' }))).toBe('Eline K. (Lister) is uitgelogd');

@@ -59,10 +59,11 @@ function deed(action: AuditAction, subject: string): Deed {
   }
 }
 
-/** "Eline K. (Lister)", or "Jij" when it was the client themselves. */
+/** "Eline K. (Lister)", or "Jij" when it was the client themselves. It starts a sentence: "Onbekend", not "onbekend". */
 export function auditActor(event: Pick<AuditEventLike, 'actorName' | 'actorIsYou' | 'actorOrganisation'>): string {
   if (event.actorIsYou) return 'Jij';
-  return event.actorOrganisation ? `${event.actorName} (${event.actorOrganisation})` : event.actorName;
+  const name = event.actorName.charAt(0).toUpperCase() + event.actorName.slice(1);
+  return event.actorOrganisation ? `${name} (${event.actorOrganisation})` : name;
 }
 
 /**
