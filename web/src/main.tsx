@@ -7,6 +7,13 @@ import { AppLayout } from './components/app-layout';
 import { Loading } from './components/load-state';
 import { AccessPage } from './features/access/access-page';
 import { AdminPage } from './features/admin/admin-page';
+import { AdminHomePage } from './features/admin/admin-home';
+import { ResearchStudiesPage } from './features/admin/research-studies';
+import { AccountsPage } from './features/admin-accounts/accounts-page';
+import { ActivationPage } from './features/activation/activation-page';
+import { AuditPage } from './features/admin-audit/audit-page';
+import { ImportPage } from './features/admin-import/import-page';
+import { OrganisationsPage } from './features/admin-organisations/organisations-page';
 import { ClientsPage } from './features/circle/clients-page';
 import { DistrictsPage } from './features/districts/districts-page';
 import { LoginPage } from './features/login/login-page';
@@ -27,6 +34,7 @@ const router = createBrowserRouter([
     HydrateFallback: Loading,
     children: [
       { path: 'inloggen', element: <LoginPage /> },
+      { path: 'activeren', element: <ActivationPage /> },
       {
         element: <RequireViewer />,
         children: [
@@ -56,7 +64,13 @@ const router = createBrowserRouter([
             path: 'onderzoek',
             lazy: async () => ({ Component: (await import('./features/research/research-page')).ResearchPage }),
           },
-          { path: 'beheer', element: <AdminPage /> },
+          { path: 'beheer', element: <AdminHomePage /> },
+          { path: 'beheer/personen', element: <AdminPage /> },
+          { path: 'beheer/studies', element: <ResearchStudiesPage /> },
+          { path: 'beheer/accounts', element: <AccountsPage /> },
+          { path: 'beheer/organisaties', element: <OrganisationsPage /> },
+          { path: 'beheer/inlezen', element: <ImportPage /> },
+          { path: 'beheer/audit', element: <AuditPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

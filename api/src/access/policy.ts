@@ -160,6 +160,16 @@ export const POLICY = {
     // Accounts.
     'Query.accounts': { rules: only({ ADMIN: 'allow' }) },
     'Mutation.setAccountActive': { rules: only({ ADMIN: 'allow' }) },
+    // [accounts rows: issue 11]
+
+    // Organisations, wijken, partnerships, offerings (issue 11).
+    // [organisation admin rows: issue 11]
+
+    // Import of a sociale kaart (issue 11).
+    // [import rows: issue 11]
+
+    // Audit review (issue 11).
+    // [audit review rows: issue 11]
   } satisfies Record<string, OperationPolicy>,
 
   types: {

@@ -13,6 +13,9 @@ import './access.js';
 import './privacy.js';
 import './accounts.js';
 import './research.js';
+import './organisation-admin.js';
+import './import.js';
+import './audit-review.js';
 
 import { enforcePolicy } from '../access/enforce.js';
 

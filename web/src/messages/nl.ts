@@ -363,6 +363,26 @@ export const nl = {
   },
   admin: {
     title: 'Beheer',
+    back: 'Terug naar Beheer',
+    homeIntro: 'Hier richt je Wijkkring in voor de gemeente. Kies wat je wilt doen.',
+    sections: {
+      accounts: { title: 'Accounts', text: 'Maak accounts, geef een activatiecode, zet een account aan of uit.' },
+      organisaties: {
+        title: 'Organisaties en wijken',
+        text: 'Organisaties, wijken, samenwerkingsverbanden en aanbod bijhouden.',
+      },
+      inlezen: {
+        title: 'Sociale kaart inlezen',
+        text: 'Een CSV-bestand met organisaties en hun aanbod inlezen, eerst als proef.',
+      },
+      audit: {
+        title: 'Auditlog',
+        text: 'Zoek wie wat heeft gedaan, bekijk weigeringen en opvallende toegang, controleer de keten.',
+      },
+      personen: { title: 'Personen in kringen', text: 'Een naam verbeteren of iemand overal verwijderen, op verzoek.' },
+      studies: { title: 'Onderzoeksstudies', text: 'Studies die dezelfde schuilnamen houden voor onderzoek over de tijd.' },
+    },
+    peopleTitle: 'Personen in kringen',
     intro: 'Zoek mensen die in netwerkcirkels staan, om hun naam te verbeteren of ze overal te verwijderen.',
     searchTitle: 'Personen in kringen zoeken',
     searchLabel: 'Naam (of een deel ervan)',
@@ -401,6 +421,12 @@ export const nl = {
       created: (name: string) => `De studie ${name} is gemaakt.`,
     },
   },
+  // Issue 11: each part of Beheer has its own section.
+  adminAccounts: {},
+  activation: {},
+  adminOrganisations: {},
+  adminImport: {},
+  adminAudit: {},
   graph: {
     controls: 'Kaart vergroten of verkleinen',
     zoomIn: 'Inzoomen',

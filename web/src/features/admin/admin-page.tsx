@@ -2,7 +2,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorSummary, SuccessMessage, TextField, type FormProblem } from '../../components/form';
-import { PencilIcon, SearchIcon, SettingsIcon, TrashIcon } from '../../components/icons';
+import { PencilIcon, SearchIcon, TrashIcon } from '../../components/icons';
 import { LoadError, Loading } from '../../components/load-state';
 import {
   CirclePeopleDocument,
@@ -12,8 +12,7 @@ import {
 } from '../../gql/graphql';
 import { classifyLoadError, invalidField, type LoadErrorLike } from '../../lib/load-error';
 import { nl } from '../../messages/nl';
-import { RoleGate } from '../session/guards';
-import { ResearchStudies } from './research-studies';
+import { AdminFrame } from './admin-frame';
 
 type Match = CirclePeopleQuery['circlePeople'][number];
 
@@ -257,16 +256,8 @@ function PeopleSearch() {
 /** Beheer (ADMIN): find people who appear in circles, to correct their name or erase them everywhere. */
 export function AdminPage() {
   return (
-    <RoleGate roles={['ADMIN']}>
-      <div className="page">
-        <title>{nl.app.pageTitle(nl.admin.title)}</title>
-        <h1>
-          <SettingsIcon /> {nl.admin.title}
-        </h1>
-        <p className="lead">{nl.admin.intro}</p>
-        <PeopleSearch />
-        <ResearchStudies />
-      </div>
-    </RoleGate>
+    <AdminFrame title={nl.admin.peopleTitle} lead={nl.admin.intro}>
+      <PeopleSearch />
+    </AdminFrame>
   );
 }

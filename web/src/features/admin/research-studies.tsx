@@ -5,6 +5,7 @@ import { ChartIcon } from '../../components/icons';
 import { LoadError, Loading } from '../../components/load-state';
 import { CreateResearchStudyDocument, ResearchStudiesAdminDocument } from '../../gql/graphql';
 import { classifyLoadError, hasErrorCode, invalidField } from '../../lib/load-error';
+import { AdminFrame } from './admin-frame';
 import { nl } from '../../messages/nl';
 
 const texts = nl.admin.studies;
@@ -87,5 +88,14 @@ export function ResearchStudies() {
       </form>
       {created ? <SuccessMessage>{texts.created(created)}</SuccessMessage> : null}
     </section>
+  );
+}
+
+/** Beheer › Onderzoeksstudies. */
+export function ResearchStudiesPage() {
+  return (
+    <AdminFrame title={nl.admin.studies.title}>
+      <ResearchStudies />
+    </AdminFrame>
   );
 }

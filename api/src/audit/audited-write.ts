@@ -1,0 +1,77 @@
+import { DomainError, type AuditAction, type Tx } from '@wijkkring/graph';
+import { GraphQLError } from 'graphql';
+import type { Context } from '../context.js';
+
+/** What the audit record of a change says. `work` may fill in `clientId` or `detail` once it knows them. */
+export interface WriteRecord {
+  subject: string;
+  action: AuditAction;
+  /** The client the change is about (kept as a pseudonym in the log), or null. */
+  clientId?: string | null;
+  /** A short reason; defaults to the operation's name. Never personal data. */
+  detail?: string | null;
+  /** For a failed login and the like: the name that was tried. */
+  actorLabel?: string | null;
+}
+
+/** Codes of refusals: the access check or the session already recorded them (as DENIED), or nothing was attempted. */
+const NOT_ATTEMPTED = new Set(['FORBIDDEN', 'UNAUTHENTICATED', 'RATE_LIMITED', 'AUDIT_UNAVAILABLE']);
+
+function codeOf(error: unknown): string {
+  if (error instanceof DomainError) return error.code;
+  if (error instanceof GraphQLError) {
+    const code = error.extensions.code;
+    return typeof code === 'string' ? code : 'ERROR';
+  }
+  return 'ERROR';
+}
+
+/**
+ * The one path for every change and its audit record (issue 11): `work` runs inside one write
+ * transaction, and the SUCCESS record is appended in the same transaction, so the change and its
+ * record commit together or not at all; afterwards the read path's audit writer learns where the
+ * chain ends. When the change fails after it was attempted (it passed the access check, then
+ * found an unknown entry, a conflict, a frozen snapshot...), the transaction rolls back and a
+ * FAILED record, attributed to the same client, is written before the response leaves, so NEN
+ * 7513's "every attempt" holds. A refusal by the access check is recorded there, as DENIED.
+ */
+export async function auditedWrite<T>(
+  context: Context,
+  record: WriteRecord,
+  work: (tx: Tx, record: WriteRecord) => Promise<T>,
+): Promise<T> {
+  let value: T;
+  try {
+    value = await context.db.write(async (tx) => {
+      const result = await work(tx, record);
+      await context.audit.inTx(
+        tx,
+        [
+          {
+            clientId: record.clientId ?? null,
+            subject: record.subject,
+            action: record.action,
+            result: 'SUCCESS',
+            detail: record.detail ?? null,
+          },
+        ],
+        record.actorLabel ?? null,
+      );
+      return result;
+    });
+  } catch (error) {
+    const code = codeOf(error);
+    if (!NOT_ATTEMPTED.has(code)) {
+      context.audit.note({
+        clientId: record.clientId ?? null,
+        subject: record.subject,
+        action: record.action,
+        result: 'FAILED',
+        detail: code,
+      });
+    }
+    throw error;
+  }
+  context.audit.committed();
+  return value;
+}

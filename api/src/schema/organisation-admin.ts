@@ -1,0 +1,3 @@
+import '../builder.js';
+
+// Filled in by issue 11 (organisation-admin).
