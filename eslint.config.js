@@ -175,6 +175,26 @@ export default tseslint.config(
     },
   },
   {
+    // One path for a change and its audit record (issue 11): resolvers and services use
+    // auditedWrite / recordAttempt (api/src/audit/audited-write.ts), never the audit log's own writers.
+    files: ['api/src/**/*.ts'],
+    ignores: ['api/src/audit/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(inTx|writeNow)$/]',
+          message:
+            'Write a change and its audit record with auditedWrite, an attempt with recordAttempt (api/src/audit/audited-write.ts).',
+        },
+        {
+          selector: 'ImportSpecifier[imported.name=/^appendAudit/]',
+          message: 'Audit records are appended only through api/src/audit/ (auditedWrite, recordAttempt, the request audit).',
+        },
+      ],
+    },
+  },
+  {
     files: ['seed/**/*.{ts,tsx,js,mjs}'],
     rules: {
       'no-restricted-imports': restrictImports(

@@ -193,15 +193,16 @@ export async function main(command, args) {
       const seed = await import('../seed/dist/index.js');
       // graphql-js runs extra development-only checks on every value unless NODE_ENV is production, as
       // it is on a real server; the wijkkaart benchmark measures the server as it runs there.
-      if (what === 'wijk' || what === 'research') process.env.NODE_ENV = 'production';
+      if (what === 'wijk' || what === 'research' || what === 'import') process.env.NODE_ENV = 'production';
       // Compiled before Neo4j starts.
-      const api = what === 'circle' || what === 'wijk' || what === 'research' ? await buildBench(what) : undefined;
+      const api = ['circle', 'wijk', 'research', 'import'].includes(what) ? await buildBench(what) : undefined;
       await withDatabase('bench', async (db, neo) => {
         if (what === 'generator') await seed.benchGenerator(db, options, { neo4jPid: neo.pid });
         else if (what === 'audit') await seed.benchAudit(db, options);
         else if (what === 'circle') await api.benchCircle(db, neo, options);
         else if (what === 'wijk') await api.benchWijk(db, neo, options);
         else if (what === 'research') await api.benchResearch(db, neo, options);
+        else if (what === 'import') await api.benchImport(db, neo, options);
         else throw new Error(`unknown benchmark ${what}`);
       });
       break;

@@ -32,6 +32,8 @@ export default defineConfig({
   server: {
     proxy: {
       '/graphql': api,
+      '/import': api,
+      '/export': api,
       '/healthz': api,
     },
   },

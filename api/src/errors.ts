@@ -26,7 +26,9 @@ export type ErrorCode =
   /** A wijkkaart change names an organisation or key figure outside the wijk it is made for. */
   | 'OUTSIDE_DISTRICT'
   /** A key figure appears on a map, or in a link, only with their recorded consent. */
-  | 'CONSENT_REQUIRED';
+  | 'CONSENT_REQUIRED'
+  /** A sociale-kaart import was not applied: its dry run has errors (issue 11); `errors` says how many. */
+  | 'IMPORT_HAS_ERRORS';
 
 export function apiError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extra } });

@@ -12,6 +12,7 @@ import type { Env } from './env.js';
 import { apiError, toGraphQLError } from './errors.js';
 import { createLive } from './live.js';
 import { EGO_DOWNLOAD_PATH, egoNetworkDownload } from './research/download.js';
+import { IMPORT_UPLOAD_PATH, importUpload } from './import/upload.js';
 import {
   armorPlugins,
   auditedOperationName,
@@ -255,6 +256,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
           res.end('De download lukt nu niet. Probeer het zo nog eens.\n');
         } else res.destroy();
+      });
+    } else if (path === IMPORT_UPLOAD_PATH) {
+      // The sociale kaart's file (issue 11): admin only, CSRF header, within IMPORT_LIMITS.maxBytes.
+      void importUpload(db, env, req, res).catch((error: unknown) => {
+        console.error('[api] import upload failed', error);
+        if (!res.headersSent) refuse(res, 503, 'DATABASE_UNAVAILABLE', 'The file could not be stored. Try again in a moment.');
+        else res.destroy();
       });
     } else if (path === '/graphql' || path.startsWith('/graphql/')) {
       if (

@@ -30,10 +30,54 @@ export {
   type OrganisationNear,
 } from './organisation/reads.js';
 export { upsertOrganisations, type OrganisationRow } from './organisation/writes.js';
+// Organisations, wijken and partnerships kept by an admin (issue 11): create, edit, end, merge.
+export {
+  findOrganisationRecord,
+  findOrganisationRecords,
+  listOrganisationRecords,
+  organisationMergePreview,
+  resolveOrganisationId,
+  type OrganisationRecordFilter,
+} from './organisation/reads.js';
+export {
+  createOrganisation,
+  createOrganisations,
+  endOrganisation,
+  mergeOrganisations,
+  ORGANISATION_RELATIONSHIPS,
+  updateOrganisation,
+  type EndReport,
+  type NewOrganisation,
+  type OrganisationChange,
+} from './organisation/writes.js';
+export * as organisationSchemas from './organisation/schemas.js';
+export type {
+  DistrictRecord,
+  MembershipRecord,
+  MergeCounts,
+  MergedCircle,
+  MergeResult,
+  OfferingRecord,
+  OrganisationRecord,
+  OrganisationRecordDetail,
+  PartnershipRecord,
+} from './organisation/types.js';
+export { findDistrictRecord, findPartnershipRecord, listDistrictRecords, listPartnershipRecords } from './district/reads.js';
+export {
+  createDistrict,
+  createPartnership,
+  endDistrict,
+  endPartnership,
+  renameDistrict,
+  updatePartnership,
+  type NewDistrict,
+  type NewPartnership,
+  type PartnershipChange,
+} from './district/writes.js';
 
 export { upsertClients, upsertKeyFigures, upsertStaff, upsertSupportWorkers } from './person/writes.js';
 export type { ClientRow, KeyFigureRow, StaffRow, SupportWorkerRow } from './person/writes.js';
-export { findClient, findClients, listClients, type ClientSummary } from './client/reads.js';
+export { clientNamedBy, findClient, findClients, listClients, type ClientSummary } from './client/reads.js';
 
 export { circleLayoutSchema, LENSINK_LAYOUT, type CircleLayout } from './circle/layout.js';
 export type {
@@ -121,6 +165,43 @@ export {
   type LoginReservation,
   type ThrottleLimit,
 } from './account/writes.js';
+// Accounts made and changed by an admin, and their activation codes (issue 11).
+export {
+  clientOfUsername,
+  findActivation,
+  missingAccountRefs,
+  NO_ACCOUNT_FILTER,
+  usernameTaken,
+  type AccountDistrict,
+  type AccountFilter,
+  type PendingActivation,
+} from './account/reads.js';
+export {
+  createAccountWithPerson,
+  placeAccountPerson,
+  resetSecondFactor,
+  setAccountRole,
+  type NewAccount,
+} from './account/writes.js';
+export {
+  ACTIVATION_VALID_MS,
+  activationCodeHash,
+  consumeActivation,
+  newActivationCode,
+  normaliseActivationCode,
+  sameCodeHash,
+  setActivation,
+} from './account/activation.js';
+export {
+  COORDINATOR_DISTRICTS_MAX,
+  DISPLAY_NAME_MAX,
+  displayNameSchema,
+  placementIssues,
+  USERNAME_MAX,
+  usernameSchema,
+  type AccountPlacement,
+  type PlacementIssue,
+} from './account/schemas.js';
 
 export { grantIsActive, type AccessGrant, type SupportWorkerSummary } from './access/types.js';
 export {
@@ -231,3 +312,55 @@ export {
   type SuppressionProblem,
   type SuppressionResult,
 } from './research/suppression.js';
+
+// Audit review (issue 11): the admin's search, export and review of unusual access.
+export {
+  accountIdByUsername,
+  auditActors,
+  auditCsv,
+  AUDIT_CSV_COLUMNS,
+  AUDIT_EXPORT_MAX,
+  AUDIT_REVIEW_MAX,
+  auditRecordsForExport,
+  auditRecordsForReview,
+  clientIdByUsername,
+  searchAudit,
+  type AuditSearchFilter,
+  type AuditSearchRow,
+} from './audit/search.js';
+export {
+  AUDIT_FLAG_KINDS,
+  NIGHT,
+  REVIEW_DEFAULTS,
+  reviewAudit,
+  type AuditFlag,
+  type AuditFlagFilter,
+  type AuditFlagKind,
+  type ReviewRecord,
+  type ReviewThresholds,
+} from './audit/review.js';
+
+// Import of a sociale kaart (issue 11): parse and check a CSV file, plan it against the database, apply it in one transaction.
+export { decodeCsvBytes, parseDate, parseSocialMap, COLUMN_MAX, IMPORT_LIMITS, type DecodedFile } from './import/parse.js';
+export { planSocialMapImport, type ImportPlan, type ImportWrites } from './import/plan.js';
+export { applySocialMapImport, type ApplyOptions, type ApplyResult } from './import/apply.js';
+export {
+  deleteImportUpload,
+  findImportUpload,
+  IMPORT_UPLOAD_TTL_MS,
+  storeImportUpload,
+  type ImportUpload,
+} from './import/uploads.js';
+export {
+  IMPORT_COLUMNS,
+  IMPORT_ERROR_CODES,
+  type ImportColumn,
+  type ImportErrorCode,
+  type ImportIssue,
+  type ImportOutcome,
+  type ImportTotals,
+  type ParsedFile,
+  type PlannedLine,
+} from './import/types.js';
+export { IMPORT_KINDS, type ImportKind } from './import/vocabulary.js';
+export { socialMapCsv, type CsvRow } from './import/write.js';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   datasetChecksum,
   hashPassword,
+  placeAccountPerson,
   recordDataset,
   seal,
   upsertAccounts,
@@ -48,6 +49,21 @@ export const DEMO_STAFF: readonly StaffRow[] = [
   },
   { id: seedId('staff:onderzoeker'), name: 'Daan R.', coordinatesDistrictId: null },
   { id: seedId('staff:beheerder'), name: 'Lotte V.', coordinatesDistrictId: null },
+];
+
+/**
+ * The demo coordinators' wijken, in order: the first is the one the app opens (issue 11: a
+ * coordinator may have several). The kwartiermaker's first stays Kanaleneiland.
+ */
+export const DEMO_COORDINATOR_WIJKEN: readonly { personId: string; districtIds: readonly string[] }[] = [
+  {
+    personId: seedId('staff:kwartiermaker-kanaleneiland'),
+    districtIds: [seedId(`district:${slugify('Kanaleneiland')}`)],
+  },
+  {
+    personId: seedId('staff:kwartiermaker-overvecht'),
+    districtIds: [seedId(`district:${slugify('Overvecht')}`)],
+  },
 ];
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
@@ -127,7 +143,7 @@ export async function loadDemoAccounts(
 ): Promise<{ skipped: boolean; accounts: number }> {
   const grants = demoGrants();
   const checksum = createHash('sha256')
-    .update(JSON.stringify({ DEMO_ACCOUNTS, DEMO_STAFF, grants, DEMO_PASSWORD, secretKey }))
+    .update(JSON.stringify({ DEMO_ACCOUNTS, DEMO_STAFF, DEMO_COORDINATOR_WIJKEN, grants, DEMO_PASSWORD, secretKey }))
     .digest('hex');
   if (!force && (await db.read((tx) => datasetChecksum(tx, DATASET))) === checksum)
     return { skipped: true, accounts: DEMO_ACCOUNTS.length };
@@ -148,6 +164,8 @@ export async function loadDemoAccounts(
   }
   await db.write(async (tx) => {
     await upsertStaff(tx, [...DEMO_STAFF]);
+    for (const { personId, districtIds } of DEMO_COORDINATOR_WIJKEN)
+      await placeAccountPerson(tx, personId, 'COORDINATOR', null, districtIds);
     await upsertGrants(tx, grants);
     await upsertAccounts(tx, rows);
     await recordDataset(tx, DATASET, checksum);

@@ -384,6 +384,45 @@ const PROBES: Probe[] = [
     query: 'mutation ($a: ID!) { setAccountActive(input: { accountId: $a, active: false }) { id } }',
     variables: () => ({ a: uuid() }),
   },
+  // Accounts (issue 11): each fails late for an admin (an unknown organisation or account), so the probe changes nothing.
+  {
+    operation: 'Mutation.createAccount',
+    reach: 'near',
+    types: [],
+    query:
+      'mutation ($o: ID!, $u: String!) { createAccount(input: { role: SUPPORT_WORKER, displayName: "Probe", username: $u, organisationId: $o }) { account { id } } }',
+    variables: () => ({ o: uuid(), u: `probe-${uuid().slice(0, 8)}` }),
+  },
+  {
+    operation: 'Mutation.issueActivationCode',
+    reach: 'near',
+    types: [],
+    query: 'mutation ($a: ID!) { issueActivationCode(input: { accountId: $a }) { account { id } } }',
+    variables: () => ({ a: uuid() }),
+  },
+  {
+    operation: 'Mutation.updateAccount',
+    reach: 'near',
+    types: [],
+    query: 'mutation ($a: ID!) { updateAccount(input: { accountId: $a, role: RESEARCHER }) { account { id } } }',
+    variables: () => ({ a: uuid() }),
+  },
+  {
+    operation: 'Mutation.resetSecondFactor',
+    reach: 'near',
+    types: [],
+    query: 'mutation ($a: ID!) { resetSecondFactor(input: { accountId: $a }) { account { id } } }',
+    variables: () => ({ a: uuid() }),
+  },
+  {
+    operation: 'Mutation.activateAccount',
+    reach: 'near',
+    types: [],
+    // An unknown username: INVALID_CREDENTIALS for everyone (the row lets everyone try).
+    query:
+      'mutation ($u: String!) { activateAccount(input: { username: $u, code: "AAAA-AAAA-AAAA-AAAA-AAAA", password: "een-goed-wachtwoord" }) { status } }',
+    variables: () => ({ u: `niemand-${uuid().slice(0, 8)}` }),
+  },
   // Drawing the circle (issue 4). Edits of the near circle fail late (unknown entry or organisation) after the policy let them through.
   ...(['near', 'far'] as const).flatMap((reach): Probe[] => {
     const circleId = () => (reach === 'near' ? world.circle.id : far.circleId);
@@ -631,6 +670,135 @@ const PROBES: Probe[] = [
     types: ['ResearchStudy'],
     // Fails late for an admin (a name below three characters), so the probe changes nothing.
     query: 'mutation { createResearchStudy(name: "x") { id } }',
+  },
+  // Organisations, wijken and partnerships (issue 11): the admin only. Each change fails late for an
+  // admin (an unknown wijk or record), so the probe changes nothing.
+  { operation: 'Query.adminOrganisations', reach: 'near', types: [], query: '{ adminOrganisations(first: 5) { nodes { id } } }' },
+  {
+    operation: 'Query.adminOrganisation',
+    reach: 'near',
+    types: [],
+    query: 'query ($id: ID!) { adminOrganisation(id: $id) { id offerings { id } memberships { partnershipId } } }',
+    variables: () => ({ id: world.organisations.walkIn.id }),
+  },
+  {
+    operation: 'Query.organisationMergePreview',
+    reach: 'near',
+    types: [],
+    query: 'query ($d: ID!, $k: ID!) { organisationMergePreview(duplicateId: $d, keepId: $k) { moves { links } } }',
+    variables: () => ({ d: world.organisations.island.id, k: world.organisations.walkIn.id }),
+  },
+  { operation: 'Query.adminDistricts', reach: 'near', types: [], query: '{ adminDistricts(first: 5) { nodes { id } } }' },
+  { operation: 'Query.adminPartnerships', reach: 'near', types: [], query: '{ adminPartnerships(first: 5) { nodes { id } } }' },
+  {
+    operation: 'Mutation.createOrganisation',
+    reach: 'near',
+    types: [],
+    query:
+      'mutation ($d: ID!) { createOrganisation(input: { name: "Probe", sector: SOCIAL_BASE, districtIds: [$d] }) { organisation { id } } }',
+    variables: () => ({ d: uuid() }),
+  },
+  {
+    operation: 'Mutation.updateOrganisation',
+    reach: 'near',
+    types: [],
+    query:
+      'mutation ($id: ID!) { updateOrganisation(input: { id: $id, name: "Probe", sector: SOCIAL_BASE, districtIds: [] }) { organisation { id } } }',
+    variables: () => ({ id: uuid() }),
+  },
+  {
+    operation: 'Mutation.endOrganisation',
+    reach: 'near',
+    types: [],
+    query: 'mutation ($id: ID!) { endOrganisation(input: { id: $id, until: "2026-01-01" }) { endedLinks } }',
+    variables: () => ({ id: uuid() }),
+  },
+  {
+    operation: 'Mutation.mergeOrganisations',
+    reach: 'near',
+    types: [],
+    query: 'mutation ($d: ID!, $k: ID!) { mergeOrganisations(input: { duplicateId: $d, keepId: $k }) { moved { links } } }',
+    variables: () => ({ d: uuid(), k: uuid() }),
+  },
+  {
+    operation: 'Mutation.createDistrict',
+    reach: 'near',
+    types: [],
+    query:
+      'mutation ($p: ID!, $n: String!) { createDistrict(input: { name: $n, slug: "probe-wijk", partOfId: $p }) { district { id } } }',
+    variables: () => ({ p: uuid(), n: `Probe ${uuid().slice(0, 8)}` }),
+  },
+  {
+    operation: 'Mutation.updateDistrict',
+    reach: 'near',
+    types: [],
+    query: 'mutation ($id: ID!) { updateDistrict(input: { id: $id, name: "Probe" }) { district { id } } }',
+    variables: () => ({ id: uuid() }),
+  },
+  {
+    operation: 'Mutation.endDistrict',
+    reach: 'near',
+    types: [],
+    query: 'mutation ($id: ID!) { endDistrict(input: { id: $id, until: "2026-01-01" }) { district { id } } }',
+    variables: () => ({ id: uuid() }),
+  },
+  {
+    operation: 'Mutation.createPartnership',
+    reach: 'near',
+    types: [],
+    query:
+      'mutation ($d: ID!, $n: String!) { createPartnership(input: { name: $n, kind: CORE_TEAM, cityWide: false, districtId: $d }) { partnership { id } } }',
+    variables: () => ({ d: uuid(), n: `Probe ${uuid().slice(0, 8)}` }),
+  },
+  {
+    operation: 'Mutation.updatePartnership',
+    reach: 'near',
+    types: [],
+    query:
+      'mutation ($id: ID!) { updatePartnership(input: { id: $id, name: "Probe", kind: CORE_TEAM, cityWide: true }) { partnership { id } } }',
+    variables: () => ({ id: uuid() }),
+  },
+  {
+    operation: 'Mutation.endPartnership',
+    reach: 'near',
+    types: [],
+    query: 'mutation ($id: ID!) { endPartnership(input: { id: $id, until: "2026-01-01" }) { partnership { id } } }',
+    variables: () => ({ id: uuid() }),
+  },
+  // Audit review (issue 11): the admin only.
+  {
+    operation: 'Query.auditSearch',
+    reach: 'near',
+    types: [],
+    query: '{ auditSearch(first: 1, filter: { result: "DENIED" }) { nodes { seq } pageInfo { totalCount } } }',
+  },
+  {
+    operation: 'Query.auditExport',
+    reach: 'near',
+    types: [],
+    query: '{ auditExport(filter: { from: "2020-01-01", to: "2020-01-01" }) { filename rows } }',
+  },
+  {
+    operation: 'Query.auditReview',
+    reach: 'near',
+    types: [],
+    query: '{ auditReview(from: "2026-11-01", to: "2026-11-02") { flags { kind } } }',
+  },
+  { operation: 'Mutation.verifyAuditChain', reach: 'near', types: [], query: 'mutation { verifyAuditChain { ok } }' },
+  // Import of a sociale kaart (issue 11): an id nobody uploaded, so an admin gets NOT_FOUND and nothing changes.
+  {
+    operation: 'Query.socialMapImportPreview',
+    reach: 'near',
+    types: [],
+    query: 'query ($id: ID!) { socialMapImportPreview(uploadId: $id) { canApply totals { lines } } }',
+    variables: () => ({ id: uuid() }),
+  },
+  {
+    operation: 'Mutation.applySocialMapImport',
+    reach: 'near',
+    types: [],
+    query: 'mutation ($id: ID!) { applySocialMapImport(uploadId: $id) { totals { create } } }',
+    variables: () => ({ id: uuid() }),
   },
   // Last: it ends the session.
   { operation: 'Mutation.logout', reach: 'near', types: [], query: 'mutation { logout { ok } }' },

@@ -6,7 +6,16 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { DEVELOPMENT_SECRET_KEY, type createYogaApp } from '@wijkkring/api';
-import { datasetChecksum, hashPassword, recordDataset, seal, upsertAccounts, upsertStaff, type Database } from '@wijkkring/graph';
+import {
+  datasetChecksum,
+  hashPassword,
+  recordDataset,
+  seal,
+  totpCode,
+  upsertAccounts,
+  upsertStaff,
+  type Database,
+} from '@wijkkring/graph';
 import { loadCity, percentile, type CityOptions } from '@wijkkring/seed';
 
 export type Log = (line: string) => void;
@@ -396,7 +405,7 @@ export const BENCH_PASSWORD = 'bench-wachtwoord';
 export async function benchAccount(
   db: Database,
   key: string,
-  options: { role: 'COORDINATOR' | 'RESEARCHER'; name: string; districtId: string | null },
+  options: { role: 'COORDINATOR' | 'RESEARCHER' | 'ADMIN'; name: string; districtId: string | null },
 ): Promise<{ username: string; password: string; secret: string }> {
   const staffId = uuidFrom(`${key}:${options.role.toLowerCase()}`);
   const username = key.replace(/[^a-z0-9-]/gi, '-');
@@ -417,4 +426,36 @@ export async function benchAccount(
     ]),
   );
   return { username, password: BENCH_PASSWORD, secret: BENCH_TOTP_SECRET };
+}
+
+const VERIFY = 'mutation ($input: VerifyTotpInput!) { verifyTotp(input: $input) { status } }';
+
+/**
+ * Signs a bench account in over HTTP (password, then a TOTP code; when the current step was used
+ * already, the next one) and returns the session cookie.
+ */
+export async function signInOverHttp(
+  base: string,
+  account: { username: string; password: string; secret: string },
+): Promise<string> {
+  const first = await httpGraphQL<{ login: { status: string } }>(
+    `${base}/graphql`,
+    LOGIN,
+    { input: { username: account.username, password: account.password } },
+    null,
+  );
+  if (!first.cookies.some((c) => c.startsWith('wk_session='))) throw new Error(`login failed: ${JSON.stringify(first.answer)}`);
+  let cookie = sessionCookie(first.cookies);
+  let second = await httpGraphQL<{ verifyTotp: { status: string } }>(
+    `${base}/graphql`,
+    VERIFY,
+    { input: { code: totpCode(account.secret) } },
+    cookie,
+  );
+  if (second.answer.data?.verifyTotp.status !== 'SIGNED_IN') {
+    await new Promise((resolve) => setTimeout(resolve, 31_000));
+    second = await httpGraphQL(`${base}/graphql`, VERIFY, { input: { code: totpCode(account.secret) } }, cookie);
+  }
+  if (second.cookies.some((c) => c.startsWith('wk_session='))) cookie = sessionCookie(second.cookies);
+  return cookie;
 }

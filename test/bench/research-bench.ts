@@ -14,7 +14,6 @@ import {
   parsePeriod,
   recordDataset,
   resetResearchCaches,
-  totpCode,
 } from '@wijkkring/graph';
 import { generateCity } from '@wijkkring/seed';
 import {
@@ -23,10 +22,9 @@ import {
   figure,
   httpGraphQL,
   load,
-  LOGIN,
   machine,
   neo4jFacts,
-  sessionCookie,
+  signInOverHttp,
   table,
   watchNeo4j,
   type BenchNeo4j,
@@ -35,7 +33,6 @@ import {
 } from './kit.js';
 import { cityOptions, ensureWijkCity, parseArgs } from './wijk-bench.js';
 
-const VERIFY = 'mutation ($input: VerifyTotpInput!) { verifyTotp(input: $input) { status } }';
 const HISTORY_VERSION = 1;
 const SNAPSHOT_DATES = ['2025-03-15T10:00:00Z', '2025-09-15T10:00:00Z', '2026-03-15T10:00:00Z'];
 
@@ -207,7 +204,7 @@ export async function benchResearch(
   }
 
   // 2. The ego-network export through the real route, as a researcher downloads it.
-  const { username, password, secret } = await benchAccount(loader, `bench-research:${String(o.seed)}`, {
+  const account = await benchAccount(loader, `bench-research:${String(o.seed)}`, {
     role: 'RESEARCHER',
     name: 'Bench onderzoeker',
     districtId: null,
@@ -225,24 +222,7 @@ export async function benchResearch(
   const server = await startServer({ db, env });
   const base = `http://127.0.0.1:${String(server.port)}`;
   try {
-    const first = await httpGraphQL<{ login: { status: string } }>(
-      `${base}/graphql`,
-      LOGIN,
-      { input: { username, password } },
-      null,
-    );
-    let cookie = sessionCookie(first.cookies);
-    let second = await httpGraphQL<{ verifyTotp: { status: string } }>(
-      `${base}/graphql`,
-      VERIFY,
-      { input: { code: totpCode(secret) } },
-      cookie,
-    );
-    if (second.answer.data?.verifyTotp.status !== 'SIGNED_IN') {
-      await new Promise((resolve) => setTimeout(resolve, 31_000));
-      second = await httpGraphQL(`${base}/graphql`, VERIFY, { input: { code: totpCode(secret) } }, cookie);
-    }
-    if (second.cookies.some((c) => c.startsWith('wk_session='))) cookie = sessionCookie(second.cookies);
+    const cookie = await signInOverHttp(base, account);
     const counts = await db.read(async (tx) => {
       const r = await tx.run(
         `MATCH (client:Client)-[:LIVES_IN]->(:District) WHERE client.analysisConsent = true

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, DEMO_PASSWORD, enterTotp, h1, LANDSCAPE, logIn, PORTRAIT, Session, SHOTS } from './browser.js';
+import { seriousViolations } from './axe.js';
 
 /**
  * Accounts, login with TOTP, sessions, consent and "not allowed", in real Chromium against the
@@ -175,6 +176,27 @@ describe('Wie mag meekijken (client)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('shows the client the begeleider’s look first, and their own looks only when asked (issue 11)', async () => {
+    const circleId = await mohamedsCircle();
+    // Mohamed looks at his own circle, then Eline looks at it.
+    const own = await session.open('/mijn-kring', { as: 'mohamed' });
+    await own.page.getByRole('heading', { level: 1 }).waitFor();
+    const eline = await session.open(`/kring/${circleId}`, { as: 'eline' });
+    await eline.page.getByRole('heading', { level: 1, name: 'Netwerkcirkel van Mohamed' }).waitFor();
+
+    const { page, errors } = await session.open('/meekijken', { as: 'mohamed' });
+    const trail = page.getByRole('region', { name: 'Wie heeft er gekeken' });
+    const first = trail.locator('.audit-item').first();
+    await first.waitFor();
+    expect(await first.textContent()).toMatch(/Eline K\. \(Lister\) heeft je kring bekeken/);
+    expect(await trail.getByText('Jij hebt je kring bekeken').count()).toBe(0);
+    // Asked for, the client's own looks come back.
+    await trail.getByLabel('Laat ook zien wanneer ik zelf keek').check();
+    await trail.getByText('Jij hebt je kring bekeken').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('keeps the analysis consent switch off until the client turns it on', async () => {
     const { page, errors } = await session.open('/meekijken', { as: 'mohamed' });
     const consent = page.getByRole('switch', { name: 'Mijn kring mag meetellen in wijkoverzichten' });
@@ -252,6 +274,20 @@ describe('other roles', () => {
     await page.waitForURL(/\/wijken$/);
     await page.getByRole('link', { name: 'Beheer' }).click();
     await page.getByRole('heading', { level: 1, name: 'Beheer' }).waitFor();
+    // Beheer lists its tasks; the person search is one of them, with a way back.
+    expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual([
+      'Accounts',
+      'Organisaties en wijken',
+      'Sociale kaart inlezen',
+      'Auditlog',
+      'Personen in kringen',
+      'Onderzoeksstudies',
+    ]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shoot(page, 'beheer-start');
+    await page.getByRole('link', { name: 'Personen in kringen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Personen in kringen' }).waitFor();
+    await page.getByRole('link', { name: 'Terug naar Beheer' }).waitFor();
     await page.getByLabel('Naam (of een deel ervan)').fill('a');
     await page.getByRole('button', { name: 'Zoeken' }).click();
     await page.getByRole('alert').getByText('Typ minstens 2 letters van de naam.').waitFor();

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { upsertGrants } from '@wijkkring/graph';
-import axe from 'axe-core';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, freshCode, removeAccounts, type TestAccount } from '../support/accounts.js';
 import { createWorld, testDatabase, type World } from '../support/fixtures.js';
 import { LANDSCAPE, PORTRAIT, Session, SHOTS } from './browser.js';
+import { seriousViolations } from './axe.js';
 
 /**
  * Issue 4 in real Chromium: drawing the netwerkcirkel together. Everything here edits, so it works
@@ -170,17 +170,6 @@ async function dragPoints(page: Page, label: string): Promise<{ from: ScreenPoin
       to: { x: rect.left + pan.x + radius * Math.sin(angle) * zoom, y: rect.top + pan.y - radius * Math.cos(angle) * zoom },
     };
   }, label);
-}
-
-/** axe-core in the page: the serious and critical violations, as "rule: target" lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axe.source });
-  const results = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: typeof axe }).axe.run;
-    const found = await run(document, { resultTypes: ['violations'] });
-    return found.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-  return results.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
 }
 
 describe('netwerkcirkel editor (issue 4)', () => {

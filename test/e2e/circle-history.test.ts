@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { clientRef, DEVELOPMENT_PSEUDONYM_KEY } from '@wijkkring/api';
 import { upsertCircles, upsertContacts, type CircleRow } from '@wijkkring/graph';
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, removeAccounts, type TestAccount } from '../support/accounts.js';
 import { createWorld, testDatabase, type World } from '../support/fixtures.js';
 import { LANDSCAPE, PORTRAIT, Session, SHOTS } from './browser.js';
+import { seriousViolations } from './axe.js';
 
 /**
  * Issue 4 in real Chromium: "Wat is er veranderd", the Aandachtspunten en kansen, Afdrukken (one
@@ -98,17 +98,6 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.setViewportSize(PORTRAIT);
   await page.screenshot({ path: `${SHOTS}${name}-portrait.png`, fullPage: true });
   await page.setViewportSize(LANDSCAPE);
-}
-
-/** axe-core on the page as it is now: the serious and critical violations, as "rule: target" lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axe.source });
-  const results = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: typeof axe }).axe.run;
-    const found = await run(document, { resultTypes: ['violations'] });
-    return found.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, targets: v.nodes.map((n) => String(n.target)) }));
-  });
-  return results.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
 }
 
 /** "maart 2026", as the app writes the month of a snapshot. */

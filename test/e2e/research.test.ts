@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import axe from 'axe-core';
 import { unzipSync } from 'fflate';
 import type { Locator, Page } from 'playwright-core';
 import { Database } from '@wijkkring/graph';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PORTRAIT, Session, SHOTS } from './browser.js';
+import { seriousViolations } from './axe.js';
 
 /**
  * "Onderzoek" in real Chromium: the organisation network of a wijk over time (a recharts line chart
@@ -26,17 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await session.stop();
 });
-
-/** axe-core on the page: the serious and critical violations, as "rule: target" lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axe.source });
-  const results = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: typeof axe }).axe.run;
-    const found = await run(document, { resultTypes: ['violations'] });
-    return found.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-  return results.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
-}
 
 async function noHorizontalOverflow(page: Page): Promise<void> {
   const { scroll, width } = await page.evaluate(() => ({
@@ -382,7 +371,7 @@ describe('beheer: a study for longitudinal research', () => {
   });
 
   it('is set up by the beheerder and offered to the onderzoeker for the ego-network download', async () => {
-    const admin = await session.open('/beheer', { as: 'beheerder', viewport: PORTRAIT });
+    const admin = await session.open('/beheer/studies', { as: 'beheerder', viewport: PORTRAIT });
     const studies = admin.page.getByRole('region', { name: 'Onderzoeksstudies' });
     await studies.getByLabel('Naam van de studie').fill(name);
     await studies.getByRole('button', { name: 'Studie maken' }).click();

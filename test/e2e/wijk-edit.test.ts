@@ -1,8 +1,8 @@
-import axe from 'axe-core';
 import type { Locator, Page } from 'playwright-core';
 import { Database } from '@wijkkring/graph';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LANDSCAPE, PORTRAIT, Session, SHOTS } from './browser.js';
+import { seriousViolations } from './axe.js';
 
 /**
  * Issue 9, item 2 in real Chromium: the wijk's coordinator maps her wijk ("Wijkkaart bijwerken"
@@ -35,17 +35,6 @@ afterAll(async () => {
     await db.close();
   }
 });
-
-/** axe-core on part of the page: the serious and critical violations, as "rule: target" lines. */
-async function seriousViolations(page: Page, selector: string): Promise<string[]> {
-  await page.addScriptTag({ content: axe.source });
-  const results = await page.evaluate(async (include) => {
-    const run = (window as unknown as { axe: typeof axe }).axe.run;
-    const found = await run({ include: [[include]] }, { resultTypes: ['violations'] });
-    return found.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  }, selector);
-  return results.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
-}
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

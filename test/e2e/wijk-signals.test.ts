@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import axe from 'axe-core';
 import type { Locator, Page } from 'playwright-core';
 import { Database } from '@wijkkring/graph';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LANDSCAPE, PORTRAIT, Session, SHOTS } from './browser.js';
+import { seriousViolations } from './axe.js';
 
 /**
  * Issue 9, items 4–6 in real Chromium: the wijk's signals ("Aandachtspunten in de wijk"), actions
@@ -36,17 +36,6 @@ afterAll(async () => {
     await db.close();
   }
 });
-
-/** axe-core on part of the page (or all of it): the serious and critical violations, as "rule: target" lines. */
-async function seriousViolations(page: Page, include?: string): Promise<string[]> {
-  await page.addScriptTag({ content: axe.source });
-  const results = await page.evaluate(async (selector) => {
-    const run = (window as unknown as { axe: typeof axe }).axe.run;
-    const found = await run(selector ? { include: [[selector]] } : document, { resultTypes: ['violations'] });
-    return found.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  }, include);
-  return results.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
-}
 
 /** The names of the nodes the wijk map draws as highlighted (read from the cytoscape instance). */
 async function highlightedNodes(page: Page): Promise<string[]> {

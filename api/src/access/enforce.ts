@@ -1,11 +1,13 @@
-import type {
-  AccessGrant,
-  AuditAction,
-  CircleEntry,
-  CirclePerson,
-  ClientSummary,
-  KeyFigureSummary,
-  NetworkCircle,
+import {
+  clientNamedBy,
+  type AccessGrant,
+  type AuditAction,
+  type CircleEntry,
+  type CirclePerson,
+  type ClientSummary,
+  type Database,
+  type KeyFigureSummary,
+  type NetworkCircle,
 } from '@wijkkring/graph';
 import {
   defaultFieldResolver,
@@ -32,6 +34,35 @@ export interface AccessContext {
   viewer: Viewer;
   audit: RequestAudit;
   access: AccessCheck;
+  db: Database;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Enough for any operation of the schema (an edit names a circle and two entries at most). */
+const MAX_IDS = 8;
+
+function idsIn(value: unknown, found: string[]): string[] {
+  if (found.length >= MAX_IDS) return found;
+  if (typeof value === 'string') {
+    if (UUID.test(value)) found.push(value);
+  } else if (Array.isArray(value)) {
+    for (const item of value) idsIn(item, found);
+  } else if (value !== null && typeof value === 'object') {
+    for (const item of Object.values(value)) idsIn(item, found);
+  }
+  return found;
+}
+
+/**
+ * The client a refused request named (a circle, a client or an entry among its arguments), so
+ * the refusal reaches that client's trail (NEN 7513: every attempt on a client's record; issue
+ * 11). Ids that name nothing leave the record without a client; the answer is the same refusal
+ * either way, so this tells the caller nothing.
+ */
+async function clientAbout(args: unknown, context: AccessContext): Promise<string | null> {
+  const ids = idsIn(args, []);
+  if (ids.length === 0) return null;
+  return context.db.read((tx) => clientNamedBy(tx, ids));
 }
 
 /** What a condition looks at in a value. */
@@ -93,11 +124,10 @@ export function holds(condition: Condition, viewer: Viewer, subject: Subject): b
     case 'grantee':
       return account.personId !== null && subject.supportWorkerId === account.personId;
     case 'ownDistrict':
-      return account.districtId !== null && (subject.districtIds ?? []).includes(account.districtId);
+      return (subject.districtIds ?? []).some((id) => account.districtIds.includes(id));
     case 'publicOrOwnDistrict':
       return (
-        (subject.districtIds ?? []).length === 0 ||
-        (account.districtId !== null && (subject.districtIds ?? []).includes(account.districtId))
+        (subject.districtIds ?? []).length === 0 || (subject.districtIds ?? []).some((id) => account.districtIds.includes(id))
       );
   }
 }
@@ -280,7 +310,7 @@ export function enforcePolicy(schema: GraphQLSchema): GraphQLSchema {
           rule = operation.rules[context.viewer.role];
           if (rule === 'deny') {
             context.audit.note({
-              clientId: null,
+              clientId: await clientAbout(args, context),
               subject: key,
               action: operation.audit ?? (info.operation.operation === OperationTypeNode.MUTATION ? 'UPDATE' : 'READ'),
               result: 'DENIED',

@@ -161,15 +161,46 @@ export const POLICY = {
     'Query.accounts': { rules: only({ ADMIN: 'allow' }) },
     'Mutation.setAccountActive': { rules: only({ ADMIN: 'allow' }) },
     // [accounts rows: issue 11]
+    // An admin makes and changes accounts; activation is for whoever holds the one-time code.
+    'Mutation.createAccount': { rules: only({ ADMIN: 'allow' }) },
+    'Mutation.issueActivationCode': { rules: only({ ADMIN: 'allow' }) },
+    'Mutation.updateAccount': { rules: only({ ADMIN: 'allow' }) },
+    'Mutation.resetSecondFactor': { rules: only({ ADMIN: 'allow' }) },
+    'Mutation.activateAccount': { rules: only({ ANONYMOUS: 'allow', ...SIGNED_IN }) },
 
     // Organisations, wijken, partnerships, offerings (issue 11).
     // [organisation admin rows: issue 11]
+    // The whole city's sociale kaart, for an admin only (offerings and memberships: the wijkkaart's rows above).
+    'Query.adminOrganisations': { rules: only({ ADMIN: 'allow' }) },
+    'Query.adminOrganisation': { rules: only({ ADMIN: 'allow' }) },
+    'Query.organisationMergePreview': { rules: only({ ADMIN: 'allow' }) },
+    'Query.adminDistricts': { rules: only({ ADMIN: 'allow' }) },
+    'Query.adminPartnerships': { rules: only({ ADMIN: 'allow' }) },
+    'Mutation.createOrganisation': { rules: only({ ADMIN: 'allow' }) },
+    'Mutation.updateOrganisation': { rules: only({ ADMIN: 'allow' }) },
+    'Mutation.endOrganisation': { rules: only({ ADMIN: 'allow' }) },
+    // A merge moves entries in clients' circles; each client affected gets a record (the row names no client itself).
+    'Mutation.mergeOrganisations': { rules: only({ ADMIN: 'allow' }) },
+    'Mutation.createDistrict': { rules: only({ ADMIN: 'allow' }) },
+    'Mutation.updateDistrict': { rules: only({ ADMIN: 'allow' }) },
+    'Mutation.endDistrict': { rules: only({ ADMIN: 'allow' }) },
+    'Mutation.createPartnership': { rules: only({ ADMIN: 'allow' }) },
+    'Mutation.updatePartnership': { rules: only({ ADMIN: 'allow' }) },
+    'Mutation.endPartnership': { rules: only({ ADMIN: 'allow' }) },
 
     // Import of a sociale kaart (issue 11).
     // [import rows: issue 11]
+    // The dry run and the apply, for the admin who uploaded the file (the upload itself: POST /import/sociale-kaart, ADMIN).
+    'Query.socialMapImportPreview': { rules: only({ ADMIN: 'allow' }), audit: 'READ' },
+    'Mutation.applySocialMapImport': { rules: only({ ADMIN: 'allow' }) },
 
     // Audit review (issue 11).
     // [audit review rows: issue 11]
+    // Only an admin reads the log of everyone; every search, export, review and chain check is itself recorded.
+    'Query.auditSearch': { rules: only({ ADMIN: 'allow' }), audit: 'READ' },
+    'Query.auditExport': { rules: only({ ADMIN: 'allow' }), audit: 'EXPORT' },
+    'Query.auditReview': { rules: only({ ADMIN: 'allow' }), audit: 'READ' },
+    'Mutation.verifyAuditChain': { rules: only({ ADMIN: 'allow' }), audit: 'READ' },
   } satisfies Record<string, OperationPolicy>,
 
   types: {

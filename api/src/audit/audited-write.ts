@@ -1,6 +1,7 @@
 import { DomainError, type AuditAction, type Tx } from '@wijkkring/graph';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context.js';
+import type { AuditNote } from './request-audit.js';
 
 /** What the audit record of a change says. `work` may fill in `clientId` or `detail` once it knows them. */
 export interface WriteRecord {
@@ -8,6 +9,8 @@ export interface WriteRecord {
   action: AuditAction;
   /** The client the change is about (kept as a pseudonym in the log), or null. */
   clientId?: string | null;
+  /** A change that touches several clients (an erasure, a merge): one record for each of them, instead of `clientId`. */
+  clientIds?: readonly string[];
   /** A short reason; defaults to the operation's name. Never personal data. */
   detail?: string | null;
   /** For a failed login and the like: the name that was tried. */
@@ -24,6 +27,10 @@ function codeOf(error: unknown): string {
     return typeof code === 'string' ? code : 'ERROR';
   }
   return 'ERROR';
+}
+
+function clientsOf(record: WriteRecord): (string | null)[] {
+  return record.clientIds && record.clientIds.length > 0 ? [...record.clientIds] : [record.clientId ?? null];
 }
 
 /**
@@ -46,15 +53,13 @@ export async function auditedWrite<T>(
       const result = await work(tx, record);
       await context.audit.inTx(
         tx,
-        [
-          {
-            clientId: record.clientId ?? null,
-            subject: record.subject,
-            action: record.action,
-            result: 'SUCCESS',
-            detail: record.detail ?? null,
-          },
-        ],
+        clientsOf(record).map((clientId) => ({
+          clientId,
+          subject: record.subject,
+          action: record.action,
+          result: 'SUCCESS' as const,
+          detail: record.detail ?? null,
+        })),
         record.actorLabel ?? null,
       );
       return result;
@@ -62,16 +67,22 @@ export async function auditedWrite<T>(
   } catch (error) {
     const code = codeOf(error);
     if (!NOT_ATTEMPTED.has(code)) {
-      context.audit.note({
-        clientId: record.clientId ?? null,
-        subject: record.subject,
-        action: record.action,
-        result: 'FAILED',
-        detail: code,
-      });
+      for (const clientId of clientsOf(record))
+        context.audit.note({ clientId, subject: record.subject, action: record.action, result: 'FAILED', detail: code });
     }
     throw error;
   }
   context.audit.committed();
   return value;
+}
+
+/**
+ * An attempt that changed nothing but must be on record before the answer leaves: a refused or
+ * failed login, a refusal a resolver found itself. Its own transaction, committed at once (the
+ * request may end in an error, and the record must stay); the read path's writer learns where the
+ * chain ends, as after any change.
+ */
+export async function recordAttempt(context: Context, note: AuditNote, actorLabel: string | null = null): Promise<void> {
+  await context.db.write((tx) => context.audit.inTx(tx, [note], actorLabel));
+  context.audit.committed();
 }

@@ -13,6 +13,8 @@ export interface AuditNote {
   action: AuditAction;
   result: AuditResult;
   detail?: string | null;
+  /** A failed login names the account that was tried, though nobody is signed in. */
+  actorAccountId?: string | null;
 }
 
 /**
@@ -52,7 +54,7 @@ export class RequestAudit {
   entry(note: AuditNote, actorLabel: string | null = null): AuditEntry {
     const account = this.viewer.kind === 'account' ? this.viewer.account : null;
     return {
-      actorAccountId: account?.id ?? null,
+      actorAccountId: note.actorAccountId !== undefined ? note.actorAccountId : (account?.id ?? null),
       actorRole: account?.role ?? null,
       actorLabel,
       onBehalfOf: account?.role === 'CLIENT' ? null : (account?.organisationId ?? null),
@@ -97,10 +99,5 @@ export class RequestAudit {
     const entries = [...this.pending.values()];
     this.pending.clear();
     await this.writer.append(entries);
-  }
-
-  /** A record that must exist even though nothing else is written (a failed login, say). */
-  async writeNow(note: AuditNote, actorLabel: string | null = null): Promise<void> {
-    await this.writer.append([this.entry(note, actorLabel)]);
   }
 }

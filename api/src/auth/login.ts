@@ -1,10 +1,13 @@
 import {
-  appendAudit,
+  activationCodeHash,
   checkTotp,
   clearLoginFailures,
+  clientOfUsername,
+  consumeActivation,
   deleteSession,
   deleteSessionsOf,
   enableTotp,
+  findActivation,
   findCredentials,
   findCredentialsById,
   findSession,
@@ -14,6 +17,7 @@ import {
   PROFESSIONAL_ROLES,
   releaseLoginAttempt,
   reserveLoginAttempt,
+  sameCodeHash,
   seal,
   setPasswordHash,
   setSessionPendingSecret,
@@ -25,6 +29,8 @@ import {
   type AccountCredentials,
   type SessionView,
 } from '@wijkkring/graph';
+import { GraphQLError } from 'graphql';
+import { auditedWrite, recordAttempt } from '../audit/audited-write.js';
 import type { Context } from '../context.js';
 import { apiError, invalidInput } from '../errors.js';
 import { ANONYMOUS, type SignedIn, type Viewer } from '../viewer.js';
@@ -62,16 +68,19 @@ interface Attempt {
  * when either has used up its attempts in the window. So a burst of guesses sent at once is checked
  * no more often than guesses sent one by one.
  */
-async function reserveAttempt(context: Context, username: string): Promise<Attempt> {
+async function reserveAttempt(context: Context, username: string, key = accountKey(username)): Promise<Attempt> {
   const { accountMaxFailures, addressMaxFailures, windowMs } = context.env.login;
   const limits = [
-    { key: accountKey(username), max: accountMaxFailures },
+    { key, max: accountMaxFailures },
     { key: addressKey(context), max: addressMaxFailures },
   ];
   const reservation = await context.db.write((tx) => reserveLoginAttempt(tx, limits, context.now, windowMs));
   if (reservation.allowed) return { keys: limits.map((limit) => limit.key), reservedAt: context.now };
-  await context.audit.writeNow(
-    { clientId: null, subject: 'Session', action: 'LOGIN', result: 'DENIED', detail: 'rate limited' },
+  // A refused attempt on a client's account reaches that client's trail too (NEN 7513; issue 11).
+  const clientId = await context.db.read((tx) => clientOfUsername(tx, username));
+  await recordAttempt(
+    context,
+    { clientId, subject: 'Session', action: 'LOGIN', result: 'DENIED', detail: 'rate limited' },
     username,
   );
   const retryAfterSeconds = Math.max(1, Math.ceil(((reservation.retryAt ?? context.now) - context.now) / 1000));
@@ -83,18 +92,29 @@ async function release(context: Context, attempt: Attempt): Promise<void> {
   await context.db.write((tx) => releaseLoginAttempt(tx, attempt.keys, attempt.reservedAt));
 }
 
-/** Records a wrong password or code; it was counted already when the attempt was reserved. */
-async function failed(context: Context, username: string, accountId: string | null, reason: string): Promise<never> {
-  await context.db.write((tx) =>
-    appendAudit(tx, [
-      {
-        ...context.audit.entry(
-          { clientId: null, subject: 'Session', action: 'LOGIN', result: 'FAILED', detail: reason },
-          username,
-        ),
-        actorAccountId: accountId,
-      },
-    ]),
+/**
+ * Records a wrong password or code; it was counted already when the attempt was reserved. Nothing
+ * else is written, so this record has a transaction of its own (not `auditedWrite`, which records
+ * changes): it names the account that was tried and, for a client's account, the client, so the
+ * attempt reaches the client's trail (NEN 7513; issue 11).
+ */
+async function failed(
+  context: Context,
+  username: string,
+  account: { id: string; clientId: string | null } | null,
+  reason: string,
+): Promise<never> {
+  await recordAttempt(
+    context,
+    {
+      clientId: account?.clientId ?? null,
+      subject: 'Session',
+      action: 'LOGIN',
+      result: 'FAILED',
+      detail: reason,
+      actorAccountId: account?.id ?? null,
+    },
+    username,
   );
   throw apiError('INVALID_CREDENTIALS', 'The username, password or code is not right.');
 }
@@ -110,21 +130,17 @@ async function signIn(context: Context, credentials: AccountCredentials): Promis
   const viewer: SignedIn = { kind: 'account', role: view.account.role, account: view.account, session: view.session };
   context.viewer = viewer;
   context.audit.setViewer(viewer);
-  await db.write(async (tx) => {
-    await clearLoginFailures(tx, accountKey(credentials.username));
-    await context.audit.inTx(tx, [{ clientId: view.account.clientId, subject: 'Session', action: 'LOGIN', result: 'SUCCESS' }]);
-  });
+  await auditedWrite(context, { subject: 'Session', action: 'LOGIN', clientId: view.account.clientId, detail: null }, (tx) =>
+    clearLoginFailures(tx, accountKey(credentials.username)),
+  );
   return { status: 'SIGNED_IN', viewer, totpSetup: null };
 }
 
-export async function login(context: Context, rawUsername: string, password: string): Promise<LoginOutcome> {
-  const username = normalise(rawUsername);
-  const attempt = await reserveAttempt(context, username);
-  const credentials = await context.db.read((tx) => findCredentials(tx, username));
-  const ok =
-    credentials?.active === true ? await verifyPassword(credentials.passwordHash, password) : await verifyAgainstDummy(password);
-  if (!credentials || !ok) return failed(context, username, credentials?.id ?? null, 'wrong username or password');
-  await release(context, attempt);
+/**
+ * After a right password (a login, or an activation): the second factor next, or setting one up
+ * for a professional who has none (new, or reset by an admin), or the full session.
+ */
+async function afterPassword(context: Context, credentials: AccountCredentials): Promise<LoginOutcome> {
   await endCurrentSession(context);
   if (credentials.totpEnabled && credentials.totpSecret) {
     const opened = await openSession(context.db, context.env, credentials.id, 'TOTP', context.now);
@@ -147,6 +163,19 @@ export async function login(context: Context, rawUsername: string, password: str
   return signIn(context, credentials);
 }
 
+export async function login(context: Context, rawUsername: string, password: string): Promise<LoginOutcome> {
+  const username = normalise(rawUsername);
+  const attempt = await reserveAttempt(context, username);
+  const credentials = await context.db.read((tx) => findCredentials(tx, username));
+  const ok =
+    credentials?.active === true && credentials.passwordHash !== null
+      ? await verifyPassword(credentials.passwordHash, password)
+      : await verifyAgainstDummy(password);
+  if (!credentials || !ok) return failed(context, username, credentials ?? null, 'wrong username or password');
+  await release(context, attempt);
+  return afterPassword(context, credentials);
+}
+
 async function pendingSession(context: Context): Promise<SessionView | undefined> {
   const token = context.request.sessionToken;
   if (!token) return undefined;
@@ -158,7 +187,7 @@ async function acceptCode(context: Context, credentials: AccountCredentials, sec
   const attempt = await reserveAttempt(context, credentials.username);
   const step = checkTotp(secret, code.trim(), context.now);
   const fresh = step !== null && (await context.db.write((tx) => useTotpStep(tx, credentials.id, step)));
-  if (step === null || !fresh) return failed(context, credentials.username, credentials.id, 'wrong second-factor code');
+  if (step === null || !fresh) return failed(context, credentials.username, credentials, 'wrong second-factor code');
   await release(context, attempt);
   return step;
 }
@@ -189,7 +218,7 @@ export async function confirmTotpSetup(context: Context, code: string): Promise<
   const replace = pending.session.stage === 'FULL' && pending.session.pendingSecretReplaces;
   if (credentials.totpEnabled && !replace) {
     // A secret set aside before the account had a second factor may not replace the one it has now.
-    await context.audit.writeNow({
+    await recordAttempt(context, {
       clientId: pending.account.clientId,
       subject: 'Account',
       action: 'UPDATE',
@@ -200,24 +229,30 @@ export async function confirmTotpSetup(context: Context, code: string): Promise<
   }
   const attempt = await reserveAttempt(context, credentials.username);
   const step = checkTotp(unseal(context.env.secretKey, sealed), code.trim(), context.now);
+  if (step === null) return failed(context, credentials.username, credentials, 'wrong second-factor code');
   // The new secret's own code: the time steps used with the old one do not apply to it.
-  const enabled =
-    step !== null &&
-    (await context.db.write(async (tx) => {
-      if (!(await enableTotp(tx, credentials.id, sealed, step, replace))) return false;
-      await deleteSession(tx, pending.session.idHash);
-      await context.audit.inTx(tx, [
-        {
-          clientId: pending.account.clientId,
-          subject: 'Account',
-          action: 'UPDATE',
-          result: 'SUCCESS',
-          detail: credentials.totpEnabled ? 'second factor replaced' : 'second factor turned on',
-        },
-      ]);
-      return true;
-    }));
-  if (!enabled) return failed(context, credentials.username, credentials.id, 'wrong second-factor code');
+  try {
+    await auditedWrite(
+      context,
+      {
+        subject: 'Account',
+        action: 'UPDATE',
+        clientId: pending.account.clientId,
+        detail: credentials.totpEnabled ? 'second factor replaced' : 'second factor turned on',
+      },
+      async (tx) => {
+        // Refused when another confirmation used this code first, or a second factor appeared meanwhile.
+        if (!(await enableTotp(tx, credentials.id, sealed, step, replace))) {
+          throw apiError('INVALID_CREDENTIALS', 'The username, password or code is not right.');
+        }
+        await deleteSession(tx, pending.session.idHash);
+      },
+    );
+  } catch (error) {
+    if (error instanceof GraphQLError && error.extensions.code === 'INVALID_CREDENTIALS')
+      return failed(context, credentials.username, credentials, 'wrong second-factor code');
+    throw error;
+  }
   await release(context, attempt);
   return signIn(context, credentials);
 }
@@ -244,7 +279,7 @@ export async function startTotpSetup(
   if (current !== null) {
     const missing = !proof.currentPassword ? 'currentPassword' : !proof.currentCode ? 'currentCode' : null;
     if (missing !== null) {
-      await context.audit.writeNow({
+      await recordAttempt(context, {
         clientId: viewer.account.clientId,
         subject: 'Account',
         action: 'UPDATE',
@@ -256,14 +291,14 @@ export async function startTotpSetup(
       });
     }
     const attempt = await reserveAttempt(context, credentials.username);
-    const passwordOk = await verifyPassword(credentials.passwordHash, proof.currentPassword ?? '');
+    const passwordOk =
+      credentials.passwordHash !== null && (await verifyPassword(credentials.passwordHash, proof.currentPassword ?? ''));
     // The code is checked (and used up) only after the right password.
     const step = passwordOk
       ? checkTotp(unseal(context.env.secretKey, current), (proof.currentCode ?? '').trim(), context.now)
       : null;
     const fresh = step !== null && (await context.db.write((tx) => useTotpStep(tx, credentials.id, step)));
-    if (!fresh)
-      return failed(context, credentials.username, credentials.id, 'wrong password or code to change the second factor');
+    if (!fresh) return failed(context, credentials.username, credentials, 'wrong password or code to change the second factor');
     await release(context, attempt);
   }
   const secret = newTotpSecret();
@@ -280,15 +315,18 @@ async function endCurrentSession(context: Context): Promise<void> {
 
 export async function logout(context: Context): Promise<void> {
   const viewer = context.viewer;
-  await context.db.write(async (tx) => {
-    const token = context.request.sessionToken;
-    if (token) await deleteSession(tx, hashToken(token));
-    if (viewer.kind === 'account') {
-      await context.audit.inTx(tx, [
-        { clientId: viewer.account.clientId, subject: 'Session', action: 'LOGOUT', result: 'SUCCESS' },
-      ]);
-    }
-  });
+  const token = context.request.sessionToken;
+  if (viewer.kind === 'account') {
+    await auditedWrite(
+      context,
+      { subject: 'Session', action: 'LOGOUT', clientId: viewer.account.clientId, detail: null },
+      async (tx) => {
+        if (token) await deleteSession(tx, hashToken(token));
+      },
+    );
+  } else if (token) {
+    await context.db.write((tx) => deleteSession(tx, hashToken(token)));
+  }
   context.request.setCookie(clearedSessionCookie());
   context.viewer = ANONYMOUS;
   context.audit.setViewer(ANONYMOUS);
@@ -301,17 +339,93 @@ export async function changePassword(context: Context, viewer: SignedIn, current
   const credentials = await context.db.read((tx) => findCredentialsById(tx, viewer.account.id));
   if (!credentials) throw apiError('UNAUTHENTICATED', 'Sign in first.');
   const attempt = await reserveAttempt(context, credentials.username);
-  if (!(await verifyPassword(credentials.passwordHash, current))) {
-    return failed(context, credentials.username, credentials.id, 'wrong current password');
+  if (credentials.passwordHash === null || !(await verifyPassword(credentials.passwordHash, current))) {
+    return failed(context, credentials.username, credentials, 'wrong current password');
   }
   await release(context, attempt);
   const passwordHash = await hashPassword(next);
-  await context.db.write(async (tx) => {
-    await setPasswordHash(tx, credentials.id, passwordHash, new Date(context.now).toISOString());
-    await deleteSessionsOf(tx, credentials.id);
-    await context.audit.inTx(tx, [
-      { clientId: viewer.account.clientId, subject: 'Account', action: 'UPDATE', result: 'SUCCESS', detail: 'password changed' },
-    ]);
-  });
+  await auditedWrite(
+    context,
+    { subject: 'Account', action: 'UPDATE', clientId: viewer.account.clientId, detail: 'password changed' },
+    async (tx) => {
+      await setPasswordHash(tx, credentials.id, passwordHash, new Date(context.now).toISOString());
+      await deleteSessionsOf(tx, credentials.id);
+    },
+  );
   await signIn(context, credentials);
+}
+
+/** The key that counts activation attempts for a username (the address is counted with logins). */
+function activationKey(username: string): string {
+  return `activation:${username}`;
+}
+
+/**
+ * Activation (issue 11): a username and the one-time code an admin handed over, and a new
+ * password (the same rules as changePassword). Counted like a login attempt before the code is
+ * checked. A wrong, used or expired code, an unknown username and an account that is off all get
+ * the one answer INVALID_CREDENTIALS, so nothing tells which usernames exist. Then, like a login:
+ * a professional sets up the second factor (confirmTotpSetup), a client is signed in.
+ */
+export async function activateAccount(
+  context: Context,
+  rawUsername: string,
+  code: string,
+  password: string,
+): Promise<LoginOutcome> {
+  const parsed = passwordSchema.safeParse(password);
+  if (!parsed.success) throw invalidInput(parsed.error.issues.map((issue) => ({ ...issue, path: ['input', 'password'] })));
+  const username = normalise(rawUsername);
+  const attempt = await reserveAttempt(context, username, activationKey(username));
+  const codeHash = activationCodeHash(code);
+  const pending = await context.db.read((tx) => findActivation(tx, username));
+  const valid =
+    pending !== undefined && pending.active && pending.expiresAt > context.now && sameCodeHash(pending.codeHash, codeHash);
+  if (!valid) {
+    const clientId = pending ? pending.clientId : await context.db.read((tx) => clientOfUsername(tx, username));
+    const accountId = pending?.accountId ?? null;
+    return failedActivation(context, username, accountId === null && clientId === null ? null : { id: accountId, clientId });
+  }
+  const passwordHash = await hashPassword(password);
+  try {
+    await auditedWrite(
+      context,
+      { subject: 'Account', action: 'UPDATE', clientId: pending.clientId, detail: 'account activated', actorLabel: username },
+      async (tx) => {
+        // Used by a concurrent activation a moment ago, or expired meanwhile: nothing changes.
+        if (!(await consumeActivation(tx, pending.accountId, codeHash, passwordHash, context.now))) {
+          throw apiError('INVALID_CREDENTIALS', 'The username or activation code is not right, or the code is no longer valid.');
+        }
+      },
+    );
+  } catch (error) {
+    if (error instanceof GraphQLError && error.extensions.code === 'INVALID_CREDENTIALS')
+      return failedActivation(context, username, { id: pending.accountId, clientId: pending.clientId });
+    throw error;
+  }
+  await release(context, attempt);
+  const credentials = await context.db.read((tx) => findCredentialsById(tx, pending.accountId));
+  if (!credentials) throw apiError('UNAUTHENTICATED', 'Sign in first.');
+  return afterPassword(context, credentials);
+}
+
+/** Records a refused activation (like a failed login) and answers with the one refusal. */
+async function failedActivation(
+  context: Context,
+  username: string,
+  account: { id: string | null; clientId: string | null } | null,
+): Promise<never> {
+  await recordAttempt(
+    context,
+    {
+      clientId: account?.clientId ?? null,
+      subject: 'Account',
+      action: 'UPDATE',
+      result: 'FAILED',
+      detail: 'activation refused',
+      actorAccountId: account?.id ?? null,
+    },
+    username,
+  );
+  throw apiError('INVALID_CREDENTIALS', 'The username or activation code is not right, or the code is no longer valid.');
 }

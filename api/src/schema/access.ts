@@ -23,6 +23,7 @@ import {
 } from '@wijkkring/graph';
 import DataLoader from 'dataloader';
 import { z } from 'zod';
+import { auditedWrite } from '../audit/audited-write.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { apiError } from '../errors.js';
@@ -205,18 +206,16 @@ builder.mutationFields((t) => ({
         throw apiError('INVALID_INPUT', 'The end date lies in the past.', { field: 'input.until' });
       }
       const now = new Date(context.now).toISOString();
-      return context.db.write(async (tx) => {
-        const grant = await grantAccess(tx, {
+      return auditedWrite(context, { clientId, subject: 'AccessGrant', action: 'CREATE' }, (tx) =>
+        grantAccess(tx, {
           id: randomUUID(),
           clientId,
           supportWorkerId: input.supportWorkerId,
           level: input.level,
           until: input.until ?? null,
           now,
-        });
-        await context.audit.inTx(tx, [{ clientId, subject: 'AccessGrant', action: 'CREATE', result: 'SUCCESS' }]);
-        return grant;
-      });
+        }),
+      );
     },
   }),
   revokeAccess: t.field({
@@ -225,13 +224,9 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RevokeAccessInput }) },
     resolve: (_root, { input }, context) => {
       const { clientId } = requireClient(context);
-      return context.db.write(async (tx) => {
-        const grant = await revokeAccess(tx, clientId, input.grantId, new Date(context.now).toISOString());
-        await context.audit.inTx(tx, [
-          { clientId, subject: 'AccessGrant', action: 'UPDATE', result: 'SUCCESS', detail: 'revoked' },
-        ]);
-        return grant;
-      });
+      return auditedWrite(context, { clientId, subject: 'AccessGrant', action: 'UPDATE', detail: 'revoked' }, (tx) =>
+        revokeAccess(tx, clientId, input.grantId, new Date(context.now).toISOString()),
+      );
     },
   }),
   setAnalysisConsent: t.field({
@@ -240,18 +235,16 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SetAnalysisConsentInput }) },
     resolve: async (_root, { input }, context) => {
       const { clientId } = requireClient(context);
-      await context.db.write(async (tx) => {
-        await setAnalysisConsent(tx, clientId, input.consent, new Date(context.now).toISOString());
-        await context.audit.inTx(tx, [
-          {
-            clientId,
-            subject: 'Client',
-            action: 'UPDATE',
-            result: 'SUCCESS',
-            detail: input.consent ? 'analysis consent given' : 'analysis consent withdrawn',
-          },
-        ]);
-      });
+      await auditedWrite(
+        context,
+        {
+          clientId,
+          subject: 'Client',
+          action: 'UPDATE',
+          detail: input.consent ? 'analysis consent given' : 'analysis consent withdrawn',
+        },
+        (tx) => setAnalysisConsent(tx, clientId, input.consent, new Date(context.now).toISOString()),
+      );
       const client = await context.db.read((tx) => findClient(tx, clientId));
       if (!client) throw apiError('NOT_FOUND', 'No such client.');
       return client;
@@ -265,18 +258,11 @@ builder.mutationFields((t) => ({
       const districtId = await context.db.read((tx) => keyFigureDistrict(tx, input.keyFigureId));
       if (!districtId) throw apiError('NOT_FOUND', 'No such key figure.', { field: 'input.keyFigureId' });
       context.access.require('Mutation.setKeyFigureConsent', { districtIds: [districtId] });
-      await context.db.write(async (tx) => {
-        await setKeyFigureConsent(tx, input.keyFigureId, input.consent, new Date(context.now).toISOString());
-        await context.audit.inTx(tx, [
-          {
-            clientId: null,
-            subject: 'KeyFigure',
-            action: 'UPDATE',
-            result: 'SUCCESS',
-            detail: input.consent ? 'map consent given' : 'map consent withdrawn',
-          },
-        ]);
-      });
+      await auditedWrite(
+        context,
+        { subject: 'KeyFigure', action: 'UPDATE', detail: input.consent ? 'map consent given' : 'map consent withdrawn' },
+        (tx) => setKeyFigureConsent(tx, input.keyFigureId, input.consent, new Date(context.now).toISOString()),
+      );
       return { ok: true };
     },
   }),

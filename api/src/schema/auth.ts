@@ -1,7 +1,16 @@
 import { ROLES } from '@wijkkring/graph';
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { changePassword, confirmTotpSetup, login, logout, startTotpSetup, verifyTotp, type LoginOutcome } from '../auth/login.js';
+import {
+  activateAccount,
+  changePassword,
+  confirmTotpSetup,
+  login,
+  logout,
+  startTotpSetup,
+  verifyTotp,
+  type LoginOutcome,
+} from '../auth/login.js';
 import type { Context } from '../context.js';
 import { apiError } from '../errors.js';
 import { signedIn, type SignedIn } from '../viewer.js';
@@ -27,8 +36,19 @@ const Viewer = builder.objectRef<SignedIn>('Viewer').implement({
     district: t.field({
       type: District,
       nullable: true,
-      description: 'A coordinator’s wijk; a client’s wijk.',
-      resolve: (v, _args, context) => (v.account.districtId ? context.loaders.districtNetwork.load(v.account.districtId) : null),
+      description: 'A coordinator’s first wijk (the one the app opens); a client’s wijk.',
+      resolve: (v, _args, context) => {
+        const first = v.account.districtIds[0];
+        return first ? context.loaders.districtNetwork.load(first) : null;
+      },
+    }),
+    districts: t.field({
+      type: [District],
+      description: 'A coordinator’s wijken, the first one first (issue 11: one or more); a client’s wijk; empty for others.',
+      resolve: async (v, _args, context) => {
+        const found = await Promise.all(v.account.districtIds.map((id) => context.loaders.districtNetwork.load(id)));
+        return found.filter((d) => d !== undefined);
+      },
     }),
     totpEnabled: t.boolean({ resolve: (v) => v.account.totpEnabled }),
     sessionIdleExpiresAt: t.field({
@@ -120,6 +140,18 @@ const ChangePasswordInput = builder.inputType('ChangePasswordInput', {
   }),
 });
 
+const ActivateAccountInput = builder.inputType('ActivateAccountInput', {
+  description: 'The username and one-time code an admin handed over, and the password the person chooses.',
+  fields: (t) => ({
+    username: t.string({ validate: z.string().trim().min(1).max(64) }),
+    code: t.string({
+      description: 'As shown: any case; dashes and spaces are ignored.',
+      validate: z.string().trim().min(1).max(64),
+    }),
+    password: t.string({ description: '8 to 64 characters.' }),
+  }),
+});
+
 builder.queryField('viewer', (t) =>
   t.field({
     type: Viewer,
@@ -157,6 +189,13 @@ builder.mutationFields((t) => ({
         currentPassword: input?.currentPassword ?? null,
         currentCode: input?.currentCode ?? null,
       }),
+  }),
+  activateAccount: t.field({
+    type: LoginPayload,
+    description:
+      'Activates an account with its one-time code and a new password. A professional continues with confirmTotpSetup; a client is signed in. A wrong, used or expired code answers INVALID_CREDENTIALS.',
+    args: { input: t.arg({ type: ActivateAccountInput }) },
+    resolve: (_root, { input }, context) => activateAccount(context, input.username, input.code, input.password),
   }),
   logout: t.field({
     type: OkPayload,

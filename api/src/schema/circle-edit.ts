@@ -30,6 +30,7 @@ import { z } from 'zod';
 import { allows } from '../access/enforce.js';
 import { POLICY } from '../access/policy.js';
 import { currentViewer } from '../auth/sessions.js';
+import { auditedWrite } from '../audit/audited-write.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { apiError, invalidInput } from '../errors.js';
@@ -224,18 +225,18 @@ async function edit<T extends object>(
   subject = 'CircleEntry',
 ): Promise<T & EditResult> {
   const action: AuditAction = POLICY.operations[operation].audit;
-  const { value, clientId, version } = await context.db.write(async (tx) => {
+  const { value, clientId, version } = await auditedWrite(context, { subject, action }, async (tx, record) => {
     const lock = context.access.requireFound(operation, await lockCircle(tx, circleId), {
       message: 'No such circle.',
       field: 'input.circleId',
     });
+    // From here on the attempt is the client's: a failure below is recorded in their trail (issue 11).
+    record.clientId = lock.clientId;
     if (lock.frozen)
       throw apiError('CIRCLE_FROZEN', 'This snapshot is frozen; change the open circle instead.', { field: 'input.circleId' });
     const result = await run(tx, lock.clientId, lock.entryCount);
-    await context.audit.inTx(tx, [{ clientId: lock.clientId, subject, action, result: 'SUCCESS' }]);
     return { value: result, clientId: lock.clientId, version: lock.version };
   });
-  context.audit.committed();
   const actor = context.viewer.kind === 'account' ? context.viewer.account.id : '';
   context.live.publish('circleChanged', circleId, {
     circleId,
@@ -413,10 +414,10 @@ builder.mutationFields((t) => ({
         await context.db.read((tx) => circleOwner(tx, input.circleId)),
         { message: 'No such circle.', field: 'input.circleId' },
       );
-      await context.db.write((tx) =>
-        context.audit.inTx(tx, [
-          { clientId: owner.clientId, subject: 'NetworkCircle', action: 'PRINT', result: 'SUCCESS', detail: input.format },
-        ]),
+      await auditedWrite(
+        context,
+        { clientId: owner.clientId, subject: 'NetworkCircle', action: 'PRINT', detail: input.format },
+        () => Promise.resolve(),
       );
       return { ok: true };
     },
@@ -502,6 +503,8 @@ builder.queryFields((t) => ({
         { message: 'No such circle.', field: 'circleId' },
       );
       const found = await context.db.read((tx) => searchOrganisationsNear(tx, owner.clientId, args.search.trim(), args.first));
+      // A search in a client's circle is about that client: it belongs in their trail (issue 11).
+      context.audit.note({ clientId: owner.clientId, subject: 'Organisation', action: 'SEARCH', result: 'SUCCESS' });
       return found.map((m) => ({ ...m, clientId: owner.clientId }));
     },
   }),

@@ -12,6 +12,7 @@ import {
   type CirclePersonMatch as CirclePersonMatchValue,
 } from '@wijkkring/graph';
 import { z } from 'zod';
+import { auditedWrite } from '../audit/audited-write.js';
 import { builder } from '../builder.js';
 import { clearedSessionCookie, today } from '../auth/sessions.js';
 import type { Context } from '../context.js';
@@ -47,7 +48,7 @@ const CirclePersonMatch = builder.objectRef<CirclePersonMatchValue>('CirclePerso
 async function exportClient(context: Context, clientId: string, accountId: string): Promise<{ fileName: string; json: string }> {
   const { db } = context;
   // The export is recorded first, so the export contains its own record.
-  await db.write((tx) => context.audit.inTx(tx, [{ clientId, subject: 'Client', action: 'EXPORT', result: 'SUCCESS' }]));
+  await auditedWrite(context, { clientId, subject: 'Client', action: 'EXPORT' }, () => Promise.resolve());
   const data = await db.read(async (tx) => {
     const own = await clientDataForExport(tx, clientId);
     if (!own) return undefined;
@@ -120,12 +121,11 @@ builder.mutationFields((t) => ({
       if (input.confirmation !== ERASE_CONFIRMATION) {
         throw apiError('INVALID_INPUT', `Type ${ERASE_CONFIRMATION} to confirm.`, { field: 'input.confirmation' });
       }
-      await context.db.write(async (tx) => {
-        await context.audit.inTx(tx, [
-          { clientId, subject: 'Client', action: 'DELETE', result: 'SUCCESS', detail: 'erasure on request of the client' },
-        ]);
-        await eraseClient(tx, clientId);
-      });
+      await auditedWrite(
+        context,
+        { clientId, subject: 'Client', action: 'DELETE', detail: 'erasure on request of the client' },
+        (tx) => eraseClient(tx, clientId),
+      );
       context.request.setCookie(clearedSessionCookie());
       context.viewer = ANONYMOUS;
       context.audit.setViewer(ANONYMOUS);
@@ -137,21 +137,16 @@ builder.mutationFields((t) => ({
     description: 'ADMIN: erases people who appear in circles, everywhere (for example a neighbour who asked to be removed).',
     args: { input: t.arg({ type: EraseCirclePeopleInput }) },
     resolve: async (_root, { input }, context) => {
-      await context.db.write(async (tx) => {
-        const clientIds = await eraseCirclePeople(tx, input.personIds);
-        if (clientIds.length === 0)
-          throw apiError('NOT_FOUND', 'None of these people appear in circles.', { field: 'input.personIds' });
-        await context.audit.inTx(
-          tx,
-          clientIds.map((clientId) => ({
-            clientId,
-            subject: 'CirclePerson',
-            action: 'DELETE' as const,
-            result: 'SUCCESS' as const,
-            detail: 'erasure on request',
-          })),
-        );
-      });
+      await auditedWrite(
+        context,
+        { subject: 'CirclePerson', action: 'DELETE', detail: 'erasure on request' },
+        async (tx, record) => {
+          const clientIds = await eraseCirclePeople(tx, input.personIds);
+          if (clientIds.length === 0)
+            throw apiError('NOT_FOUND', 'None of these people appear in circles.', { field: 'input.personIds' });
+          record.clientIds = clientIds;
+        },
+      );
       return { ok: true };
     },
   }),
@@ -160,12 +155,13 @@ builder.mutationFields((t) => ({
     description: 'ADMIN: corrects the name of a person who appears in circles.',
     args: { input: t.arg({ type: RectifyCirclePersonInput }) },
     resolve: async (_root, { input }, context) => {
-      await context.db.write(async (tx) => {
-        const clientId = await rectifyCirclePerson(tx, input.personId, input.name.trim());
-        await context.audit.inTx(tx, [
-          { clientId, subject: 'CirclePerson', action: 'UPDATE', result: 'SUCCESS', detail: 'rectification on request' },
-        ]);
-      });
+      await auditedWrite(
+        context,
+        { subject: 'CirclePerson', action: 'UPDATE', detail: 'rectification on request' },
+        async (tx, record) => {
+          record.clientId = await rectifyCirclePerson(tx, input.personId, input.name.trim());
+        },
+      );
       return { ok: true };
     },
   }),

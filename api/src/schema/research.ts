@@ -28,6 +28,7 @@ import {
   type TierPairIndex,
 } from '@wijkkring/graph';
 import { z } from 'zod';
+import { auditedWrite } from '../audit/audited-write.js';
 import { builder } from '../builder.js';
 import { apiError } from '../errors.js';
 import { EGO_DOWNLOAD_PATH } from '../research/download.js';
@@ -324,13 +325,15 @@ builder.mutationFields((t) => ({
       const token = context.request.sessionToken;
       if (!token) throw apiError('UNAUTHENTICATED', 'Sign in first.');
       // Recorded before the address is handed out: whoever downloads, the export is in the log.
-      await context.audit.writeNow({
-        clientId: null,
-        subject: 'Mutation.startEgoNetworkExport',
-        action: 'EXPORT',
-        result: 'SUCCESS',
-        detail: studyId === null ? 'ego networks, fresh pseudonyms' : `ego networks, study ${studyId}`,
-      });
+      await auditedWrite(
+        context,
+        {
+          subject: 'Mutation.startEgoNetworkExport',
+          action: 'EXPORT',
+          detail: studyId === null ? 'ego networks, fresh pseudonyms' : `ego networks, study ${studyId}`,
+        },
+        () => Promise.resolve(),
+      );
       const { token: ticket, ticket: issued } = issueTicket(
         context.env.secretKey,
         { accountId: account.account.id, session: sessionHash(token), studyId },
@@ -346,16 +349,14 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, context) => {
       const now = new Date(context.now).toISOString();
       try {
-        return await context.db.write(async (tx) => {
-          const study = await createStudy(tx, {
+        return await auditedWrite(context, { subject: 'ResearchStudy', action: 'CREATE' }, (tx) =>
+          createStudy(tx, {
             id: randomUUID(),
             name: args.name.trim(),
             salt: randomBytes(32).toString('hex'),
             now,
-          });
-          await context.audit.inTx(tx, [{ clientId: null, subject: 'ResearchStudy', action: 'CREATE', result: 'SUCCESS' }]);
-          return study;
-        });
+          }),
+        );
       } catch (error) {
         if (error instanceof DomainError && error.code === 'CONFLICT')
           throw apiError('CONFLICT', error.message, { field: 'name' });

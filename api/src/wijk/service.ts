@@ -1,6 +1,7 @@
 import { DomainError, nodeDistricts, type AuditAction, type Tx } from '@wijkkring/graph';
 import { allows } from '../access/enforce.js';
 import { POLICY, type OperationKey } from '../access/policy.js';
+import { auditedWrite } from '../audit/audited-write.js';
 import type { Context } from '../context.js';
 
 /** The wijkkaart's changes, each with its own row in the access policy. */
@@ -38,24 +39,16 @@ export interface MapWrite<T> {
  * together or not at all.
  */
 export async function mapWrite<T>(context: Context, write: MapWrite<T>): Promise<T> {
-  const result = await context.db.write(async (tx) => {
-    const districtIds = await write.locate(tx);
-    if (districtIds === undefined) throw new DomainError('NOT_FOUND', write.notFound.message, { field: write.notFound.field });
-    context.access.require(write.operation, { districtIds });
-    const value = await write.run(tx);
-    await context.audit.inTx(tx, [
-      {
-        clientId: null,
-        subject: write.subject,
-        action: write.action,
-        result: 'SUCCESS',
-        detail: write.detail ?? write.operation,
-      },
-    ]);
-    return value;
-  });
-  context.audit.committed();
-  return result;
+  return auditedWrite(
+    context,
+    { subject: write.subject, action: write.action, detail: write.detail ?? write.operation },
+    async (tx) => {
+      const districtIds = await write.locate(tx);
+      if (districtIds === undefined) throw new DomainError('NOT_FOUND', write.notFound.message, { field: write.notFound.field });
+      context.access.require(write.operation, { districtIds });
+      return write.run(tx);
+    },
+  );
 }
 
 /** Today in UTC as an ISO date, from the request's clock. */

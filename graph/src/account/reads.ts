@@ -1,4 +1,4 @@
-import { bool, list, num, oneOf, optNum, optStr, str, type Raw } from '../mappers.js';
+import { bool, list, num, oneOf, optNum, optStr, str, strList, type Raw } from '../mappers.js';
 import { toPage, type Page } from '../paging.js';
 import { one, rows, type Tx } from '../tx.js';
 import {
@@ -17,14 +17,16 @@ function toCredentials(raw: Raw): AccountCredentials {
     username: str(raw, 'username'),
     role: oneOf(ROLES, raw, 'role'),
     active: bool(raw, 'active'),
-    passwordHash: str(raw, 'passwordHash'),
+    passwordHash: optStr(raw, 'passwordHash'),
     totpSecret: optStr(raw, 'totpSecret'),
     totpEnabled: bool(raw, 'totpEnabled'),
     totpLastStep: optNum(raw, 'totpLastStep'),
+    clientId: optStr(raw, 'clientId'),
   };
 }
 
-const CREDENTIALS = 'a {.id, .username, .role, .active, .passwordHash, .totpSecret, .totpEnabled, .totpLastStep}';
+const CREDENTIALS = `a {.id, .username, .role, .active, .passwordHash, .totpSecret, .totpEnabled, .totpLastStep,
+    clientId: COLLECT { MATCH (a)-[:SIGNS_IN_AS]->(c:Client) RETURN c.id }[0]}`;
 
 export async function findCredentials(tx: Tx, username: string): Promise<AccountCredentials | undefined> {
   const record = await one<{ a: Raw }>(
@@ -52,8 +54,8 @@ const PROFILE = `a {.id, .username, .role, .displayName, .totpEnabled,
     clientId: CASE WHEN p:Client THEN p.id ELSE null END,
     organisationId: COLLECT { MATCH (p)-[:WORKS_AT]->(o:Organisation) RETURN o.id ORDER BY o.name }[0],
     organisationName: COLLECT { MATCH (p)-[:WORKS_AT]->(o:Organisation) RETURN o.name ORDER BY o.name }[0],
-    districtId: COALESCE(COLLECT { MATCH (p)-[:COORDINATES]->(d:District) RETURN d.id }[0],
-                         COLLECT { MATCH (p)-[:LIVES_IN]->(d:District) RETURN d.id }[0]),
+    districtIds: COLLECT { MATCH (p)-[r:COORDINATES|LIVES_IN]->(d:District)
+                           RETURN d.id ORDER BY type(r), coalesce(r.position, 0), d.name },
     grants: COLLECT { MATCH (p)<-[g:GRANTS_ACCESS]-(c:Client)
                       WHERE g.revokedAt IS NULL AND (g.until IS NULL OR g.until >= $today)
                       RETURN {clientId: c.id, level: g.level} }}`;
@@ -69,7 +71,7 @@ function toProfile(raw: Raw): AccountProfile {
     clientId: optStr(raw, 'clientId'),
     organisationId: optStr(raw, 'organisationId'),
     organisationName: optStr(raw, 'organisationName'),
-    districtId: optStr(raw, 'districtId'),
+    districtIds: strList(raw, 'districtIds'),
     grants: list(raw, 'grants').map((g) => ({ clientId: str(g, 'clientId'), level: oneOf(ACCESS_LEVELS, g, 'level') })),
   };
 }
@@ -136,6 +138,11 @@ export async function demoAccountCount(tx: Tx): Promise<number> {
   return record?.n ?? 0;
 }
 
+export interface AccountDistrict {
+  id: string;
+  name: string;
+}
+
 export interface AccountSummary {
   id: string;
   username: string;
@@ -143,8 +150,19 @@ export interface AccountSummary {
   displayName: string;
   active: boolean;
   totpEnabled: boolean;
+  /** The account has a password: it was activated (issue 11). */
+  activated: boolean;
+  /** When the activation code that waits to be used stops working (ms since the epoch); null when none waits. */
+  activationExpiresAt: number | null;
+  /** ISO date-time; null for accounts made before issue 11 kept it. */
+  createdAt: string | null;
+  personId: string | null;
   /** For a client's account: the client (so that changes to it reach the client's audit trail). */
   clientId: string | null;
+  organisationId: string | null;
+  organisationName: string | null;
+  /** A coordinator's wijken (in the order given), a client's wijk. */
+  districts: AccountDistrict[];
 }
 
 function toSummary(raw: Raw): AccountSummary {
@@ -155,26 +173,65 @@ function toSummary(raw: Raw): AccountSummary {
     displayName: str(raw, 'displayName'),
     active: bool(raw, 'active'),
     totpEnabled: bool(raw, 'totpEnabled'),
+    activated: bool(raw, 'activated'),
+    activationExpiresAt: optNum(raw, 'activationExpiresAt'),
+    createdAt: optStr(raw, 'createdAt'),
+    personId: optStr(raw, 'personId'),
     clientId: optStr(raw, 'clientId'),
+    organisationId: optStr(raw, 'organisationId'),
+    organisationName: optStr(raw, 'organisationName'),
+    districts: list(raw, 'districts').map((d) => ({ id: str(d, 'id'), name: str(d, 'name') })),
   };
 }
 
-const SUMMARY = `a {.id, .username, .role, .displayName, .active, .totpEnabled,
-    clientId: COLLECT { MATCH (a)-[:SIGNS_IN_AS]->(c:Client) RETURN c.id }[0]}`;
+/** A fixed projection of an account `a` (every value a parameter elsewhere). */
+const SUMMARY = `a {.id, .username, .role, .displayName, .active, .totpEnabled, .activationExpiresAt,
+    activated: a.passwordHash IS NOT NULL,
+    createdAt: toString(a.createdAt),
+    personId: COLLECT { MATCH (a)-[:SIGNS_IN_AS]->(p:Person) RETURN p.id }[0],
+    clientId: COLLECT { MATCH (a)-[:SIGNS_IN_AS]->(c:Client) RETURN c.id }[0],
+    organisationId: COLLECT { MATCH (a)-[:SIGNS_IN_AS]->(:Person)-[:WORKS_AT]->(o:Organisation) RETURN o.id ORDER BY o.name }[0],
+    organisationName: COLLECT { MATCH (a)-[:SIGNS_IN_AS]->(:Person)-[:WORKS_AT]->(o:Organisation) RETURN o.name ORDER BY o.name }[0],
+    districts: COLLECT { MATCH (a)-[:SIGNS_IN_AS]->(:Person)-[r:COORDINATES|LIVES_IN]->(d:District)
+                         RETURN {id: d.id, name: d.name} ORDER BY type(r), coalesce(r.position, 0), d.name }}`;
 
-/** Accounts by username, for the admin; optionally those whose username or name contains `search`. */
-export async function listAccounts(tx: Tx, search: string | null, skip: number, limit: number): Promise<Page<AccountSummary>> {
+/** What the admin's account list can be narrowed to (issue 11); null leaves a filter out. */
+export interface AccountFilter {
+  role: (typeof ROLES)[number] | null;
+  active: boolean | null;
+  organisationId: string | null;
+  districtId: string | null;
+  /** Part of the username or the name, any case. */
+  search: string | null;
+}
+
+export const NO_ACCOUNT_FILTER: AccountFilter = {
+  role: null,
+  active: null,
+  organisationId: null,
+  districtId: null,
+  search: null,
+};
+
+/** Accounts by username, for the admin, narrowed by `filter`; one page and the total. */
+export async function listAccounts(tx: Tx, filter: AccountFilter, skip: number, limit: number): Promise<Page<AccountSummary>> {
   const record = await one<{ page: Raw[]; total: number }>(
     tx,
     `CALL () {
        MATCH (a:Account)
-       WHERE $search IS NULL OR toLower(a.username) CONTAINS toLower($search) OR toLower(a.displayName) CONTAINS toLower($search)
+       WHERE ($role IS NULL OR a.role = $role)
+         AND ($active IS NULL OR a.active = $active)
+         AND ($search IS NULL OR toLower(a.username) CONTAINS toLower($search) OR toLower(a.displayName) CONTAINS toLower($search))
+         AND ($organisationId IS NULL OR EXISTS {
+               MATCH (a)-[:SIGNS_IN_AS]->(:Person)-[:WORKS_AT]->(:Organisation {id: $organisationId}) })
+         AND ($districtId IS NULL OR EXISTS {
+               MATCH (a)-[:SIGNS_IN_AS]->(:Person)-[:COORDINATES|LIVES_IN]->(:District {id: $districtId}) })
        RETURN a ORDER BY a.username
      }
      WITH collect(a) AS found
      RETURN size(found) AS total,
             [a IN found[$skip..($skip + $limit)] | ${SUMMARY}] AS page`,
-    { search, skip, limit },
+    { ...filter, skip, limit },
   );
   return toPage((record?.page ?? []).map(toSummary), record?.total ?? 0, skip);
 }
@@ -187,4 +244,72 @@ export async function findAccount(tx: Tx, id: string): Promise<AccountSummary | 
     { id },
   );
   return record ? toSummary(record.a) : undefined;
+}
+
+/** Whether an account has this username (usernames are unique; the check gives a clear answer before the constraint would). */
+export async function usernameTaken(tx: Tx, username: string): Promise<boolean> {
+  const record = await one<{ taken: boolean }>(tx, 'RETURN EXISTS { MATCH (:Account {username: $username}) } AS taken', {
+    username,
+  });
+  return record?.taken ?? false;
+}
+
+/** Which of `ids` name an organisation and which a wijk: the admin's references, checked before an account changes. */
+export async function missingAccountRefs(
+  tx: Tx,
+  organisationId: string | null,
+  districtIds: readonly string[],
+): Promise<{ organisation: boolean; districtIds: string[] }> {
+  const record = await one<{ organisation: boolean; missing: string[] }>(
+    tx,
+    `RETURN ($organisationId IS NOT NULL AND NOT EXISTS { MATCH (:Organisation {id: $organisationId}) }) AS organisation,
+            [id IN $districtIds WHERE NOT EXISTS { MATCH (:District {id: id}) }] AS missing`,
+    { organisationId, districtIds },
+  );
+  return { organisation: record?.organisation ?? false, districtIds: record?.missing ?? [] };
+}
+
+/** An activation code waiting for an account (issue 11): only its hash is stored. */
+export interface PendingActivation {
+  accountId: string;
+  username: string;
+  role: (typeof ROLES)[number];
+  active: boolean;
+  /** SHA-256 of the code (hex). */
+  codeHash: string;
+  expiresAt: number;
+  clientId: string | null;
+}
+
+/** The code waiting for `username`, if any (whether it expired is the caller's question, with its own clock). */
+export async function findActivation(tx: Tx, username: string): Promise<PendingActivation | undefined> {
+  const record = await one<{ a: Raw }>(
+    tx,
+    `MATCH (a:Account {username: $username})
+     WHERE a.activationHash IS NOT NULL
+     RETURN a {.id, .username, .role, .active, .activationHash, .activationExpiresAt,
+               clientId: COLLECT { MATCH (a)-[:SIGNS_IN_AS]->(c:Client) RETURN c.id }[0]} AS a`,
+    { username },
+  );
+  if (!record) return undefined;
+  const a = record.a;
+  return {
+    accountId: str(a, 'id'),
+    username: str(a, 'username'),
+    role: oneOf(ROLES, a, 'role'),
+    active: bool(a, 'active'),
+    codeHash: str(a, 'activationHash'),
+    expiresAt: num(a, 'activationExpiresAt'),
+    clientId: optStr(a, 'clientId'),
+  };
+}
+
+/** The client an account signs in as, if it is a client's (so a failed login reaches the client's trail). */
+export async function clientOfUsername(tx: Tx, username: string): Promise<string | null> {
+  const record = await one<{ clientId: string | null }>(
+    tx,
+    'OPTIONAL MATCH (:Account {username: $username})-[:SIGNS_IN_AS]->(c:Client) RETURN c.id AS clientId',
+    { username },
+  );
+  return record?.clientId ?? null;
 }

@@ -13,11 +13,14 @@ export interface AccountCredentials {
   username: string;
   role: Role;
   active: boolean;
-  passwordHash: string;
+  /** Null until the account is activated (issue 11): such an account cannot sign in. */
+  passwordHash: string | null;
   /** Sealed (see secrets.ts); null until the second factor is set up. */
   totpSecret: string | null;
   totpEnabled: boolean;
   totpLastStep: number | null;
+  /** For a client's account: the client (a failed login on it reaches the client's audit trail). */
+  clientId: string | null;
 }
 
 /** An active grant a support worker holds, as the session carries it. */
@@ -37,7 +40,11 @@ export interface AccountProfile {
   clientId: string | null;
   organisationId: string | null;
   organisationName: string | null;
-  districtId: string | null;
+  /**
+   * A coordinator's wijken in the order the admin gave them (issue 11: one or more); a client's
+   * wijk. Empty for everyone else.
+   */
+  districtIds: string[];
   /** For a SUPPORT_WORKER: the grants that are active today. */
   grants: HeldGrant[];
 }

@@ -1,6 +1,8 @@
+import { upsertCircles } from '../circle/writes.js';
 import { DomainError } from '../errors.js';
+import { upsertClients, upsertStaff, upsertSupportWorkers } from '../person/writes.js';
 import { one, type Tx } from '../tx.js';
-import type { AccountRow, SessionRecord } from './types.js';
+import type { AccountRow, Role, SessionRecord } from './types.js';
 
 /** Creates or updates accounts by id (seed and admin). A person must exist for each. */
 export async function upsertAccounts(tx: Tx, accounts: AccountRow[], now = new Date().toISOString()): Promise<void> {
@@ -209,4 +211,109 @@ export async function setSessionPendingSecret(
     sealedSecret,
     replaces: sealedSecret !== null && replaces,
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accounts made and changed by an admin (issue 11). Each runs in the caller's write transaction,
+// so a change and its audit record commit together.
+// ---------------------------------------------------------------------------------------------
+
+/** The job titles WORKS_AT carries for people an admin adds (the seed's are more specific). */
+const JOB_TITLE: Partial<Record<Role, string>> = { SUPPORT_WORKER: 'begeleider', COORDINATOR: 'kwartiermaker' };
+
+/**
+ * Puts an account's person where its role says (see `placementIssues`, checked before): the
+ * SupportWorker or Coordinator label, the organisation it works at, and its wijken, replacing
+ * what it had. A coordinator's wijken keep the order given (`position`): the first is the one the
+ * app opens. A client's wijk is where they live. The caller checked that every id exists.
+ */
+export async function placeAccountPerson(
+  tx: Tx,
+  personId: string,
+  role: Role,
+  organisationId: string | null,
+  districtIds: readonly string[],
+): Promise<void> {
+  await tx.run(
+    `MATCH (p:Person {id: $personId})
+     REMOVE p:SupportWorker, p:Coordinator
+     WITH p
+     CALL (p) { MATCH (p)-[w:WORKS_AT]->(o:Organisation) WHERE $organisationId IS NULL OR o.id <> $organisationId DELETE w }
+     CALL (p) { MATCH (p)-[r:COORDINATES|LIVES_IN]->(:District) DELETE r }
+     FOREACH (_ IN CASE WHEN $role = 'SUPPORT_WORKER' THEN [1] ELSE [] END | SET p:SupportWorker)
+     FOREACH (_ IN CASE WHEN $role = 'COORDINATOR' THEN [1] ELSE [] END | SET p:Coordinator)
+     WITH p
+     OPTIONAL MATCH (o:Organisation {id: $organisationId})
+     FOREACH (org IN CASE WHEN o IS NULL THEN [] ELSE [o] END |
+       MERGE (p)-[w:WORKS_AT]->(org) ON CREATE SET w.role = $jobTitle)
+     WITH p
+     UNWIND range(0, size($districtIds) - 1) AS i
+     MATCH (d:District {id: $districtIds[i]})
+     FOREACH (_ IN CASE WHEN $role = 'COORDINATOR' THEN [1] ELSE [] END | CREATE (p)-[:COORDINATES {position: i}]->(d))
+     FOREACH (_ IN CASE WHEN $role = 'CLIENT' THEN [1] ELSE [] END | CREATE (p)-[:LIVES_IN]->(d))`,
+    { personId, role, organisationId, districtIds, jobTitle: JOB_TITLE[role] ?? null },
+  );
+}
+
+export interface NewAccount {
+  id: string;
+  personId: string;
+  username: string;
+  role: Role;
+  displayName: string;
+  organisationId: string | null;
+  districtIds: string[];
+  /** For a CLIENT: the id of the open circle made with them. */
+  circleId: string | null;
+}
+
+/**
+ * Makes an account and the person it signs in as, as the seed makes them: a client with their
+ * wijk and an empty open circle; a support worker at their organisation; a coordinator with their
+ * wijken; a researcher or admin as staff. The account has no password and no second factor until
+ * it is activated, and cannot sign in before that.
+ */
+export async function createAccountWithPerson(tx: Tx, account: NewAccount, now: string): Promise<void> {
+  const { personId, displayName: name, role, organisationId, districtIds } = account;
+  if (role === 'CLIENT') {
+    const districtId = districtIds[0];
+    if (!districtId || !account.circleId)
+      throw new DomainError('INVALID_INPUT', 'A client lives in one wijk.', { field: 'input.districtIds' });
+    await upsertClients(tx, [{ id: personId, name, districtId }]);
+    await upsertCircles(tx, [
+      { id: account.circleId, clientId: personId, label: null, createdAt: now, frozenAt: null, entries: [] },
+    ]);
+  } else if (role === 'SUPPORT_WORKER' && organisationId !== null) {
+    await upsertSupportWorkers(tx, [{ id: personId, name, organisationId, role: JOB_TITLE.SUPPORT_WORKER ?? 'begeleider' }]);
+  } else {
+    await upsertStaff(tx, [{ id: personId, name, coordinatesDistrictId: null }]);
+    await placeAccountPerson(tx, personId, role, organisationId, districtIds);
+  }
+  await tx.run(
+    `MATCH (p:Person {id: $personId})
+     CREATE (a:Account {id: $id})
+     SET a.username = $username, a.role = $role, a.displayName = $displayName, a.active = true,
+         a.passwordHash = null, a.totpSecret = null, a.totpEnabled = false, a.totpLastStep = null,
+         a.demo = false, a.createdAt = $now
+     CREATE (a)-[:SIGNS_IN_AS]->(p)`,
+    { id: account.id, personId, username: account.username, role, displayName: account.displayName, now },
+  );
+}
+
+/** Changes an account's role (its person is placed by `placeAccountPerson`). */
+export async function setAccountRole(tx: Tx, accountId: string, role: Role): Promise<void> {
+  await tx.run('MATCH (a:Account {id: $accountId}) SET a.role = $role', { accountId, role });
+}
+
+/**
+ * Removes an account's second factor and ends every session of it: a professional must set up a
+ * new one at the next login (the login asks for it when none is there).
+ */
+export async function resetSecondFactor(tx: Tx, accountId: string): Promise<void> {
+  await tx.run(
+    `MATCH (a:Account {id: $accountId})
+     SET a.totpSecret = null, a.totpEnabled = false, a.totpLastStep = null`,
+    { accountId },
+  );
+  await deleteSessionsOf(tx, accountId);
 }

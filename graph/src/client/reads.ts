@@ -63,3 +63,24 @@ export async function findClients(tx: Tx, ids: readonly string[], skip: number, 
   );
   return toPage((record?.page ?? []).map(toClient), record?.total ?? 0, skip);
 }
+
+/**
+ * The client that one of these ids names: a client, one of their circles, or an entry in one of
+ * them. For attributing a refused request to the client it was about (NEN 7513, issue 11); null
+ * when none of the ids names anything of a client.
+ */
+export async function clientNamedBy(tx: Tx, ids: readonly string[]): Promise<string | null> {
+  if (ids.length === 0) return null;
+  const record = await one<{ clientId: string | null }>(
+    tx,
+    `UNWIND $ids AS id
+     OPTIONAL MATCH (c:Person:Client {id: id})
+     OPTIONAL MATCH (:NetworkCircle {id: id})-[:OF]->(nc:Client)
+     WITH id, c, nc, COLLECT { MATCH (ec:Client)<-[:OF]-(:NetworkCircle)-[:PLACES {id: id}]->() RETURN ec.id }[0] AS ecId
+     WITH coalesce(c.id, nc.id, ecId) AS clientId
+     WHERE clientId IS NOT NULL
+     RETURN clientId LIMIT 1`,
+    { ids },
+  );
+  return record?.clientId ?? null;
+}

@@ -1,4 +1,11 @@
 import { type Raw } from '../mappers.js';
+import {
+  DISTRICT_RECORD_FIELDS,
+  PARTNERSHIP_RECORD_FIELDS,
+  toDistrictRecord,
+  toPartnershipRecord,
+} from '../organisation/mappers.js';
+import type { DistrictRecord, PartnershipRecord } from '../organisation/types.js';
 import { toPage, type Page } from '../paging.js';
 import { one, rows, type Tx } from '../tx.js';
 import { LINK_FIELDS, toDistrict, toDistrictNetwork } from './mappers.js';
@@ -15,11 +22,11 @@ const DISTRICT_FIELDS = 'd {.id, .name, .slug, .focus, partOfId: COLLECT { MATCH
  */
 const PARTS: Record<keyof DistrictInclude, string> = {
   organisations: `organisations: COLLECT {
-      MATCH (d)<-[:ACTIVE_IN]-(o:Organisation)
+      MATCH (d)<-[:ACTIVE_IN]-(o:Organisation) WHERE o.until IS NULL OR o.until > date()
       RETURN o {.id, .name, .slug, .tier, .sector} AS o ORDER BY o.name LIMIT $limits.organisations }`,
-  organisationCount: 'organisationCount: COUNT { (d)<-[:ACTIVE_IN]-(:Organisation) }',
+  organisationCount: 'organisationCount: COUNT { (d)<-[:ACTIVE_IN]-(o:Organisation) WHERE o.until IS NULL OR o.until > date() }',
   partnerships: `partnerships: COLLECT {
-      MATCH (d)<-[:IN]-(p:Partnership)
+      MATCH (d)<-[:IN]-(p:Partnership) WHERE p.until IS NULL OR p.until > date()
       RETURN p {.id, .name, .kind, districtId: d.id,
                 memberIds: COLLECT { MATCH (p)<-[r:MEMBER_OF]-(m:Organisation) WHERE r.until IS NULL OR r.until > date()
                                 RETURN m.id ORDER BY m.name }} AS p
@@ -63,14 +70,74 @@ export async function findDistrict(tx: Tx, key: string, include: DistrictInclude
   return district;
 }
 
+/** Current wijken (an ended one is left out; issue 11), by name. */
 export async function listDistricts(tx: Tx, skip: number, limit: number): Promise<Page<District>> {
   const record = await one<{ page: Raw[]; total: number }>(
     tx,
-    `MATCH (d:District)
+    `MATCH (d:District) WHERE d.until IS NULL OR d.until > date()
      WITH d ORDER BY d.name
      WITH collect(${DISTRICT_FIELDS}}) AS items
      RETURN items[$skip..$end] AS page, size(items) AS total`,
     { skip, end: skip + limit },
   );
   return toPage((record?.page ?? []).map(toDistrict), record?.total ?? 0, skip);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Administration (issue 11)
+// ---------------------------------------------------------------------------------------------
+
+/** Every wijk, ended ones too when asked, by name (a city has tens, so one page of at most `limit`). */
+export async function listDistrictRecords(
+  tx: Tx,
+  filter: { includeEnded: boolean; today: string },
+  skip: number,
+  limit: number,
+): Promise<Page<DistrictRecord>> {
+  const record = await one<{ page: Raw[]; total: number }>(
+    tx,
+    `MATCH (d:District)
+     WHERE $includeEnded OR d.until IS NULL OR d.until > date($today)
+     WITH d, date($today) AS today ORDER BY toLower(d.name), d.id
+     WITH collect(d {${DISTRICT_RECORD_FIELDS}}) AS items
+     RETURN items[$skip..$end] AS page, size(items) AS total`,
+    { includeEnded: filter.includeEnded, today: filter.today, skip, end: skip + limit },
+  );
+  return toPage((record?.page ?? []).map(toDistrictRecord), record?.total ?? 0, skip);
+}
+
+/** Partnerships with all their memberships (past ones too), ended partnerships when asked, by name. */
+export async function listPartnershipRecords(
+  tx: Tx,
+  filter: { includeEnded: boolean; today: string; districtId: string | null },
+  skip: number,
+  limit: number,
+): Promise<Page<PartnershipRecord>> {
+  const record = await one<{ page: Raw[]; total: number }>(
+    tx,
+    `MATCH (p:Partnership)
+     WHERE ($includeEnded OR p.until IS NULL OR p.until > date($today))
+       AND ($districtId IS NULL OR EXISTS { (p)-[:IN]->(:District {id: $districtId}) })
+     WITH p ORDER BY toLower(p.name), p.id
+     WITH collect(p) AS matched
+     RETURN [p IN matched[$skip..$end] | p {${PARTNERSHIP_RECORD_FIELDS}}] AS page, size(matched) AS total`,
+    { includeEnded: filter.includeEnded, today: filter.today, districtId: filter.districtId, skip, end: skip + limit },
+  );
+  return toPage((record?.page ?? []).map(toPartnershipRecord), record?.total ?? 0, skip);
+}
+
+export async function findDistrictRecord(tx: Tx, id: string, today: string): Promise<DistrictRecord | undefined> {
+  const record = await one<{ d: Raw }>(
+    tx,
+    `MATCH (d:District {id: $id}) WITH d, date($today) AS today RETURN d {${DISTRICT_RECORD_FIELDS}} AS d`,
+    { id, today },
+  );
+  return record ? toDistrictRecord(record.d) : undefined;
+}
+
+export async function findPartnershipRecord(tx: Tx, id: string): Promise<PartnershipRecord | undefined> {
+  const record = await one<{ p: Raw }>(tx, `MATCH (p:Partnership {id: $id}) RETURN p {${PARTNERSHIP_RECORD_FIELDS}} AS p`, {
+    id,
+  });
+  return record ? toPartnershipRecord(record.p) : undefined;
 }

@@ -3,6 +3,14 @@ import type { District, Link, OfferingSummary, OrganisationSummary, PartnershipS
 import { list, optStr, type Raw } from '../mappers.js';
 import { toPage, type Page } from '../paging.js';
 import { one, rows, type Tx } from '../tx.js';
+import {
+  OFFERING_RECORD_FIELDS,
+  ORGANISATION_RECORD_FIELDS,
+  toMembershipRecord,
+  toOfferingRecord,
+  toOrganisationRecord,
+} from './mappers.js';
+import type { MergeCounts, OrganisationRecord, OrganisationRecordDetail } from './types.js';
 
 export interface OrganisationDetail extends OrganisationSummary {
   /** Whether tier and sector come from the report or are our classification (editable). */
@@ -20,7 +28,10 @@ const LIMIT = 2_000;
 export async function findOrganisation(tx: Tx, key: string): Promise<OrganisationDetail | undefined> {
   const record = await one<{ o: Raw }>(
     tx,
-    `MATCH (o:Organisation) WHERE o.id = $key OR o.slug = $key
+    // A merged record's id or slug leads to the record it was merged into (issue 11).
+    `MATCH (found:Organisation) WHERE found.id = $key OR found.slug = $key
+     OPTIONAL MATCH (found)-[:MERGED_INTO*1..20]->(into:Organisation) WHERE into.mergedInto IS NULL
+     WITH coalesce(into, found) AS o
      RETURN o {.id, .name, .slug, .tier, .sector, .classification, .note,
        districts: COLLECT { MATCH (o)-[:ACTIVE_IN]->(d:District)
                             RETURN d {.id, .name, .slug, .focus, partOfId: COLLECT { MATCH (d)-[:PART_OF]->(p) RETURN p.id }[0]} AS d
@@ -63,7 +74,7 @@ export async function findOrganisationsByIds(tx: Tx, ids: readonly string[]): Pr
   return found.map((r) => toOrganisationSummary(r.o));
 }
 
-/** Organisations whose name contains `search` (case-insensitive), optionally only those active in a district. */
+/** Current organisations (not ended, not merged) whose name contains `search` (case-insensitive), optionally only those active in a district. */
 export async function searchOrganisations(
   tx: Tx,
   filter: { search?: string | null; districtId?: string | null },
@@ -74,6 +85,7 @@ export async function searchOrganisations(
     tx,
     `MATCH (o:Organisation)
      WHERE ($search IS NULL OR toLower(o.name) CONTAINS toLower($search))
+       AND o.mergedInto IS NULL AND (o.until IS NULL OR o.until > date())
        AND ($districtId IS NULL OR EXISTS { (o)-[:ACTIVE_IN]->(:District {id: $districtId}) })
      WITH o ORDER BY o.name
      WITH collect(o {.id, .name, .slug, .tier, .sector}) AS items
@@ -104,7 +116,7 @@ export async function searchOrganisationsNear(
     `MATCH (client:Person:Client {id: $clientId})
      OPTIONAL MATCH (client)-[:LIVES_IN]->(d:District)
      MATCH (o:Organisation)
-     WHERE toLower(o.name) CONTAINS toLower($search)
+     WHERE toLower(o.name) CONTAINS toLower($search) AND o.mergedInto IS NULL AND (o.until IS NULL OR o.until > date())
      WITH o, d IS NOT NULL AND EXISTS { (o)-[:ACTIVE_IN]->(d) } AS near
      RETURN o {.id, .name, .slug, .tier, .sector} AS o, near
      ORDER BY near DESC, o.name
@@ -112,4 +124,130 @@ export async function searchOrganisationsNear(
     { clientId, search, limit },
   );
   return found.map((r) => ({ organisation: toOrganisationSummary(r.o), inClientDistrict: r.near }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Administration (issue 11)
+// ---------------------------------------------------------------------------------------------
+
+/** Records by id, ended and merged ones too, in one round trip (in no particular order). */
+export async function findOrganisationRecords(tx: Tx, ids: readonly string[]): Promise<OrganisationRecord[]> {
+  const found = await rows<{ o: Raw }>(
+    tx,
+    `UNWIND $ids AS id MATCH (o:Organisation {id: id}) RETURN o {${ORGANISATION_RECORD_FIELDS}} AS o`,
+    { ids },
+  );
+  return found.map((r) => toOrganisationRecord(r.o));
+}
+
+/** One record with all its offerings and memberships, ended ones too (the administration's detail). */
+export async function findOrganisationRecord(tx: Tx, id: string): Promise<OrganisationRecordDetail | undefined> {
+  const record = await one<{ o: Raw }>(
+    tx,
+    `MATCH (o:Organisation {id: $id})
+     RETURN o {${ORGANISATION_RECORD_FIELDS},
+       offerings: COLLECT { MATCH (o)-[:OFFERS]->(f:Offering)-[:IN]->(d:District)
+                            RETURN f {${OFFERING_RECORD_FIELDS}} AS f
+                            ORDER BY f.until IS NOT NULL, f.category, f.name LIMIT $limit },
+       memberships: COLLECT { MATCH (o)-[m:MEMBER_OF]->(p:Partnership)
+                              RETURN {partnershipId: p.id, partnershipName: p.name, organisationId: o.id, organisationName: o.name,
+                                      since: toString(m.since), until: toString(m.until)} AS m
+                              ORDER BY m.until IS NOT NULL, m.partnershipName LIMIT $limit }
+     } AS o`,
+    { id, limit: LIMIT },
+  );
+  if (!record) return undefined;
+  return {
+    ...toOrganisationRecord(record.o),
+    offerings: list(record.o, 'offerings').map(toOfferingRecord),
+    memberships: list(record.o, 'memberships').map((m) => ({
+      ...toMembershipRecord(m),
+      partnershipName: typeof m['partnershipName'] === 'string' ? m['partnershipName'] : '',
+    })),
+  };
+}
+
+export interface OrganisationRecordFilter {
+  search: string | null;
+  districtId: string | null;
+  /** Also ended and merged records. */
+  includeEnded: boolean;
+  /** ISO date: a record ended on or before it counts as ended. */
+  today: string;
+}
+
+/** The administration's list: by name, current ones only unless `includeEnded`. */
+export async function listOrganisationRecords(
+  tx: Tx,
+  filter: OrganisationRecordFilter,
+  skip: number,
+  limit: number,
+): Promise<Page<OrganisationRecord>> {
+  const record = await one<{ page: Raw[]; total: number }>(
+    tx,
+    `MATCH (o:Organisation)
+     WHERE ($search IS NULL OR toLower(o.name) CONTAINS toLower($search) OR o.slug CONTAINS toLower($search))
+       AND ($includeEnded OR (o.mergedInto IS NULL AND (o.until IS NULL OR o.until > date($today))))
+       AND ($districtId IS NULL OR EXISTS { (o)-[:ACTIVE_IN]->(:District {id: $districtId}) })
+     WITH o ORDER BY toLower(o.name), o.id
+     WITH collect(o) AS matched
+     RETURN [o IN matched[$skip..$end] | o {${ORGANISATION_RECORD_FIELDS}}] AS page, size(matched) AS total`,
+    {
+      search: filter.search,
+      districtId: filter.districtId,
+      includeEnded: filter.includeEnded,
+      today: filter.today,
+      skip,
+      end: skip + limit,
+    },
+  );
+  return toPage((record?.page ?? []).map(toOrganisationRecord), record?.total ?? 0, skip);
+}
+
+/**
+ * What merging `duplicateId` into `keepId` would move, counted as `mergeOrganisations` moves it,
+ * for the confirmation. Circle entries are not counted: a count of clients' circles is a figure
+ * derived from circles, which the administration does not get. undefined when either is unknown.
+ */
+export async function organisationMergePreview(
+  tx: Tx,
+  duplicateId: string,
+  keepId: string,
+): Promise<{ duplicate: OrganisationRecord; keep: OrganisationRecord; counts: MergeCounts } | undefined> {
+  const record = await one<{ d: Raw; k: Raw } & MergeCounts>(
+    tx,
+    `MATCH (d:Organisation {id: $duplicateId}), (k:Organisation {id: $keepId})
+     WITH d, k,
+       COLLECT { MATCH (d)-[l:COLLABORATES_WITH]-(x) WHERE x <> k
+                 RETURN EXISTS { MATCH (k)-[kl:COLLABORATES_WITH]-(x)
+                                 WHERE kl.kind = l.kind
+                                   AND (kl.since IS NULL OR l.until IS NULL OR kl.since <= l.until)
+                                   AND (l.since IS NULL OR kl.until IS NULL OR l.since <= kl.until) } AS shared } AS links
+     RETURN COLLECT { WITH d AS o RETURN o {${ORGANISATION_RECORD_FIELDS}} }[0] AS d,
+       COLLECT { WITH k AS o RETURN o {${ORGANISATION_RECORD_FIELDS}} }[0] AS k,
+       size([s IN links WHERE NOT s]) AS links,
+       size([s IN links WHERE s]) AS sharedLinks,
+       COUNT { (d)-[:COLLABORATES_WITH]-(k) } AS selfLinks,
+       COUNT { (d)-[:OFFERS]->(:Offering) } AS offerings,
+       COUNT { (d)-[:MEMBER_OF]->(:Partnership) } AS memberships,
+       COUNT { (d)-[:ACTIVE_IN]->(x:District) WHERE NOT (k)-[:ACTIVE_IN]->(x) } AS districts,
+       COUNT { (d)<-[:WORKS_AT]-(:Person) } AS employees,
+       COUNT { (d)<-[:ABOUT]-(:WijkAction) } AS actions`,
+    { duplicateId, keepId },
+  );
+  if (!record) return undefined;
+  const { d, k, ...counts } = record;
+  return { duplicate: toOrganisationRecord(d), keep: toOrganisationRecord(k), counts };
+}
+
+/** The record an id stands for now: itself, or the record it was (in turn) merged into; undefined when unknown. */
+export async function resolveOrganisationId(tx: Tx, id: string): Promise<string | undefined> {
+  const record = await one<{ id: string }>(
+    tx,
+    `MATCH (found:Organisation {id: $id})
+     OPTIONAL MATCH (found)-[:MERGED_INTO*1..20]->(into:Organisation) WHERE into.mergedInto IS NULL
+     RETURN coalesce(into, found).id AS id`,
+    { id },
+  );
+  return record?.id;
 }

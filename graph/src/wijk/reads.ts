@@ -37,8 +37,9 @@ export const WIJK_LIMITS = { organisations: 2_000, links: 20_000, keyFigures: 50
 const WIJK_MAP = `
 MATCH (d:District) WHERE d.id = $key OR d.slug = $key
 WITH d, date($at) AS at
-CALL (d) {
-  MATCH (d)<-[:ACTIVE_IN]-(o:Organisation)
+// An ended organisation (issue 11) is on maps of dates before its end only.
+CALL (d, at) {
+  MATCH (d)<-[:ACTIVE_IN]-(o:Organisation) WHERE o.until IS NULL OR o.until > at
   RETURN collect(o) AS inside
 }
 CALL (d) {
@@ -60,7 +61,7 @@ CALL (d, at) {
        (a)-[:ACTIVE_IN]->(d) OR (a.mapConsent = true AND (a)-[:KEY_FIGURE_IN]->(d)) AS aHere,
        (b)-[:ACTIVE_IN]->(d) OR (b.mapConsent = true AND (b)-[:KEY_FIGURE_IN]->(d)) AS bHere
   WITH l, a, b, aHere <> bHere AS across, CASE WHEN aHere THEN b ELSE a END AS other
-  WHERE across AND other:Organisation
+  WHERE across AND other:Organisation AND (other.until IS NULL OR other.until > at)
   RETURN collect(${LINK_TUPLE}) AS external, collect(DISTINCT other) AS outside
 }
 RETURN d {.id, .name, .slug, .focus, partOfId: COLLECT { MATCH (d)-[:PART_OF]->(p:District) RETURN p.id }[0]} AS district,
@@ -76,7 +77,8 @@ RETURN d {.id, .name, .slug, .focus, partOfId: COLLECT { MATCH (d)-[:PART_OF]->(
   } AS offerings,
   COLLECT {
     MATCH (p:Partnership)
-    WHERE (p)-[:IN]->(d) OR (NOT (p)-[:IN]->(:District) AND EXISTS { (p)<-[:MEMBER_OF]-(:Organisation)-[:ACTIVE_IN]->(d) })
+    WHERE (p.since IS NULL OR p.since <= at) AND (p.until IS NULL OR p.until > at)
+      AND ((p)-[:IN]->(d) OR (NOT (p)-[:IN]->(:District) AND EXISTS { (p)<-[:MEMBER_OF]-(:Organisation)-[:ACTIVE_IN]->(d) }))
     RETURN p {.id, .name, .kind, districtId: COLLECT { MATCH (p)-[:IN]->(pd:District) RETURN pd.id }[0],
               memberIds: COLLECT { MATCH (p)<-[m:MEMBER_OF]-(o:Organisation) WHERE (m.since IS NULL OR m.since <= at) AND (m.until IS NULL OR m.until > at)
                                    RETURN DISTINCT o.id AS id ORDER BY id }} AS p
@@ -136,7 +138,7 @@ WITH d, date($today) AS today
 CALL (d, today) {
   WITH d, today WHERE $k IS NOT NULL
   MATCH (d)<-[:LIVES_IN]-(client:Client)<-[:OF]-(c:NetworkCircle)-[:PLACES]->(o:Organisation)-[:ACTIVE_IN]->(d)
-  WHERE client.analysisConsent = true AND c.frozenAt IS NULL
+  WHERE client.analysisConsent = true AND c.frozenAt IS NULL AND (o.until IS NULL OR o.until > today)
   WITH today, client, collect(DISTINCT o) AS organisations WHERE size(organisations) > 1
   UNWIND organisations AS x
   UNWIND organisations AS y
@@ -152,7 +154,8 @@ CALL (d, today) {
   RETURN CASE WHEN $k IS NULL THEN null ELSE collect([x.id, y.id]) END AS coServedPairs
 }
 RETURN
-  COLLECT { MATCH (d)<-[:ACTIVE_IN]-(o:Organisation) RETURN o {.id, .name, .tier, kind: 'ORGANISATION'} AS o } AS organisations,
+  COLLECT { MATCH (d)<-[:ACTIVE_IN]-(o:Organisation) WHERE o.until IS NULL OR o.until > today
+            RETURN o {.id, .name, .tier, kind: 'ORGANISATION'} AS o } AS organisations,
   COLLECT { MATCH (d)<-[:KEY_FIGURE_IN]-(k:KeyFigure) WHERE k.mapConsent = true
             RETURN k {.id, .name, tier: null, kind: 'KEY_FIGURE'} AS k } AS keyFigures,
   COLLECT {
@@ -231,7 +234,7 @@ export async function districtFacts(tx: Tx, today: string): Promise<DistrictFact
     `MATCH (d:District)
      WITH d, date($today) AS today ORDER BY d.name
      RETURN d.id AS districtId,
-       COLLECT { MATCH (d)<-[:ACTIVE_IN]-(o:Organisation) RETURN o {.id, .tier} AS o } AS organisations,
+       COLLECT { MATCH (d)<-[:ACTIVE_IN]-(o:Organisation) WHERE o.until IS NULL OR o.until > today RETURN o {.id, .tier} AS o } AS organisations,
        COLLECT { MATCH (d)<-[:ACTIVE_IN]-(a:Organisation)-[l:COLLABORATES_WITH]->(b:Organisation)-[:ACTIVE_IN]->(d)
                  WHERE (l.since IS NULL OR l.since <= today) AND (l.until IS NULL OR l.until > today)
                  RETURN {fromId: a.id, toId: b.id} AS l } AS links,

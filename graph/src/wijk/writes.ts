@@ -26,7 +26,8 @@ export async function nodeDistricts(
   const record = await one<{ kind: 'ORGANISATION' | 'KEY_FIGURE'; districtIds: string[]; consent: boolean }>(
     tx,
     `CALL () {
-       MATCH (o:Organisation {id: $id})
+       // An ended or merged organisation (issue 11) gets no new links, offerings or memberships.
+       MATCH (o:Organisation {id: $id}) WHERE o.mergedInto IS NULL AND (o.until IS NULL OR o.until > date())
        RETURN 'ORGANISATION' AS kind, COLLECT { MATCH (o)-[:ACTIVE_IN]->(d:District) RETURN d.id } AS districtIds, true AS consent
        UNION
        MATCH (k:Person:KeyFigure {id: $id})
@@ -219,6 +220,7 @@ export async function joinPartnership(tx: Tx, partnershipId: string, organisatio
   const record = await one<{ member: boolean; found: boolean }>(
     tx,
     `MATCH (p:Partnership {id: $partnershipId}), (o:Organisation {id: $organisationId})
+     WHERE p.until IS NULL AND o.mergedInto IS NULL AND (o.until IS NULL OR o.until > date($since))
      WITH p, o, EXISTS { MATCH (o)-[m:MEMBER_OF]->(p) WHERE m.until IS NULL OR m.until > date($since) } AS member
      CALL (p, o, member) {
        WITH p, o WHERE NOT member
@@ -228,7 +230,10 @@ export async function joinPartnership(tx: Tx, partnershipId: string, organisatio
      RETURN member, true AS found`,
     { partnershipId, organisationId, since },
   );
-  if (!record) throw new DomainError('NOT_FOUND', 'No such partnership or organisation.', { field: 'input.organisationId' });
+  if (!record)
+    throw new DomainError('NOT_FOUND', 'No such partnership or organisation (or it has ended).', {
+      field: 'input.organisationId',
+    });
   if (record.member)
     throw new DomainError('CONFLICT', 'This organisation is already a member.', { field: 'input.organisationId' });
 }
@@ -271,6 +276,7 @@ export async function recordOffering(tx: Tx, offering: NewOffering): Promise<Off
   const record = await one<{ f: Raw }>(
     tx,
     `MATCH (o:Organisation {id: $organisationId}), (d:District {id: $districtId})
+     WHERE o.mergedInto IS NULL AND (o.until IS NULL OR o.until > date($since)) AND (d.until IS NULL OR d.until > date($since))
      CREATE (o)-[:OFFERS]->(f:Offering {id: $id})-[:IN]->(d)
      SET f.category = $category, f.name = $name, f.languages = $languages, f.since = date($since)
      RETURN f {.id, .category, .name, .languages, organisationId: o.id, districtId: d.id} AS f`,

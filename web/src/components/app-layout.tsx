@@ -29,14 +29,14 @@ function NavLink({ item, state }: { readonly item: NavItem; readonly state: 'pag
       className={state ? 'nav-link active' : 'nav-link'}
       aria-current={state === 'page' ? 'page' : state === 'section' ? 'true' : undefined}
     >
-      {NAV_ICONS[item.key]} {nl.nav[item.key]}
+      {NAV_ICONS[item.key]} {item.label ?? nl.nav[item.key]}
     </Link>
   );
 }
 
 function currentNavState(items: readonly NavItem[], item: NavItem, pathname: string): 'page' | 'section' | null {
   const current = currentNav(items, pathname);
-  return current?.key === item.key ? current.state : null;
+  return current?.id === item.id ? current.state : null;
 }
 
 /** Who is signed in, and the way out. */
@@ -141,7 +141,7 @@ export function AppLayout() {
             <nav aria-label={nl.app.mainNavigation} className="main-nav">
               <ul>
                 {navItems(viewer).map((item, _i, items) => (
-                  <li key={item.key}>
+                  <li key={item.id}>
                     <NavLink item={item} state={currentNavState(items, item, pathname)} />
                   </li>
                 ))}

@@ -17,7 +17,7 @@ export function AdminHomePage() {
         <p className="lead">{nl.admin.homeIntro}</p>
         <ul className="admin-sections">
           {SECTIONS.map((key) => (
-            <li key={key} className="card">
+            <li key={key} className="panel">
               <h2>
                 <Link to={`/beheer/${key}`}>{nl.admin.sections[key].title}</Link>
               </h2>

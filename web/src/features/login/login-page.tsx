@@ -10,7 +10,8 @@ import { nl } from '../../messages/nl';
 import { startPath } from '../session/roles';
 import { useResetClient, useViewer } from '../session/session-context';
 import { loginProblem, type LoginStepKind } from './login-errors';
-import { groupSecret, normaliseTotpCode } from './totp-code';
+import { CodeField, TotpSetupSteps } from './second-factor';
+import { normaliseTotpCode } from './totp-code';
 
 type Step =
   | { readonly kind: 'password' }
@@ -32,34 +33,6 @@ function noticeFrom(search: URLSearchParams, state: unknown): Notice | null {
 }
 
 const FIELD = { username: 'login-username', password: 'login-password', code: 'login-code' } as const;
-
-/** Step 2: the six digits from the authenticator app (also used to confirm a new app). */
-function CodeField({
-  code,
-  setCode,
-  problem,
-}: {
-  readonly code: string;
-  readonly setCode: (v: string) => void;
-  readonly problem: string | undefined;
-}) {
-  return (
-    <TextField
-      id={FIELD.code}
-      label={nl.login.code}
-      hint={nl.login.codeHint}
-      problem={problem}
-      value={code}
-      onChange={(e) => setCode(e.target.value)}
-      inputMode="numeric"
-      autoComplete="one-time-code"
-      pattern="[0-9 -]*"
-      maxLength={8}
-      className="code-input"
-      spellCheck={false}
-    />
-  );
-}
 
 /** /inloggen: username and password, then (for professionals) a TOTP code, or setting one up the first time. */
 export function LoginPage() {
@@ -222,31 +195,13 @@ export function LoginPage() {
             <KeyIcon /> {step.kind === 'setup' ? nl.login.setupTitle : nl.login.totpTitle}
           </h1>
           {step.kind === 'setup' ? (
-            <>
-              <p className="lead">{nl.login.setupIntro}</p>
-              <ol className="steps">
-                <li>{nl.login.setupStep1}</li>
-                <li>
-                  {nl.login.setupStep2}
-                  <span className="secret-box">
-                    <span className="visually-hidden">{nl.login.secretLabel}: </span>
-                    <code className="secret">{groupSecret(step.secret)}</code>
-                  </span>
-                </li>
-                <li>{nl.login.setupStep3}</li>
-              </ol>
-              <details className="uri">
-                <summary>{nl.login.uriSummary}</summary>
-                <p>{nl.login.uriText}</p>
-                <code className="uri-text">{step.uri}</code>
-              </details>
-            </>
+            <TotpSetupSteps secret={step.secret} uri={step.uri} />
           ) : (
             <p className="lead">{nl.login.totpIntro}</p>
           )}
           <ErrorSummary problems={problems} />
           <form className="form-panel" noValidate onSubmit={(e) => void submitCode(e)}>
-            <CodeField code={code} setCode={setCode} problem={problemFor(FIELD.code)} />
+            <CodeField id={FIELD.code} code={code} setCode={setCode} problem={problemFor(FIELD.code)} />
             <div className="button-row">
               <button type="submit" className="button" disabled={busy}>
                 <CheckIcon /> {busy ? nl.form.saving : step.kind === 'setup' ? nl.login.confirmSetup : nl.login.verify}

@@ -17,11 +17,35 @@ describe('navItems', () => {
 
   it('gives a coordinator their own wijk first, then all wijken and the comparison (issue 9)', () => {
     expect(navItems(viewer('COORDINATOR', 'kanaleneiland'))).toEqual([
-      { key: 'myDistrict', to: '/wijk/kanaleneiland', section: '/wijk/kanaleneiland' },
-      { key: 'districts', to: '/wijken', section: '/wijk/' },
-      { key: 'compareDistricts', to: '/wijken/vergelijken', section: '/wijken/vergelijken' },
+      { key: 'myDistrict', id: 'myDistrict', to: '/wijk/kanaleneiland', section: '/wijk/kanaleneiland' },
+      { key: 'districts', id: 'districts', to: '/wijken', section: '/wijk/' },
+      { key: 'compareDistricts', id: 'compareDistricts', to: '/wijken/vergelijken', section: '/wijken/vergelijken' },
     ]);
     expect(navItems(viewer('COORDINATOR')).map((i) => i.to)).toEqual(['/wijken', '/wijken/vergelijken']);
+  });
+
+  it('gives a coordinator of several wijken each of them by name, the first first (issue 11)', () => {
+    const several: ViewerLike = {
+      role: 'COORDINATOR',
+      district: { slug: 'kanaleneiland' },
+      districts: [
+        { slug: 'kanaleneiland', name: 'Kanaleneiland' },
+        { slug: 'zuidwest', name: 'Zuidwest' },
+      ],
+    };
+    const items = navItems(several);
+    expect(items.map((i) => [i.key, i.label ?? null, i.to])).toEqual([
+      ['myDistrict', 'Kanaleneiland', '/wijk/kanaleneiland'],
+      ['myDistrict', 'Zuidwest', '/wijk/zuidwest'],
+      ['districts', null, '/wijken'],
+      ['compareDistricts', null, '/wijken/vergelijken'],
+    ]);
+    expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+    expect(startPath(several)).toBe('/wijk/kanaleneiland');
+    expect(currentNav(items, '/wijk/zuidwest')).toEqual({ key: 'myDistrict', id: 'myDistrict:zuidwest', state: 'page' });
+    // One wijk in the list is the plain "Mijn wijk".
+    expect(navItems({ ...several, districts: several.districts?.slice(0, 1) })[0]).toMatchObject({ id: 'myDistrict' });
+    expect(navItems({ ...several, districts: several.districts?.slice(0, 1) })[0]?.label).toBeUndefined();
   });
 
   it('never offers circles to a coordinator or researcher', () => {
@@ -45,7 +69,7 @@ describe('startPath', () => {
 });
 
 describe('navState', () => {
-  const clients = { key: 'myClients', to: '/kring', section: '/kring/' } as const;
+  const clients = { key: 'myClients', id: 'myClients', to: '/kring', section: '/kring/' } as const;
 
   it('marks the page itself and the pages below it', () => {
     expect(navState(clients, '/kring')).toBe('page');
@@ -58,13 +82,13 @@ describe('currentNav', () => {
   const items = navItems(viewer('COORDINATOR', 'kanaleneiland'));
 
   it("marks only 'Mijn wijk' on the coordinator's own wijk page, not also 'Wijken'", () => {
-    expect(currentNav(items, '/wijk/kanaleneiland')).toEqual({ key: 'myDistrict', state: 'page' });
+    expect(currentNav(items, '/wijk/kanaleneiland')).toEqual({ key: 'myDistrict', id: 'myDistrict', state: 'page' });
   });
 
   it("marks 'Wijken' on another wijk's page and 'Wijken vergelijken' on the comparison", () => {
-    expect(currentNav(items, '/wijk/overvecht')).toEqual({ key: 'districts', state: 'section' });
-    expect(currentNav(items, '/wijken/vergelijken')).toEqual({ key: 'compareDistricts', state: 'page' });
-    expect(currentNav(items, '/wijken')).toEqual({ key: 'districts', state: 'page' });
+    expect(currentNav(items, '/wijk/overvecht')).toEqual({ key: 'districts', id: 'districts', state: 'section' });
+    expect(currentNav(items, '/wijken/vergelijken')).toEqual({ key: 'compareDistricts', id: 'compareDistricts', state: 'page' });
+    expect(currentNav(items, '/wijken')).toEqual({ key: 'districts', id: 'districts', state: 'page' });
     expect(currentNav(items, '/beheer')).toBeNull();
   });
 });

@@ -100,7 +100,8 @@ function LoadedWijkPage({ map, at, today, onDate, updating, reload }: LoadedProp
   const viewer = useViewer();
   const districtId = map.district.id;
   const isCoordinator = viewer?.role === 'COORDINATOR';
-  const canAct = isCoordinator && viewer.district?.id === districtId;
+  // A coordinator may have several wijken (issue 11): the tools show in each of them.
+  const canAct = isCoordinator && viewer.districts.some((d) => d.id === districtId);
 
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [focusKey, setFocusKey] = useState(0);
