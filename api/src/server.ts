@@ -11,6 +11,7 @@ import { createContext, type Context } from './context.js';
 import type { Env } from './env.js';
 import { apiError, toGraphQLError } from './errors.js';
 import { createLive } from './live.js';
+import { originOfHttp } from './audit/http-audit.js';
 import { EGO_DOWNLOAD_PATH, egoNetworkDownload } from './research/download.js';
 import { IMPORT_UPLOAD_PATH, importUpload } from './import/upload.js';
 import {
@@ -178,7 +179,7 @@ export function createYogaApp({ db, env }: ServerOptions): YogaServerInstance<Se
         auditWriter,
         viewer,
         {
-          origin: originOf(req, request, env),
+          origin: originOfHttp(req, env),
           sessionToken: token,
           setCookie: (cookie) => res.appendHeader('set-cookie', cookie),
         },

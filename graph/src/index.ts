@@ -170,7 +170,6 @@ export {
   clientOfUsername,
   findActivation,
   missingAccountRefs,
-  NO_ACCOUNT_FILTER,
   usernameTaken,
   type AccountDistrict,
   type AccountFilter,
@@ -215,6 +214,7 @@ export {
 export {
   grantAccess,
   revokeAccess,
+  revokeGrantsTo,
   setAnalysisConsent,
   setKeyFigureConsent,
   upsertGrants,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { clientRef, DEVELOPMENT_PSEUDONYM_KEY, type RunningServer } from '@wijkkring/api';
-import { activationCodeHash, auditHead, Database } from '@wijkkring/graph';
+import { activationCodeHash, auditHead, Database, upsertGrants } from '@wijkkring/graph';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAccount as createTestAccount, freshCode, removeAccounts, type TestAccount } from '../support/accounts.js';
 import { ApiSession, LOGIN, signedIn, startTestServer, VERIFY, type GraphQLResponse } from '../support/api-client.js';
@@ -448,6 +448,21 @@ describe('activation (issue 11)', () => {
   });
 });
 
+describe('no account taken over through Beheer (issue 11)', () => {
+  it('gives no new activation code for an account that was activated, so an admin cannot choose its password (issue 11)', async () => {
+    const { account, code } = await create({ role: 'CLIENT', districtIds: [world.districtId] });
+    const first = await activate(new ApiSession(server), account.username, code);
+    expect(first.data?.activateAccount.status).toBe('SIGNED_IN');
+    const before = await storedAccount(account.id);
+    const issued = await admin.graphql(ISSUE, { id: account.id });
+    expect(codeOf(issued)).toBe('CONFLICT');
+    expect(issued.data ?? null).toBeNull();
+    // Nothing changed, and the used code does not work a second time either.
+    expect(await storedAccount(account.id)).toEqual(before);
+    expect(codeOf(await activate(new ApiSession(server), account.username, code))).toBe('INVALID_CREDENTIALS');
+  });
+});
+
 async function clientIdOf(accountId: string): Promise<string> {
   return db.read(async (tx) => {
     const result = await tx.run('MATCH (:Account {id: $id})-[:SIGNS_IN_AS]->(c:Client) RETURN c.id AS id', { id: accountId });
@@ -496,7 +511,24 @@ describe('changing accounts (issue 11)', () => {
     });
     expect(moved.data?.updateAccount.account.organisationId).toBe(world.organisations.walkIn.id);
     expect(await viewerOf(session)).toMatchObject({ role: 'SUPPORT_WORKER' });
-    // Another role, with wijken: the sessions end.
+    // A client gave this begeleider access.
+    const personId = await db.read(async (tx) => {
+      const result = await tx.run('MATCH (:Account {id: $id})-[:SIGNS_IN_AS]->(p) RETURN p.id AS id', { id: account.id });
+      return result.records[0]?.get('id') as string;
+    });
+    await db.write((tx) =>
+      upsertGrants(tx, [
+        {
+          id: randomUUID(),
+          clientId: world.clientId,
+          supportWorkerId: personId,
+          level: 'READ',
+          grantedAt: '2026-01-01T00:00:00Z',
+          until: null,
+        },
+      ]),
+    );
+    // Another role, with wijken: the sessions end, and so does the client's grant (it would come back with the role).
     const promoted = await admin.graphql<{ updateAccount: { account: AccountShape } }>(UPDATE, {
       input: { accountId: account.id, role: 'COORDINATOR', districtIds: [world.districtId, world.otherDistrictId] },
     });
@@ -510,6 +542,24 @@ describe('changing accounts (issue 11)', () => {
       const result = await tx.run('MATCH (:Account {id: $id})-[:SIGNS_IN_AS]->(p) RETURN labels(p) AS l', { id: account.id });
       return result.records[0]?.get('l') as string[];
     });
+    const running = await db.read(async (tx) => {
+      const result = await tx.run(
+        'MATCH ()-[g:GRANTS_ACCESS]->(:Person {id: $p}) WHERE g.revokedAt IS NULL RETURN count(g) AS n',
+        {
+          p: personId,
+        },
+      );
+      return Number(result.records[0]?.get('n'));
+    });
+    expect(running).toBe(0);
+    expect(await auditSince(seq)).toContainEqual(
+      expect.objectContaining({
+        subject: 'Account',
+        result: 'SUCCESS',
+        clientRef: clientRef(DEVELOPMENT_PSEUDONYM_KEY, world.clientId),
+        detail: `account ${account.id}: role changed (SUPPORT_WORKER to COORDINATOR)`,
+      }),
+    );
     expect(labels).toContain('Coordinator');
     expect(labels).not.toContain('SupportWorker');
     // Only wijken change.
@@ -518,10 +568,11 @@ describe('changing accounts (issue 11)', () => {
     });
     expect(narrowed.data?.updateAccount.account.districts.map((d) => d.id)).toEqual([world.otherDistrictId]);
     const records = (await auditSince(seq)).filter((r) => r.subject === 'Account' && r.action === 'UPDATE');
+    // Each record names the account it changed.
     expect(records.map((r) => r.detail)).toEqual([
-      'account changed',
-      'role changed (SUPPORT_WORKER to COORDINATOR)',
-      'account changed',
+      `account ${account.id} changed`,
+      `account ${account.id}: role changed (SUPPORT_WORKER to COORDINATOR)`,
+      `account ${account.id} changed`,
     ]);
   });
 
@@ -587,7 +638,7 @@ describe('changing accounts (issue 11)', () => {
     expect(back.data?.login.status).toBe('SIGNED_IN');
     const ref = clientRef(DEVELOPMENT_PSEUDONYM_KEY, clientId);
     const details = (await auditSince(seq)).filter((r) => r.clientRef === ref && r.subject === 'Account').map((r) => r.detail);
-    expect(details).toEqual(['account turned off', 'account turned on']);
+    expect(details).toEqual([`account ${account.id} turned off`, `account ${account.id} turned on`]);
     // An unknown account: NOT_FOUND with its field, and the attempt is recorded as FAILED.
     const unknownSeq = await headSeq();
     const unknown = await admin.graphql(SET_ACTIVE, { id: randomUUID(), on: false });

@@ -248,6 +248,17 @@ describe('searching the audit log (issue 11)', () => {
     expect(last?.detail).toMatch(/client=[A-Za-z0-9_-]{32}/);
     expect(last?.detail).not.toContain(clientAccount.username);
   });
+
+  it('searches the last 30 days when neither an account, a client nor a start date is given (issue 11)', async () => {
+    const before = Date.now();
+    const recent = await search({ result: 'DENIED' });
+    expect(recent.nodes.every((n) => Date.parse(n.at) >= before - 31 * 86_400_000)).toBe(true);
+    const records = await search({ account: adminAccount.id, subject: 'AuditLog', action: 'READ' });
+    const from = /from=(\S+?)(?:,|$| )/.exec(records.nodes[0]?.detail ?? '')?.[1] ?? '';
+    const days = (before - Date.parse(from)) / 86_400_000;
+    expect(days).toBeGreaterThan(29.9);
+    expect(days).toBeLessThan(30.1);
+  });
 });
 
 describe('exporting a selection (issue 11)', () => {

@@ -140,6 +140,8 @@ function validString(operation: string, path: string[]): string | undefined {
     // The coordinator's own wijk, so the policy lets the payload through (issue 9); the action then
     // names nothing that exists and is not written.
     'Mutation.createWijkAction:input.districtId': world.districtId,
+    // A fresh username each time, so a payload name reaches the statement that makes the account (issue 11).
+    'Mutation.createAccount:input.username': `${INJECTION_USERNAME}${randomUUID().slice(0, 8)}`,
   };
   return values[at];
 }
@@ -160,7 +162,9 @@ function valueFor(operation: string, type: GraphQLInputType, path: string[], tar
     }
     return value;
   }
-  if (isEnumType(type)) return type.getValues()[0]?.value;
+  // An account with neither organisation nor wijk: a researcher's (issue 11).
+  if (isEnumType(type))
+    return operation === 'Mutation.createAccount' && path.join('.') === 'input.role' ? 'RESEARCHER' : type.getValues()[0]?.value;
   if (isScalarType(type)) {
     switch (type.name) {
       case 'String':
@@ -349,6 +353,7 @@ async function feedPayloads(operation: string, targets: Target[]): Promise<void>
     }
   }
   if (operation === 'Mutation.createResearchStudy') await removeStudiesNamedByPayloads(before.labels.ResearchStudy ?? 0);
+  if (operation === 'Mutation.createAccount') await removeAccountsNamedByPayloads();
   expect(await fingerprint(), `${operation} changed the database`).toEqual(before);
   expect(await worldIsWhole()).toBe(world.ids.length);
 }
@@ -373,6 +378,37 @@ async function removeStudiesNamedByPayloads(before: number | null): Promise<void
     for (const name of created) expect(names).toContain(name);
   }
   await db.write((tx) => tx.run('MATCH (s:ResearchStudy) WHERE s.name IN $names DETACH DELETE s', { names }));
+}
+
+const INJECTION_USERNAME = 'injectie-';
+
+/**
+ * Making an account stores its name, so a payload name is an account (issue 11): it must be stored
+ * as that text, exactly, with the person it signs in as, and nothing else may change. Both are then removed.
+ */
+async function removeAccountsNamedByPayloads(): Promise<void> {
+  const names = PAYLOADS.map(([, payload]) => payload.trim());
+  const created = await db.read(async (tx) =>
+    (
+      await tx.run(
+        `MATCH (a:Account)-[:SIGNS_IN_AS]->(p:Person) WHERE a.username STARTS WITH $prefix
+         RETURN a.displayName AS account, p.name AS person`,
+        { prefix: INJECTION_USERNAME },
+      )
+    ).records.map((r) => [r.get('account') as string, r.get('person') as string]),
+  );
+  expect(created.length).toBeGreaterThan(0);
+  for (const [account, person] of created) {
+    expect(names).toContain(account);
+    expect(person).toBe(account);
+  }
+  await db.write((tx) =>
+    tx.run(
+      `MATCH (a:Account)-[:SIGNS_IN_AS]->(p:Person) WHERE a.username STARTS WITH $prefix
+       DETACH DELETE a, p`,
+      { prefix: INJECTION_USERNAME },
+    ),
+  );
 }
 
 describe('Cypher injection (issue 3)', () => {

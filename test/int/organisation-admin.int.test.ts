@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  addEntry,
   createOrganisations,
   DomainError,
   endOrganisation,
@@ -307,5 +308,34 @@ describe('creating and ending organisations (issue 11)', () => {
     const after = await db.read((tx) => findWijkMap(tx, world.districtId, '2026-12-01'));
     expect(before?.organisations.map((o) => o.id)).toContain(ending.id);
     expect(after?.organisations.map((o) => o.id)).not.toContain(ending.id);
+  });
+
+  it('adds the kept record to a circle when a merged duplicate’s id is given, and refuses an ended organisation (issue 11)', async () => {
+    const kept = org('Voedselbank');
+    const duplicate = org('Voedselbank Utrecht');
+    const ended = org('Kledingruil');
+    await db.write((tx) => upsertOrganisations(tx, [kept, duplicate, ended]));
+    await db.write((tx) => mergeOrganisations(tx, { duplicateId: duplicate.id, keepId: kept.id, now }));
+    await db.write((tx) => endOrganisation(tx, ended.id, '2026-01-01', now));
+    const entry = (organisationId: string) => ({
+      circleId: world.circle.id,
+      clientId: world.clientId,
+      entryId: randomUUID(),
+      ring: 4,
+      sector: 'PROFESSIONALS',
+      target: { kind: 'ORGANISATION' as const, organisationId },
+      relation: null,
+      support: [],
+      frequency: null,
+      wish: null,
+      note: null,
+    });
+    const placed = await db.write((tx) => addEntry(tx, entry(duplicate.id)));
+    expect(placed.target).toMatchObject({ id: kept.id });
+    const error = await caught(() => db.write((tx) => addEntry(tx, entry(ended.id))));
+    expect([error.code, error.field]).toEqual(['NOT_FOUND', 'input.organisationId']);
+    await db.write((tx) =>
+      tx.run('MATCH (:NetworkCircle {id: $c})-[p:PLACES {id: $e}]->() DELETE p', { c: world.circle.id, e: placed.id }),
+    );
   });
 });

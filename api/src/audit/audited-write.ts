@@ -17,8 +17,11 @@ export interface WriteRecord {
   actorLabel?: string | null;
 }
 
-/** Codes of refusals: the access check or the session already recorded them (as DENIED), or nothing was attempted. */
-const NOT_ATTEMPTED = new Set(['FORBIDDEN', 'UNAUTHENTICATED', 'RATE_LIMITED', 'AUDIT_UNAVAILABLE']);
+/**
+ * Codes whose attempt is on record already: refusals of the access check or the session (DENIED),
+ * wrong credentials (the sign-in path records each as a failed LOGIN), or nothing was attempted.
+ */
+const NOT_ATTEMPTED = new Set(['FORBIDDEN', 'UNAUTHENTICATED', 'RATE_LIMITED', 'AUDIT_UNAVAILABLE', 'INVALID_CREDENTIALS']);
 
 function codeOf(error: unknown): string {
   if (error instanceof DomainError) return error.code;

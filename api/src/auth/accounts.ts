@@ -10,6 +10,7 @@ import {
   placeAccountPerson,
   placementIssues,
   resetSecondFactor,
+  revokeGrantsTo,
   setAccountActive,
   setAccountRole,
   setActivation,
@@ -88,7 +89,7 @@ export async function createAccount(
   const isClient = input.role === 'CLIENT';
   return auditedWrite(
     context,
-    { subject: 'Account', action: 'CREATE', clientId: null, detail: `account created (${input.role})` },
+    { subject: 'Account', action: 'CREATE', clientId: null, detail: `account ${accountId} created (${input.role})` },
     async (tx, record) => {
       await checkRefs(tx, input);
       if (await usernameTaken(tx, input.username)) {
@@ -112,11 +113,26 @@ export async function issueActivationCode(
   context: Context,
   accountId: string,
 ): Promise<{ account: AccountSummary; activation: ActivationCode }> {
-  return auditedWrite(context, { subject: 'Account', action: 'UPDATE', detail: 'new activation code' }, async (tx, record) => {
-    record.clientId = (await existing(tx, accountId)).clientId;
-    const activation = await issueCode(tx, context, accountId);
-    return { account: await reread(tx, accountId), activation };
-  });
+  return auditedWrite(
+    context,
+    { subject: 'Account', action: 'UPDATE', detail: `new activation code, account ${accountId}` },
+    async (tx, record) => {
+      const found = await existing(tx, accountId);
+      record.clientId = found.clientId;
+      // Only for an account that has no password yet: a code for an activated account would let the
+      // admin choose its password and sign in as that person (a client's circle, a begeleider's grants).
+      if (found.activated)
+        throw apiError(
+          'CONFLICT',
+          'This account is activated already; a new code is only for accounts that were never activated.',
+          {
+            field: 'input.accountId',
+          },
+        );
+      const activation = await issueCode(tx, context, accountId);
+      return { account: await reread(tx, accountId), activation };
+    },
+  );
 }
 
 /**
@@ -126,40 +142,56 @@ export async function issueActivationCode(
  */
 export async function updateAccount(context: Context, accountId: string, input: AccountPlacementInput): Promise<AccountSummary> {
   checkPlacement(input);
-  return auditedWrite(context, { subject: 'Account', action: 'UPDATE', detail: 'account changed' }, async (tx, record) => {
-    const found = await existing(tx, accountId);
-    record.clientId = found.clientId;
-    if ((found.role === 'CLIENT') !== (input.role === 'CLIENT')) {
-      throw apiError('INVALID_INPUT', 'A client’s account stays a client’s account, and no other account becomes one.', {
-        field: 'input.role',
-      });
-    }
-    if (!found.personId) throw apiError('NOT_FOUND', 'The account signs in as nobody.', { field: 'input.accountId' });
-    await checkRefs(tx, input);
-    record.detail = found.role === input.role ? 'account changed' : `role changed (${found.role} to ${input.role})`;
-    await placeAccountPerson(tx, found.personId, input.role, input.organisationId, input.districtIds);
-    if (found.role !== input.role) {
-      await setAccountRole(tx, accountId, input.role);
-      await deleteSessionsOf(tx, accountId);
-    }
-    return reread(tx, accountId);
-  });
+  return auditedWrite(
+    context,
+    { subject: 'Account', action: 'UPDATE', detail: `account ${accountId} changed` },
+    async (tx, record) => {
+      const found = await existing(tx, accountId);
+      record.clientId = found.clientId;
+      if ((found.role === 'CLIENT') !== (input.role === 'CLIENT')) {
+        throw apiError('INVALID_INPUT', 'A client’s account stays a client’s account, and no other account becomes one.', {
+          field: 'input.role',
+        });
+      }
+      if (!found.personId) throw apiError('NOT_FOUND', 'The account signs in as nobody.', { field: 'input.accountId' });
+      await checkRefs(tx, input);
+      record.detail =
+        found.role === input.role
+          ? `account ${accountId} changed`
+          : `account ${accountId}: role changed (${found.role} to ${input.role})`;
+      await placeAccountPerson(tx, found.personId, input.role, input.organisationId, input.districtIds);
+      if (found.role !== input.role) {
+        await setAccountRole(tx, accountId, input.role);
+        await deleteSessionsOf(tx, accountId);
+        // No longer a begeleider: the clients' grants end now, and each client's trail says so.
+        if (found.role === 'SUPPORT_WORKER') {
+          const clients = await revokeGrantsTo(tx, found.personId, new Date(context.now).toISOString());
+          if (clients.length > 0) record.clientIds = clients;
+        }
+      }
+      return reread(tx, accountId);
+    },
+  );
 }
 
 /** Removes the second factor and ends every session: the person sets up a new one at the next login. */
 export async function resetAccountSecondFactor(context: Context, accountId: string): Promise<AccountSummary> {
-  return auditedWrite(context, { subject: 'Account', action: 'UPDATE', detail: 'second factor reset' }, async (tx, record) => {
-    record.clientId = (await existing(tx, accountId)).clientId;
-    await resetSecondFactor(tx, accountId);
-    return reread(tx, accountId);
-  });
+  return auditedWrite(
+    context,
+    { subject: 'Account', action: 'UPDATE', detail: `account ${accountId}: second factor reset` },
+    async (tx, record) => {
+      record.clientId = (await existing(tx, accountId)).clientId;
+      await resetSecondFactor(tx, accountId);
+      return reread(tx, accountId);
+    },
+  );
 }
 
 /** Turns an account off (every session of it ends at once) or on again. */
 export async function setActive(context: Context, accountId: string, active: boolean): Promise<AccountSummary> {
   return auditedWrite(
     context,
-    { subject: 'Account', action: 'UPDATE', detail: active ? 'account turned on' : 'account turned off' },
+    { subject: 'Account', action: 'UPDATE', detail: `account ${accountId} turned ${active ? 'on' : 'off'}` },
     async (tx, record) => {
       record.clientId = (await existing(tx, accountId)).clientId;
       await setAccountActive(tx, accountId, active);

@@ -93,30 +93,33 @@ async function release(context: Context, attempt: Attempt): Promise<void> {
 }
 
 /**
- * Records a wrong password or code; it was counted already when the attempt was reserved. Nothing
- * else is written, so this record has a transaction of its own (not `auditedWrite`, which records
- * changes): it names the account that was tried and, for a client's account, the client, so the
- * attempt reaches the client's trail (NEN 7513; issue 11).
+ * Records a wrong password, code or activation code; it was counted already when the attempt was
+ * reserved. Nothing else is written, so the record has a transaction of its own (`recordAttempt`).
+ * For a client's account it names the client, so the attempt reaches the client's trail (NEN 7513;
+ * issue 11); the actor is whoever tried (the username in `actorLabel`), never the account holder,
+ * so someone else's guesses do not read as the client's own doing. Recorded as a failed LOGIN, so
+ * the audit review counts guessed activation codes with guessed passwords.
  */
-async function failed(
+async function refused(
   context: Context,
   username: string,
-  account: { id: string; clientId: string | null } | null,
-  reason: string,
+  account: { clientId: string | null } | null,
+  what: { subject: 'Session' | 'Account'; reason: string; message: string },
 ): Promise<never> {
   await recordAttempt(
     context,
-    {
-      clientId: account?.clientId ?? null,
-      subject: 'Session',
-      action: 'LOGIN',
-      result: 'FAILED',
-      detail: reason,
-      actorAccountId: account?.id ?? null,
-    },
+    { clientId: account?.clientId ?? null, subject: what.subject, action: 'LOGIN', result: 'FAILED', detail: what.reason },
     username,
   );
-  throw apiError('INVALID_CREDENTIALS', 'The username, password or code is not right.');
+  throw apiError('INVALID_CREDENTIALS', what.message);
+}
+
+function failed(context: Context, username: string, account: { clientId: string | null } | null, reason: string): Promise<never> {
+  return refused(context, username, account, {
+    subject: 'Session',
+    reason,
+    message: 'The username, password or code is not right.',
+  });
 }
 
 /** Opens the full session and records the login; the viewer of the rest of the request is the new account. */
@@ -383,8 +386,7 @@ export async function activateAccount(
     pending !== undefined && pending.active && pending.expiresAt > context.now && sameCodeHash(pending.codeHash, codeHash);
   if (!valid) {
     const clientId = pending ? pending.clientId : await context.db.read((tx) => clientOfUsername(tx, username));
-    const accountId = pending?.accountId ?? null;
-    return failedActivation(context, username, accountId === null && clientId === null ? null : { id: accountId, clientId });
+    return failedActivation(context, username, { clientId });
   }
   const passwordHash = await hashPassword(password);
   try {
@@ -400,7 +402,7 @@ export async function activateAccount(
     );
   } catch (error) {
     if (error instanceof GraphQLError && error.extensions.code === 'INVALID_CREDENTIALS')
-      return failedActivation(context, username, { id: pending.accountId, clientId: pending.clientId });
+      return failedActivation(context, username, { clientId: pending.clientId });
     throw error;
   }
   await release(context, attempt);
@@ -409,23 +411,11 @@ export async function activateAccount(
   return afterPassword(context, credentials);
 }
 
-/** Records a refused activation (like a failed login) and answers with the one refusal. */
-async function failedActivation(
-  context: Context,
-  username: string,
-  account: { id: string | null; clientId: string | null } | null,
-): Promise<never> {
-  await recordAttempt(
-    context,
-    {
-      clientId: account?.clientId ?? null,
-      subject: 'Account',
-      action: 'UPDATE',
-      result: 'FAILED',
-      detail: 'activation refused',
-      actorAccountId: account?.id ?? null,
-    },
-    username,
-  );
-  throw apiError('INVALID_CREDENTIALS', 'The username or activation code is not right, or the code is no longer valid.');
+/** A refused activation: recorded like a failed login, answered with the one refusal. */
+function failedActivation(context: Context, username: string, account: { clientId: string | null } | null): Promise<never> {
+  return refused(context, username, account, {
+    subject: 'Account',
+    reason: 'activation refused',
+    message: 'The username or activation code is not right, or the code is no longer valid.',
+  });
 }

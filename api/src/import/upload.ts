@@ -2,14 +2,15 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decodeCsvBytes, IMPORT_LIMITS, IMPORT_UPLOAD_TTL_MS, storeImportUpload, type Database } from '@wijkkring/graph';
 import { parseCookies, resumeSession, SESSION_COOKIE } from '../auth/sessions.js';
-import { recordHttpRefusal } from '../audit/refusals.js';
+import { httpAuditedWrite } from '../audit/http-audit.js';
 import type { Env } from '../env.js';
 import { hasCsrfHeader, readBodyWithin } from '../hardening.js';
 
 export const IMPORT_UPLOAD_PATH = '/import/sociale-kaart';
 
 /** A refused upload, as the audit log records it. */
-const REFUSED = { subject: 'SocialMap', detail: 'import upload refused' };
+const REFUSED = { subject: 'SocialMap', action: 'CREATE', result: 'DENIED', detail: 'import upload refused' } as const;
+const nothing = (): Promise<void> => Promise.resolve();
 
 const MEDIA_TYPES = new Set(['text/csv', 'application/octet-stream', 'application/vnd.ms-excel', 'text/plain']);
 
@@ -57,12 +58,12 @@ export async function importUpload(db: Database, env: Env, req: IncomingMessage,
   const token = parseCookies(req.headers.cookie ?? null).get(SESSION_COOKIE) ?? null;
   const view = token ? await resumeSession(db, env, token, now) : undefined;
   if (view?.session.stage !== 'FULL') {
-    await recordHttpRefusal(db, env, req, null, REFUSED);
+    await httpAuditedWrite(db, env, req, null, REFUSED, nothing);
     refuse(res, 401, 'UNAUTHENTICATED', 'Sign in first.');
     return;
   }
   if (view.account.role !== 'ADMIN') {
-    await recordHttpRefusal(db, env, req, view.account, REFUSED);
+    await httpAuditedWrite(db, env, req, view.account, REFUSED, nothing);
     refuse(res, 403, 'FORBIDDEN', 'You are not allowed to see or do this.');
     return;
   }
@@ -81,18 +82,31 @@ export async function importUpload(db: Database, env: Env, req: IncomingMessage,
   const decoded = decodeCsvBytes(body);
   const id = randomUUID();
   const expiresAt = new Date(now + IMPORT_UPLOAD_TTL_MS).toISOString();
-  await db.write((tx) =>
-    storeImportUpload(tx, {
-      id,
-      accountId: view.account.id,
-      fileName: fileNameOf(req),
-      text: decoded.text,
-      badLines: decoded.badLines,
-      sha256: createHash('sha256').update(body).digest('hex'),
-      bytes: body.length,
-      createdAt: new Date(now).toISOString(),
-      expiresAt,
-    }),
+  const sha256 = createHash('sha256').update(body).digest('hex');
+  // Stored and recorded together: the log says who brought which file (its hash), not what is in it.
+  await httpAuditedWrite(
+    db,
+    env,
+    req,
+    view.account,
+    {
+      subject: 'SocialMap',
+      action: 'CREATE',
+      result: 'SUCCESS',
+      detail: `import upload ${id}, sha256 ${sha256}, ${String(body.length)} bytes`,
+    },
+    (tx) =>
+      storeImportUpload(tx, {
+        id,
+        accountId: view.account.id,
+        fileName: fileNameOf(req),
+        text: decoded.text,
+        badLines: decoded.badLines,
+        sha256,
+        bytes: body.length,
+        createdAt: new Date(now).toISOString(),
+        expiresAt,
+      }),
   );
   answer(res, 201, { uploadId: id, expiresAt, bytes: body.length });
 }

@@ -33,6 +33,8 @@ import { connection, pageArgs, pageWindow, uuid } from './common.js';
 export const REVIEW_MAX_DAYS = 92;
 
 const DAY_MS = 86_400_000;
+/** Without a start date, an account or a client, a search covers this many days up to its end. */
+const UNANCHORED_DAYS = 30;
 const FIRST_INSTANT = '0000-01-01T00:00:00.000Z';
 const LAST_INSTANT = '9999-12-31T23:59:59.999Z';
 
@@ -152,11 +154,20 @@ async function resolveFilter(
 ): Promise<{ filter: AuditSearchFilter; described: string }> {
   const from = blank(input?.from);
   const to = blank(input?.to);
-  const start = from === null ? FIRST_INSTANT : startOf(from);
+  const client = blank(input?.client);
+  const account = blank(input?.account);
   const end = to === null ? LAST_INSTANT : endAfter(to);
+  // Without a client or an account to start from, a search without a start date covers the last
+  // UNANCHORED_DAYS days: the whole log (five years and more) would be read and sorted for every page.
+  const anchored = client !== null || blank(input?.clientUsername) !== null || account !== null;
+  const start =
+    from !== null
+      ? startOf(from)
+      : anchored
+        ? FIRST_INSTANT
+        : new Date(Math.min(context.now, to === null ? context.now : Date.parse(end)) - UNANCHORED_DAYS * DAY_MS).toISOString();
   if (start >= end) throw apiError('INVALID_INPUT', 'The end of the period lies before its start.', { field: 'filter.to' });
 
-  const client = blank(input?.client);
   const clientUsername = blank(input?.clientUsername)?.toLowerCase() ?? null;
   if (client !== null && clientUsername !== null) {
     throw apiError('INVALID_INPUT', 'Give a pseudonym or a username of the client, not both.', {
@@ -170,7 +181,6 @@ async function resolveFilter(
     clientRef = context.audit.ref(clientId);
   }
 
-  const account = blank(input?.account);
   let accountId: string | null = null;
   let actorLabel: string | null = null;
   if (account !== null && uuid.safeParse(account).success) {
@@ -194,7 +204,7 @@ async function resolveFilter(
     result !== null ? `result=${result}` : null,
     subject !== null ? `subject=${subject}` : null,
     origin !== null ? 'origin=(given)' : null,
-    from !== null ? `from=${start}` : null,
+    from !== null || !anchored ? `from=${start}` : null,
     to !== null ? `to=${end}` : null,
   ]
     .filter((part) => part !== null)

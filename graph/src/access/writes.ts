@@ -1,6 +1,6 @@
 import { DomainError } from '../errors.js';
 import type { AccessLevel } from '../account/types.js';
-import { one, type Tx } from '../tx.js';
+import { one, rows, type Tx } from '../tx.js';
 import { GRANT, toGrant } from './reads.js';
 import type { AccessGrant } from './types.js';
 import type { Raw } from '../mappers.js';
@@ -79,4 +79,21 @@ export async function upsertGrants(tx: Tx, grants: GrantRow[]): Promise<void> {
      SET g.level = row.level, g.grantedAt = row.grantedAt, g.until = row.until`,
     { rows: grants },
   );
+}
+
+/**
+ * Ends every running grant given to a person (their account stopped being a support worker, issue
+ * 11): the grants would otherwise come back with the role. Returns the clients whose grant ended,
+ * so each client's trail records it.
+ */
+export async function revokeGrantsTo(tx: Tx, personId: string, now: string): Promise<string[]> {
+  const found = await rows<{ clientId: string }>(
+    tx,
+    `MATCH (c:Person:Client)-[g:GRANTS_ACCESS]->(:Person {id: $personId})
+     WHERE g.revokedAt IS NULL
+     SET g.revokedAt = $now
+     RETURN DISTINCT c.id AS clientId`,
+    { personId, now },
+  );
+  return found.map((r) => r.clientId);
 }

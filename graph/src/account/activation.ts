@@ -84,7 +84,7 @@ export async function consumeActivation(
     `MATCH (a:Account {id: $accountId})
      SET a._lock = true
      REMOVE a._lock
-     WITH a, a.active = true AND a.activationHash = $codeHash AND a.activationExpiresAt > $now AS ok
+     WITH a, a.active = true AND a.passwordHash IS NULL AND a.activationHash = $codeHash AND a.activationExpiresAt > $now AS ok
      FOREACH (_ IN CASE WHEN ok THEN [1] ELSE [] END |
        SET a.passwordHash = $passwordHash, a.passwordChangedAt = $nowIso, a.activatedAt = $nowIso
        REMOVE a.activationHash, a.activationIssuedAt, a.activationExpiresAt)

@@ -205,14 +205,6 @@ export interface AccountFilter {
   search: string | null;
 }
 
-export const NO_ACCOUNT_FILTER: AccountFilter = {
-  role: null,
-  active: null,
-  organisationId: null,
-  districtId: null,
-  search: null,
-};
-
 /** Accounts by username, for the admin, narrowed by `filter`; one page and the total. */
 export async function listAccounts(tx: Tx, filter: AccountFilter, skip: number, limit: number): Promise<Page<AccountSummary>> {
   const record = await one<{ page: Raw[]; total: number }>(
@@ -262,8 +254,15 @@ export async function missingAccountRefs(
 ): Promise<{ organisation: boolean; districtIds: string[] }> {
   const record = await one<{ organisation: boolean; missing: string[] }>(
     tx,
-    `RETURN ($organisationId IS NOT NULL AND NOT EXISTS { MATCH (:Organisation {id: $organisationId}) }) AS organisation,
-            [id IN $districtIds WHERE NOT EXISTS { MATCH (:District {id: id}) }] AS missing`,
+    // Ended or merged records count as missing: nobody starts working at an organisation that stopped
+    // or at a merged duplicate (a merge leaves the duplicate without relationships), nor in an ended wijk.
+    `RETURN ($organisationId IS NOT NULL AND NOT EXISTS {
+              MATCH (o:Organisation {id: $organisationId})
+              WHERE o.mergedInto IS NULL AND (o.until IS NULL OR o.until > date())
+            }) AS organisation,
+            [id IN $districtIds WHERE NOT EXISTS {
+              MATCH (d:District {id: id}) WHERE d.until IS NULL OR d.until > date()
+            }] AS missing`,
     { organisationId, districtIds },
   );
   return { organisation: record?.organisation ?? false, districtIds: record?.missing ?? [] };

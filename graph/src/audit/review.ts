@@ -1,3 +1,4 @@
+import { groupBy } from '../group-by.js';
 import type { AuditAction, AuditResult } from './types.js';
 
 /**
@@ -103,18 +104,6 @@ export function bursts<T extends Timed>(
     else found.push([left, right]);
   });
   return found.map(([from, to]) => events.slice(from, to + 1));
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string | null): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    if (k === null) continue;
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 const AMSTERDAM = new Intl.DateTimeFormat('en-CA', {

@@ -1,3 +1,4 @@
+import { csvLine } from '../csv.js';
 import { num, oneOf, optStr, str, type Raw } from '../mappers.js';
 import { toPage, type Page } from '../paging.js';
 import { one, rows, type Tx } from '../tx.js';
@@ -227,19 +228,7 @@ export const AUDIT_CSV_COLUMNS = [
   'detail',
 ] as const;
 
-/**
- * One field for a `;`-separated file: quoted when it holds a `;`, a quote or a line break (a
- * quote doubled). A text a spreadsheet would run as a formula (=, +, -, @ first) gets a leading
- * apostrophe, as in research/csv.ts.
- */
-export function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[;"\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-const csvRow = (cells: ReadonlyArray<string | number | null>): string => `${cells.map(csvCell).join(';')}\r\n`;
+const csvRow = (cells: ReadonlyArray<string | number | null>): string => csvLine(cells, ';');
 
 /** The export as Excel and LibreOffice open it in the Netherlands: UTF-8 with a byte-order mark, `;`, Windows line ends. */
 export function auditCsv(found: readonly AuditSearchRow[]): string {

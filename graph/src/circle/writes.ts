@@ -127,9 +127,16 @@ async function resolveTarget(
 ): Promise<{ id: string; label: 'Person' | 'Organisation' }> {
   switch (target.kind) {
     case 'ORGANISATION': {
-      const found = await one<{ id: string }>(tx, `MATCH (o:Organisation {id: $id}) RETURN o.id AS id`, {
-        id: target.organisationId,
-      });
+      // A merged duplicate's id stands for the record it became; an ended organisation is not added (issue 11).
+      const found = await one<{ id: string }>(
+        tx,
+        `MATCH (found:Organisation {id: $id})
+         OPTIONAL MATCH (found)-[:MERGED_INTO*1..20]->(into:Organisation) WHERE into.mergedInto IS NULL
+         WITH coalesce(into, found) AS o
+         WHERE o.mergedInto IS NULL AND (o.until IS NULL OR o.until > date())
+         RETURN o.id AS id`,
+        { id: target.organisationId },
+      );
       if (!found) throw new DomainError('NOT_FOUND', 'No such organisation.', { field: 'input.organisationId' });
       return { id: found.id, label: 'Organisation' };
     }

@@ -1,3 +1,4 @@
+import { groupBy } from '../group-by.js';
 import { randomUUID } from 'node:crypto';
 import {
   TIER_OF_SECTOR,
@@ -643,15 +644,4 @@ export async function planSocialMapImport(tx: Tx, parsed: ParsedFile, options: P
     totals: totalsOf(lines),
     writes: planner.writes,
   };
-}
-
-function groupBy<T>(values: readonly T[], key: (value: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const value of values) {
-    const k = key(value);
-    const group = groups.get(k);
-    if (group) group.push(value);
-    else groups.set(k, [value]);
-  }
-  return groups;
 }

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { rows, stream, type Tx } from '../tx.js';
-import { csvLine } from './csv.js';
+import { csvLine } from '../csv.js';
 
 /**
  * The pseudonymised ego-network export in the three tables R's egor reads (`egor(alters, egos,

@@ -8,9 +8,9 @@ const HISTORY: DistrictHistory = {
   districtId: 'd',
   districtName: 'Kanaleneiland',
   organisations: [
-    { id: 'o1', name: 'Buurtteam "Noord" & Zuid', tier: 2 },
-    { id: 'o2', name: 'Stichting <Al Amal>', tier: 1 },
-    { id: 'o3', name: '=Huisarts', tier: null },
+    { id: 'o1', name: 'Buurtteam "Noord" & Zuid', tier: 2, until: null },
+    { id: 'o2', name: 'Stichting <Al Amal>', tier: 1, until: null },
+    { id: 'o3', name: '=Huisarts', tier: null, until: null },
   ],
   links: [
     { fromId: 'o1', toId: 'o2', since: '2024-01-01', until: null, kind: 'REFERRAL' },

@@ -1,6 +1,6 @@
 import { byId } from '../network/graph.js';
 import { betweenness as graphBetweenness } from '../network/measures.js';
-import { csvLine } from './csv.js';
+import { csvLine } from '../csv.js';
 import { networkMetrics, networkOn, validOn } from './network-metrics.js';
 import type { DistrictHistory } from './network-types.js';
 

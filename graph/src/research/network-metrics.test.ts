@@ -10,7 +10,7 @@ const id = (n: number): string => `m${String(n).padStart(2, '0')}`;
 const KARATE: DistrictHistory = {
   districtId: 'karate',
   districtName: 'Karateclub',
-  organisations: Array.from({ length: KARATE_MEMBERS }, (_, i) => ({ id: id(i + 1), name: `Lid ${String(i + 1)}`, tier: null })),
+  organisations: Array.from({ length: KARATE_MEMBERS }, (_, i) => ({ id: id(i + 1), name: `Lid ${String(i + 1)}`, tier: null, until: null })),
   links: KARATE_EDGES.map(([a, b]) => ({ fromId: id(a), toId: id(b), since: '2020-01-01', until: null, kind: 'COLLABORATION' })),
 };
 
@@ -34,9 +34,9 @@ describe('research network metrics', () => {
       districtId: 'd',
       districtName: 'Wijk',
       organisations: [
-        { id: 'a', name: 'A', tier: 1 },
-        { id: 'b', name: 'B', tier: 2 },
-        { id: 'c', name: 'C', tier: 2 },
+        { id: 'a', name: 'A', tier: 1, until: null },
+        { id: 'b', name: 'B', tier: 2, until: null },
+        { id: 'c', name: 'C', tier: 2, until: null },
       ],
       links: [
         { fromId: 'a', toId: 'b', since: '2026-02-10', until: null, kind: 'REFERRAL' },
@@ -54,6 +54,30 @@ describe('research network metrics', () => {
     // January: a–c and b–c (spoor 1–2 and 2–2): half of the tiered links cross tiers.
     expect(series.periods[0]?.crossTierShare).toBe(0.5);
     expect(series.periods[2]?.components).toBe(2);
+  });
+
+  it('leaves an organisation out from the day it ended, and names that network apart (issue 11)', () => {
+    const history: DistrictHistory = {
+      districtId: 'd',
+      districtName: 'Wijk',
+      organisations: [
+        { id: 'a', name: 'A', tier: 1, until: null },
+        { id: 'b', name: 'B', tier: 2, until: null },
+        { id: 'c', name: 'C', tier: 2, until: '2026-02-15' },
+      ],
+      links: [
+        { fromId: 'a', toId: 'b', since: '2025-01-01', until: null, kind: 'REFERRAL' },
+        { fromId: 'b', toId: 'c', since: '2025-01-01', until: '2026-02-15', kind: 'COLLABORATION' },
+      ],
+    };
+    const series = districtSeries(history, periodsUntil('2026-03-15', 'MONTH', 3), 'MONTH', '2026-03-15', new MetricsCache());
+    expect(series.periods.map((p) => [p.period, p.organisations, p.links])).toEqual([
+      ['2026-01', 3, 2],
+      ['2026-02', 2, 1],
+      ['2026-03', 2, 1],
+    ]);
+    const keys = new NetworkKeys(history);
+    expect(keys.on('2026-02-14')).not.toBe(keys.on('2026-02-15'));
   });
 
   it('computes a network once however many periods share it, and again when a link changes', () => {

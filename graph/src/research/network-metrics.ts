@@ -100,9 +100,16 @@ export class MetricsCache {
 /** The organisation network of a wijk on a date. */
 export function networkOn(history: DistrictHistory, date: string): Network {
   return buildNetwork(
-    history.organisations.map((o) => ({ id: o.id, group: o.tier === null ? 'OTHER' : GROUP_OF_TIER[o.tier] })),
+    history.organisations
+      .filter((o) => activeOn(o, date))
+      .map((o) => ({ id: o.id, group: o.tier === null ? 'OTHER' : GROUP_OF_TIER[o.tier] })),
     history.links.filter((link) => validOn(link, date)),
   );
+}
+
+/** An organisation is in the network until the day it ended (links of an ended organisation end that day too). */
+function activeOn(organisation: { until: string | null }, date: string): boolean {
+  return organisation.until === null || organisation.until > date;
 }
 
 /**
@@ -117,7 +124,8 @@ export class NetworkKeys {
 
   constructor(private readonly history: DistrictHistory) {
     const hash = createHash('sha256');
-    for (const o of history.organisations) hash.update(`${o.id}\u0000${o.name}\u0000${String(o.tier)}\u0001`);
+    for (const o of history.organisations)
+      hash.update(`${o.id}\u0000${o.name}\u0000${String(o.tier)}\u0000${o.until ?? ''}\u0001`);
     this.base = hash.digest('base64');
     this.linkHashes = history.links.map((link) =>
       createHash('sha256')
@@ -135,7 +143,9 @@ export class NetworkKeys {
       sum = BigInt.asUintN(64, sum + (this.linkHashes[i] ?? 0n));
       count += 1;
     });
-    return `${this.base}:${String(count)}:${sum.toString(36)}`;
+    // Organisations only leave (they have no start date), so how many are present names which.
+    const present = this.history.organisations.filter((o) => activeOn(o, date)).length;
+    return `${this.base}:${String(present)}:${String(count)}:${sum.toString(36)}`;
   }
 }
 

@@ -1,5 +1,5 @@
 import { TIERS } from '../model.js';
-import { optOneOf, str, type Raw } from '../mappers.js';
+import { optOneOf, optStr, str, type Raw } from '../mappers.js';
 import { rows, type Tx } from '../tx.js';
 import type { DistrictHistory, HistoryLink } from './network-types.js';
 
@@ -11,7 +11,7 @@ import type { DistrictHistory, HistoryLink } from './network-types.js';
 const HISTORY = `
 MATCH (d:District) WHERE $districtIds IS NULL OR d.id IN $districtIds
 RETURN d.id AS districtId, d.name AS districtName,
-  COLLECT { MATCH (d)<-[:ACTIVE_IN]-(o:Organisation) RETURN o {.id, .name, .tier} AS o ORDER BY o.id } AS organisations,
+  COLLECT { MATCH (d)<-[:ACTIVE_IN]-(o:Organisation) RETURN o {.id, .name, .tier, until: toString(o.until)} AS o ORDER BY o.id } AS organisations,
   COLLECT {
     MATCH (d)<-[:ACTIVE_IN]-(a:Organisation)-[l:COLLABORATES_WITH]->(b:Organisation)-[:ACTIVE_IN]->(d)
     RETURN [a.id, b.id, toString(l.since), toString(l.until), l.kind] AS l
@@ -31,7 +31,12 @@ export async function districtHistories(tx: Tx, districtIds: string[] | null): P
   return found.map((row) => ({
     districtId: row.districtId,
     districtName: row.districtName,
-    organisations: row.organisations.map((o) => ({ id: str(o, 'id'), name: str(o, 'name'), tier: optOneOf(TIERS, o, 'tier') })),
+    organisations: row.organisations.map((o) => ({
+      id: str(o, 'id'),
+      name: str(o, 'name'),
+      tier: optOneOf(TIERS, o, 'tier'),
+      until: optStr(o, 'until'),
+    })),
     links: row.links.map(toLink),
   }));
 }

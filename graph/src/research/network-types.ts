@@ -6,6 +6,8 @@ export interface HistoryOrganisation {
   id: string;
   name: string;
   tier: Tier | null;
+  /** The day it stopped (issue 11: an admin ends an organisation); from then on it is not in the network. */
+  until: string | null;
 }
 
 /** A link between two organisations of the wijk with its validity (dates YYYY-MM-DD, null: open). */

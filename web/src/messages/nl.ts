@@ -846,7 +846,7 @@ export const nl = {
     originHint: 'Het adres waar het verzoek vandaan kwam.',
     fromLabel: 'Van',
     toLabel: 'Tot en met',
-    periodHint: 'Hele dagen, Nederlandse tijd. Laat leeg voor alles.',
+    periodHint: 'Hele dagen, Nederlandse tijd. Zonder begindatum: de laatste 30 dagen, of alles van één account of cliënt.',
     search: 'Zoeken',
     onlyRefusals: 'Alleen weigeringen',
     clear: 'Filters wissen',
