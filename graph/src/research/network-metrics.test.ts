@@ -10,7 +10,12 @@ const id = (n: number): string => `m${String(n).padStart(2, '0')}`;
 const KARATE: DistrictHistory = {
   districtId: 'karate',
   districtName: 'Karateclub',
-  organisations: Array.from({ length: KARATE_MEMBERS }, (_, i) => ({ id: id(i + 1), name: `Lid ${String(i + 1)}`, tier: null, until: null })),
+  organisations: Array.from({ length: KARATE_MEMBERS }, (_, i) => ({
+    id: id(i + 1),
+    name: `Lid ${String(i + 1)}`,
+    tier: null,
+    until: null,
+  })),
   links: KARATE_EDGES.map(([a, b]) => ({ fromId: id(a), toId: id(b), since: '2020-01-01', until: null, kind: 'COLLABORATION' })),
 };
 
