@@ -464,7 +464,7 @@ export const nl = {
     saved: (name: string) => `De gegevens van ${name} zijn opgeslagen.`,
     newCode: 'Nieuwe activatiecode',
     newCodeTitle: (name: string) => `Nieuwe activatiecode voor ${name}?`,
-    newCodeText: 'De oude code werkt dan niet meer. Met de nieuwe code kiest de persoon een nieuw wachtwoord.',
+    newCodeText: 'De oude code werkt dan niet meer. Met de nieuwe code kiest de persoon een wachtwoord.',
     newCodeConfirm: 'Ja, nieuwe code maken',
     resetTotp: 'Tweede stap opnieuw',
     resetTitle: (name: string) => `Tweede stap van ${name} opnieuw instellen?`,

@@ -155,9 +155,12 @@ function AccountCard({ account, onAction }: { readonly account: Account; readonl
         <button type="button" className="button secondary small" onClick={() => onAction({ kind: 'edit', account })}>
           <PencilIcon /> {texts.edit}
         </button>
-        <button type="button" className="button secondary small" onClick={() => onAction({ kind: 'code', account })}>
-          <KeyIcon /> {texts.newCode}
-        </button>
+        {account.activated ? null : (
+          // Only before activation: a code for an activated account would let the admin choose its password.
+          <button type="button" className="button secondary small" onClick={() => onAction({ kind: 'code', account })}>
+            <KeyIcon /> {texts.newCode}
+          </button>
+        )}
         {account.totpEnabled ? (
           <button type="button" className="button secondary small" onClick={() => onAction({ kind: 'reset', account })}>
             <RetryIcon /> {texts.resetTotp}
