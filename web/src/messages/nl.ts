@@ -993,6 +993,7 @@ export const nl = {
     empty: 'Er zijn nog geen wijken.',
     yourWijk: 'Jouw wijk',
     yourWijkTitle: 'Jouw wijk',
+    yourWijkenTitle: 'Jouw wijken',
     allTitle: 'Alle wijken',
     compareLink: 'Wijken vergelijken',
     focusTextOwn: 'In deze vier wijken werkt het programma Thuis in je Wijk. Jouw wijk is er één van; die staat bovenaan.',

@@ -9,15 +9,21 @@ import { splitDistricts } from './district-order';
 
 type DistrictItem = DistrictsPageQuery['districts']['nodes'][number];
 
-function DistrictList({ districts, ownId }: { readonly districts: readonly DistrictItem[]; readonly ownId: string | null }) {
+function DistrictList({
+  districts,
+  ownIds,
+}: {
+  readonly districts: readonly DistrictItem[];
+  readonly ownIds: readonly string[];
+}) {
   return (
     <ul className="link-list">
       {districts.map((d) => (
         <li key={d.id}>
-          <Link to={`/wijk/${d.slug}`} className={d.id === ownId ? 'link-row own-district' : 'link-row'}>
+          <Link to={`/wijk/${d.slug}`} className={ownIds.includes(d.id) ? 'link-row own-district' : 'link-row'}>
             <span className="link-row-main">
               <span className="link-row-title">{d.name}</span>
-              {d.id === ownId ? (
+              {ownIds.includes(d.id) ? (
                 <span className="badge">
                   <HomeIcon /> {nl.districts.yourWijk}
                 </span>
@@ -41,10 +47,10 @@ export function DistrictsPage() {
   const viewer = useViewer();
   const [result, reexecute] = useQuery({ query: DistrictsPageDocument });
   const districts = result.data?.districts.nodes ?? [];
-  // A coordinator's own wijk comes first and is marked; the comparison is for coordinators and admins.
-  const ownId = viewer?.role === 'COORDINATOR' ? (viewer.district?.id ?? null) : null;
+  // A coordinator's own wijken come first and are marked; the comparison is for coordinators and admins.
+  const ownIds = viewer?.role === 'COORDINATOR' ? viewer.districts.map((d) => d.id) : [];
   const canCompare = viewer?.role === 'COORDINATOR' || viewer?.role === 'ADMIN';
-  const { own, focus, other } = splitDistricts(districts, ownId);
+  const { own, focus, other } = splitDistricts(districts, ownIds);
 
   return (
     <div className="page">
@@ -64,12 +70,12 @@ export function DistrictsPage() {
         <LoadError error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       ) : null}
       {result.data && districts.length === 0 ? <p>{nl.districts.empty}</p> : null}
-      {own ? (
+      {own.length > 0 ? (
         <section aria-labelledby="jouw-wijk">
           <h2 id="jouw-wijk">
-            <HomeIcon /> {nl.districts.yourWijkTitle}
+            <HomeIcon /> {own.length > 1 ? nl.districts.yourWijkenTitle : nl.districts.yourWijkTitle}
           </h2>
-          <DistrictList districts={[own]} ownId={ownId} />
+          <DistrictList districts={own} ownIds={ownIds} />
         </section>
       ) : null}
       {focus.length > 0 ? (
@@ -77,14 +83,14 @@ export function DistrictsPage() {
           <h2 id="focus-wijken">
             <StarIcon /> {nl.districts.focusTitle}
           </h2>
-          <p>{own?.focus ? nl.districts.focusTextOwn : nl.districts.focusText}</p>
-          <DistrictList districts={focus} ownId={ownId} />
+          <p>{own.some((d) => d.focus) ? nl.districts.focusTextOwn : nl.districts.focusText}</p>
+          <DistrictList districts={focus} ownIds={ownIds} />
         </section>
       ) : null}
       {other.length > 0 ? (
         <section aria-labelledby="andere-wijken">
           <h2 id="andere-wijken">{nl.districts.otherTitle}</h2>
-          <DistrictList districts={other} ownId={ownId} />
+          <DistrictList districts={other} ownIds={ownIds} />
         </section>
       ) : null}
     </div>
