@@ -320,7 +320,12 @@ describe('organisations (issue 11)', () => {
       endedOfferings: 1,
     });
     expect(await auditSince(seq)).toContainEqual(
-      expect.objectContaining({ subject: 'Organisation', action: 'UPDATE', result: 'SUCCESS', detail: 'end' }),
+      expect.objectContaining({
+        subject: 'Organisation',
+        action: 'UPDATE',
+        result: 'SUCCESS',
+        detail: `organisation ${buddy.id} ended`,
+      }),
     );
 
     const MAP =
@@ -567,7 +572,10 @@ describe('merging two records of one organisation (issue 11)', () => {
 
     // The merge is recorded once for each client whose circle changed, in that client's trail.
     const records = await auditSince(seq);
-    const mergeRecords = records.filter((r) => r.subject === 'Organisation' && r.detail === 'merge');
+    // The record names both records (never a client's data).
+    const mergeRecords = records.filter(
+      (r) => r.subject === 'Organisation' && r.detail === `merge: organisation ${duplicate.id} into ${keep.id}`,
+    );
     expect(mergeRecords.map((r) => r.clientRef).sort()).toEqual(
       [clientRef(DEVELOPMENT_PSEUDONYM_KEY, ids.clientA), clientRef(DEVELOPMENT_PSEUDONYM_KEY, ids.clientB)].sort(),
     );
@@ -681,7 +689,12 @@ describe('merging two records of one organisation (issue 11)', () => {
     const merged = await admin.graphql(MERGE, { input: { duplicateId: duplicate.id, keepId: keep.id } });
     expect(merged.errors).toBeUndefined();
     expect((await auditSince(before2)).filter((r) => r.subject === 'Organisation')).toEqual([
-      expect.objectContaining({ action: 'UPDATE', result: 'SUCCESS', detail: 'merge', clientRef: null }),
+      expect.objectContaining({
+        action: 'UPDATE',
+        result: 'SUCCESS',
+        detail: `merge: organisation ${duplicate.id} into ${keep.id}`,
+        clientRef: null,
+      }),
     ]);
   });
 });

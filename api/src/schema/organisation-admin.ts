@@ -429,39 +429,47 @@ builder.mutationFields((t) => ({
     description: 'A new organisation (CONFLICT when a current one has the name, or the slug is taken).',
     args: { input: t.arg({ type: CreateOrganisationInput }) },
     resolve: (_root, { input }, context) =>
-      auditedWrite(context, { subject: 'Organisation', action: 'CREATE' }, async (tx) => ({
-        organisation: await createOrganisation(
-          tx,
-          {
-            id: randomUUID(),
-            name: input.name,
-            slug: input.slug ?? null,
-            sector: input.sector,
-            note: input.note || null,
-            districtIds: [...input.districtIds],
-          },
-          { today: todayOf(context), now: nowIso(context) },
-        ),
-      })),
+      auditedWrite(context, { subject: 'Organisation', action: 'CREATE' }, async (tx, record) => {
+        const id = randomUUID();
+        record.detail = `organisation ${id} created`;
+        return {
+          organisation: await createOrganisation(
+            tx,
+            {
+              id,
+              name: input.name,
+              slug: input.slug ?? null,
+              sector: input.sector,
+              note: input.note || null,
+              districtIds: [...input.districtIds],
+            },
+            { today: todayOf(context), now: nowIso(context) },
+          ),
+        };
+      }),
   }),
   updateOrganisation: t.field({
     type: OrganisationRecordPayload,
     description: 'Changes name, sector (and so tier), note and wijken. A merged record cannot change.',
     args: { input: t.arg({ type: UpdateOrganisationInput }) },
     resolve: (_root, { input }, context) =>
-      auditedWrite(context, { subject: 'Organisation', action: 'UPDATE' }, async (tx) => ({
-        organisation: await updateOrganisation(
-          tx,
-          {
-            id: input.id,
-            name: input.name,
-            sector: input.sector,
-            note: input.note || null,
-            districtIds: [...input.districtIds],
-          },
-          todayOf(context),
-        ),
-      })),
+      auditedWrite(
+        context,
+        { subject: 'Organisation', action: 'UPDATE', detail: `organisation ${input.id} changed` },
+        async (tx) => ({
+          organisation: await updateOrganisation(
+            tx,
+            {
+              id: input.id,
+              name: input.name,
+              sector: input.sector,
+              note: input.note || null,
+              districtIds: [...input.districtIds],
+            },
+            todayOf(context),
+          ),
+        }),
+      ),
   }),
   endOrganisation: t.field({
     type: EndOrganisationPayload,
@@ -470,10 +478,14 @@ builder.mutationFields((t) => ({
       'Its running links, memberships and offerings end on the same date.',
     args: { input: t.arg({ type: EndOrganisationInput }) },
     resolve: (_root, { input }, context) =>
-      auditedWrite(context, { subject: 'Organisation', action: 'UPDATE', detail: 'end' }, async (tx) => {
-        const { organisation, ended } = await endOrganisation(tx, input.id, input.until, nowIso(context));
-        return { organisation, ...ended };
-      }),
+      auditedWrite(
+        context,
+        { subject: 'Organisation', action: 'UPDATE', detail: `organisation ${input.id} ended` },
+        async (tx) => {
+          const { organisation, ended } = await endOrganisation(tx, input.id, input.until, nowIso(context));
+          return { organisation, ...ended };
+        },
+      ),
   }),
   mergeOrganisations: t.field({
     type: MergeOrganisationsPayload,
@@ -484,7 +496,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, context) => {
       const result = await auditedWrite(
         context,
-        { subject: 'Organisation', action: 'UPDATE', detail: 'merge' },
+        { subject: 'Organisation', action: 'UPDATE', detail: `merge: organisation ${input.duplicateId} into ${input.keepId}` },
         async (tx, record) => {
           const merged = await mergeOrganisations(tx, {
             duplicateId: input.duplicateId,
@@ -517,8 +529,9 @@ builder.mutationFields((t) => ({
     description: 'A new wijk (CONFLICT when a current wijk has the name, or any wijk the slug).',
     args: { input: t.arg({ type: CreateDistrictInput }) },
     resolve: (_root, { input }, context) =>
-      auditedWrite(context, { subject: 'District', action: 'CREATE' }, async (tx) => {
+      auditedWrite(context, { subject: 'District', action: 'CREATE' }, async (tx, record) => {
         const id = randomUUID();
+        record.detail = `wijk ${id} created`;
         await createDistrict(
           tx,
           { id, name: input.name, slug: input.slug, partOfId: input.partOfId ?? null },
@@ -532,7 +545,7 @@ builder.mutationFields((t) => ({
     description: 'Renames a wijk; its slug stays.',
     args: { input: t.arg({ type: UpdateDistrictInput }) },
     resolve: (_root, { input }, context) =>
-      auditedWrite(context, { subject: 'District', action: 'UPDATE' }, async (tx) => {
+      auditedWrite(context, { subject: 'District', action: 'UPDATE', detail: `wijk ${input.id} renamed` }, async (tx) => {
         await renameDistrict(tx, input.id, input.name, todayOf(context));
         return { district: await districtRecord(tx, input.id, context) };
       }),
@@ -542,7 +555,7 @@ builder.mutationFields((t) => ({
     description: 'Ends a wijk on a date: it leaves the list of wijken; its history and maps of earlier dates stay.',
     args: { input: t.arg({ type: EndDistrictInput }) },
     resolve: (_root, { input }, context) =>
-      auditedWrite(context, { subject: 'District', action: 'UPDATE', detail: 'end' }, async (tx) => {
+      auditedWrite(context, { subject: 'District', action: 'UPDATE', detail: `wijk ${input.id} ended` }, async (tx) => {
         await endDistrict(tx, input.id, input.until, nowIso(context));
         return { district: await districtRecord(tx, input.id, context) };
       }),
@@ -552,8 +565,9 @@ builder.mutationFields((t) => ({
     description: 'A new partnership without members; they join with joinPartnership.',
     args: { input: t.arg({ type: CreatePartnershipInput }) },
     resolve: (_root, { input }, context) =>
-      auditedWrite(context, { subject: 'Partnership', action: 'CREATE' }, async (tx) => {
+      auditedWrite(context, { subject: 'Partnership', action: 'CREATE' }, async (tx, record) => {
         const id = randomUUID();
+        record.detail = `partnership ${id} created`;
         await createPartnership(
           tx,
           {
@@ -573,26 +587,30 @@ builder.mutationFields((t) => ({
     description: 'Renames a partnership, changes its kind or its wijk.',
     args: { input: t.arg({ type: UpdatePartnershipInput }) },
     resolve: (_root, { input }, context) =>
-      auditedWrite(context, { subject: 'Partnership', action: 'UPDATE' }, async (tx) => {
-        await updatePartnership(
-          tx,
-          {
-            id: input.id,
-            name: input.name,
-            kind: input.kind,
-            districtId: input.cityWide ? null : (input.districtId ?? null),
-          },
-          todayOf(context),
-        );
-        return { partnership: await partnershipRecord(tx, input.id) };
-      }),
+      auditedWrite(
+        context,
+        { subject: 'Partnership', action: 'UPDATE', detail: `partnership ${input.id} changed` },
+        async (tx) => {
+          await updatePartnership(
+            tx,
+            {
+              id: input.id,
+              name: input.name,
+              kind: input.kind,
+              districtId: input.cityWide ? null : (input.districtId ?? null),
+            },
+            todayOf(context),
+          );
+          return { partnership: await partnershipRecord(tx, input.id) };
+        },
+      ),
   }),
   endPartnership: t.field({
     type: PartnershipRecordPayload,
     description: 'Ends a partnership on a date; memberships still running end with it (all stay on record).',
     args: { input: t.arg({ type: EndPartnershipInput }) },
     resolve: (_root, { input }, context) =>
-      auditedWrite(context, { subject: 'Partnership', action: 'UPDATE', detail: 'end' }, async (tx) => {
+      auditedWrite(context, { subject: 'Partnership', action: 'UPDATE', detail: `partnership ${input.id} ended` }, async (tx) => {
         const { memberships } = await endPartnership(tx, input.id, input.until, nowIso(context));
         return { partnership: await partnershipRecord(tx, input.id), endedMemberships: memberships };
       }),
