@@ -108,15 +108,6 @@ const auditBeforeResponse: Plugin<Context> = {
   },
 };
 
-/** Where a request comes from: the socket, or the first X-Forwarded-For hop behind a trusted proxy. */
-function originOf(req: IncomingMessage, request: Request, env: Env): string | null {
-  if (env.trustProxy) {
-    const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  return req.socket.remoteAddress ?? null;
-}
-
 /** True for errors that are answers (they carry one of our codes, or are domain errors), not incidents. */
 function isExpected(value: unknown): boolean {
   const original = value instanceof GraphQLError && value.originalError ? value.originalError : value;
