@@ -1,10 +1,5 @@
 import { type Raw } from '../mappers.js';
-import {
-  DISTRICT_RECORD_FIELDS,
-  PARTNERSHIP_RECORD_FIELDS,
-  toDistrictRecord,
-  toPartnershipRecord,
-} from '../organisation/mappers.js';
+import { toDistrictRecord, toPartnershipRecord } from '../organisation/mappers.js';
 import type { DistrictRecord, PartnershipRecord } from '../organisation/types.js';
 import { toPage, type Page } from '../paging.js';
 import { one, rows, type Tx } from '../tx.js';
@@ -99,7 +94,9 @@ export async function listDistrictRecords(
     `MATCH (d:District)
      WHERE $includeEnded OR d.until IS NULL OR d.until > date($today)
      WITH d, date($today) AS today ORDER BY toLower(d.name), d.id
-     WITH collect(d {${DISTRICT_RECORD_FIELDS}}) AS items
+     WITH collect(d {.id, .name, .slug, .focus, until: toString(d.until),
+  partOfId: COLLECT { MATCH (d)-[:PART_OF]->(p:District) RETURN p.id }[0],
+  organisationCount: COUNT { (d)<-[:ACTIVE_IN]-(o:Organisation) WHERE o.mergedInto IS NULL AND (o.until IS NULL OR o.until > today) }}) AS items
      RETURN items[$skip..$end] AS page, size(items) AS total`,
     { includeEnded: filter.includeEnded, today: filter.today, skip, end: skip + limit },
   );
@@ -120,7 +117,12 @@ export async function listPartnershipRecords(
        AND ($districtId IS NULL OR EXISTS { (p)-[:IN]->(:District {id: $districtId}) })
      WITH p ORDER BY toLower(p.name), p.id
      WITH collect(p) AS matched
-     RETURN [p IN matched[$skip..$end] | p {${PARTNERSHIP_RECORD_FIELDS}}] AS page, size(matched) AS total`,
+     RETURN [p IN matched[$skip..$end] | p {.id, .name, .kind, since: toString(p.since), until: toString(p.until),
+  districtId: COLLECT { MATCH (p)-[:IN]->(pd:District) RETURN pd.id }[0],
+  members: COLLECT { MATCH (p)<-[m:MEMBER_OF]-(mo:Organisation)
+                     RETURN {partnershipId: p.id, organisationId: mo.id, organisationName: mo.name,
+                             since: toString(m.since), until: toString(m.until)} AS m
+                     ORDER BY m.until IS NOT NULL, m.organisationName }}] AS page, size(matched) AS total`,
     { includeEnded: filter.includeEnded, today: filter.today, districtId: filter.districtId, skip, end: skip + limit },
   );
   return toPage((record?.page ?? []).map(toPartnershipRecord), record?.total ?? 0, skip);
@@ -129,15 +131,26 @@ export async function listPartnershipRecords(
 export async function findDistrictRecord(tx: Tx, id: string, today: string): Promise<DistrictRecord | undefined> {
   const record = await one<{ d: Raw }>(
     tx,
-    `MATCH (d:District {id: $id}) WITH d, date($today) AS today RETURN d {${DISTRICT_RECORD_FIELDS}} AS d`,
+    `MATCH (d:District {id: $id}) WITH d, date($today) AS today RETURN d {.id, .name, .slug, .focus, until: toString(d.until),
+  partOfId: COLLECT { MATCH (d)-[:PART_OF]->(p:District) RETURN p.id }[0],
+  organisationCount: COUNT { (d)<-[:ACTIVE_IN]-(o:Organisation) WHERE o.mergedInto IS NULL AND (o.until IS NULL OR o.until > today) }} AS d`,
     { id, today },
   );
   return record ? toDistrictRecord(record.d) : undefined;
 }
 
 export async function findPartnershipRecord(tx: Tx, id: string): Promise<PartnershipRecord | undefined> {
-  const record = await one<{ p: Raw }>(tx, `MATCH (p:Partnership {id: $id}) RETURN p {${PARTNERSHIP_RECORD_FIELDS}} AS p`, {
-    id,
-  });
+  const record = await one<{ p: Raw }>(
+    tx,
+    `MATCH (p:Partnership {id: $id}) RETURN p {.id, .name, .kind, since: toString(p.since), until: toString(p.until),
+  districtId: COLLECT { MATCH (p)-[:IN]->(pd:District) RETURN pd.id }[0],
+  members: COLLECT { MATCH (p)<-[m:MEMBER_OF]-(mo:Organisation)
+                     RETURN {partnershipId: p.id, organisationId: mo.id, organisationName: mo.name,
+                             since: toString(m.since), until: toString(m.until)} AS m
+                     ORDER BY m.until IS NOT NULL, m.organisationName }} AS p`,
+    {
+      id,
+    },
+  );
   return record ? toPartnershipRecord(record.p) : undefined;
 }

@@ -2,11 +2,6 @@ import { bool, list, num, oneOf, optOneOf, optStr, str, strList, type Raw } from
 import { LANGUAGES, OFFERING_CATEGORIES, PARTNERSHIP_KINDS, SECTORS, TIERS, type Language } from '../model.js';
 import type { DistrictRecord, MembershipRecord, OfferingRecord, OrganisationRecord, PartnershipRecord } from './types.js';
 
-/** The projection `toOrganisationRecord` reads (`o` the organisation). */
-export const ORGANISATION_RECORD_FIELDS = `.id, .name, .slug, .tier, .sector, .note, until: toString(o.until),
-  mergedIntoId: o.mergedInto, mergedAt: toString(o.mergedAt),
-  districtIds: COLLECT { MATCH (o)-[:ACTIVE_IN]->(od:District) RETURN od.id ORDER BY od.name }`;
-
 export function toOrganisationRecord(raw: Raw): OrganisationRecord {
   return {
     id: str(raw, 'id'),
@@ -21,10 +16,6 @@ export function toOrganisationRecord(raw: Raw): OrganisationRecord {
     districtIds: strList(raw, 'districtIds'),
   };
 }
-
-/** `f` the offering, `o` its organisation, `d` its wijk. */
-export const OFFERING_RECORD_FIELDS = `.id, organisationId: o.id, districtId: d.id, .category, .name, .languages,
-  since: toString(f.since), until: toString(f.until)`;
 
 export function toOfferingRecord(raw: Raw): OfferingRecord {
   return {
@@ -49,11 +40,6 @@ export function toMembershipRecord(raw: Raw): MembershipRecord {
   };
 }
 
-/** `d` the district; `today` a date in scope. */
-export const DISTRICT_RECORD_FIELDS = `.id, .name, .slug, .focus, until: toString(d.until),
-  partOfId: COLLECT { MATCH (d)-[:PART_OF]->(p:District) RETURN p.id }[0],
-  organisationCount: COUNT { (d)<-[:ACTIVE_IN]-(o:Organisation) WHERE o.mergedInto IS NULL AND (o.until IS NULL OR o.until > today) }`;
-
 export function toDistrictRecord(raw: Raw): DistrictRecord {
   return {
     id: str(raw, 'id'),
@@ -65,14 +51,6 @@ export function toDistrictRecord(raw: Raw): DistrictRecord {
     organisationCount: num(raw, 'organisationCount'),
   };
 }
-
-/** `p` the partnership. */
-export const PARTNERSHIP_RECORD_FIELDS = `.id, .name, .kind, since: toString(p.since), until: toString(p.until),
-  districtId: COLLECT { MATCH (p)-[:IN]->(pd:District) RETURN pd.id }[0],
-  members: COLLECT { MATCH (p)<-[m:MEMBER_OF]-(mo:Organisation)
-                     RETURN {partnershipId: p.id, organisationId: mo.id, organisationName: mo.name,
-                             since: toString(m.since), until: toString(m.until)} AS m
-                     ORDER BY m.until IS NOT NULL, m.organisationName }`;
 
 export function toPartnershipRecord(raw: Raw): PartnershipRecord {
   return {

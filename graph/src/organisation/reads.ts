@@ -3,13 +3,7 @@ import type { District, Link, OfferingSummary, OrganisationSummary, PartnershipS
 import { list, optStr, type Raw } from '../mappers.js';
 import { toPage, type Page } from '../paging.js';
 import { one, rows, type Tx } from '../tx.js';
-import {
-  OFFERING_RECORD_FIELDS,
-  ORGANISATION_RECORD_FIELDS,
-  toMembershipRecord,
-  toOfferingRecord,
-  toOrganisationRecord,
-} from './mappers.js';
+import { toMembershipRecord, toOfferingRecord, toOrganisationRecord } from './mappers.js';
 import type { MergeCounts, OrganisationRecord, OrganisationRecordDetail } from './types.js';
 
 export interface OrganisationDetail extends OrganisationSummary {
@@ -134,7 +128,9 @@ export async function searchOrganisationsNear(
 export async function findOrganisationRecords(tx: Tx, ids: readonly string[]): Promise<OrganisationRecord[]> {
   const found = await rows<{ o: Raw }>(
     tx,
-    `UNWIND $ids AS id MATCH (o:Organisation {id: id}) RETURN o {${ORGANISATION_RECORD_FIELDS}} AS o`,
+    `UNWIND $ids AS id MATCH (o:Organisation {id: id}) RETURN o {.id, .name, .slug, .tier, .sector, .note, until: toString(o.until),
+  mergedIntoId: o.mergedInto, mergedAt: toString(o.mergedAt),
+  districtIds: COLLECT { MATCH (o)-[:ACTIVE_IN]->(od:District) RETURN od.id ORDER BY od.name }} AS o`,
     { ids },
   );
   return found.map((r) => toOrganisationRecord(r.o));
@@ -145,9 +141,12 @@ export async function findOrganisationRecord(tx: Tx, id: string): Promise<Organi
   const record = await one<{ o: Raw }>(
     tx,
     `MATCH (o:Organisation {id: $id})
-     RETURN o {${ORGANISATION_RECORD_FIELDS},
+     RETURN o {.id, .name, .slug, .tier, .sector, .note, until: toString(o.until),
+  mergedIntoId: o.mergedInto, mergedAt: toString(o.mergedAt),
+  districtIds: COLLECT { MATCH (o)-[:ACTIVE_IN]->(od:District) RETURN od.id ORDER BY od.name },
        offerings: COLLECT { MATCH (o)-[:OFFERS]->(f:Offering)-[:IN]->(d:District)
-                            RETURN f {${OFFERING_RECORD_FIELDS}} AS f
+                            RETURN f {.id, organisationId: o.id, districtId: d.id, .category, .name, .languages,
+  since: toString(f.since), until: toString(f.until)} AS f
                             ORDER BY f.until IS NOT NULL, f.category, f.name LIMIT $limit },
        memberships: COLLECT { MATCH (o)-[m:MEMBER_OF]->(p:Partnership)
                               RETURN {partnershipId: p.id, partnershipName: p.name, organisationId: o.id, organisationName: o.name,
@@ -191,7 +190,9 @@ export async function listOrganisationRecords(
        AND ($districtId IS NULL OR EXISTS { (o)-[:ACTIVE_IN]->(:District {id: $districtId}) })
      WITH o ORDER BY toLower(o.name), o.id
      WITH collect(o) AS matched
-     RETURN [o IN matched[$skip..$end] | o {${ORGANISATION_RECORD_FIELDS}}] AS page, size(matched) AS total`,
+     RETURN [o IN matched[$skip..$end] | o {.id, .name, .slug, .tier, .sector, .note, until: toString(o.until),
+  mergedIntoId: o.mergedInto, mergedAt: toString(o.mergedAt),
+  districtIds: COLLECT { MATCH (o)-[:ACTIVE_IN]->(od:District) RETURN od.id ORDER BY od.name }}] AS page, size(matched) AS total`,
     {
       search: filter.search,
       districtId: filter.districtId,
@@ -223,8 +224,12 @@ export async function organisationMergePreview(
                                  WHERE kl.kind = l.kind
                                    AND (kl.since IS NULL OR l.until IS NULL OR kl.since <= l.until)
                                    AND (l.since IS NULL OR kl.until IS NULL OR l.since <= kl.until) } AS shared } AS links
-     RETURN COLLECT { WITH d AS o RETURN o {${ORGANISATION_RECORD_FIELDS}} }[0] AS d,
-       COLLECT { WITH k AS o RETURN o {${ORGANISATION_RECORD_FIELDS}} }[0] AS k,
+     RETURN COLLECT { WITH d AS o RETURN o {.id, .name, .slug, .tier, .sector, .note, until: toString(o.until),
+  mergedIntoId: o.mergedInto, mergedAt: toString(o.mergedAt),
+  districtIds: COLLECT { MATCH (o)-[:ACTIVE_IN]->(od:District) RETURN od.id ORDER BY od.name }} }[0] AS d,
+       COLLECT { WITH k AS o RETURN o {.id, .name, .slug, .tier, .sector, .note, until: toString(o.until),
+  mergedIntoId: o.mergedInto, mergedAt: toString(o.mergedAt),
+  districtIds: COLLECT { MATCH (o)-[:ACTIVE_IN]->(od:District) RETURN od.id ORDER BY od.name }} }[0] AS k,
        size([s IN links WHERE NOT s]) AS links,
        size([s IN links WHERE s]) AS sharedLinks,
        COUNT { (d)-[:COLLABORATES_WITH]-(k) } AS selfLinks,
