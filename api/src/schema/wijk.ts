@@ -211,7 +211,9 @@ const WijkAction = builder.objectRef<WijkActionValue>('WijkAction').implement({
     closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true }),
     closedReason: t.exposeString('closedReason', {
       nullable: true,
-      description: 'LINK_RECORDED when it closed itself because the missing link was recorded.',
+      description:
+        'LINK_RECORDED when it closed itself because the missing link was recorded; ORGANISATIONS_MERGED when the two ' +
+        'organisations it was about turned out to be one (issue 11).',
     }),
     version: t.exposeInt('version'),
   }),

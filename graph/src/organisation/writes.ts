@@ -331,7 +331,7 @@ export async function mergeOrganisations(
       field: 'input.duplicateId',
     });
 
-  const ids = { duplicateId: input.duplicateId, keepId: input.keepId };
+  const ids = { duplicateId: input.duplicateId, keepId: input.keepId, now: input.now };
   const count = async (cypher: string): Promise<number> => (await one<{ n: number }>(tx, cypher, ids))?.n ?? 0;
 
   const districts = await count(
@@ -447,12 +447,18 @@ export async function mergeOrganisations(
   const actions = await count(
     `MATCH (d:Organisation {id: $duplicateId}), (k:Organisation {id: $keepId})
      MATCH (a:WijkAction)-[r:ABOUT]->(d)
-     WITH k, collect({a: a, r: r}) AS found
+     WITH k, collect({a: a, r: r, both: EXISTS { (a)-[:ABOUT]->(k) }}) AS found
      UNWIND found AS row
-     WITH k, row.a AS a, row.r AS r
+     WITH k, row.a AS a, row.r AS r, row.both AS both
      MERGE (a)-[:ABOUT]->(k)
      SET a.version = coalesce(a.version, 1) + 1
      DELETE r
+     // A missing link between the two records of one organisation is not missing: that action ends.
+     WITH a, both
+     CALL (a, both) {
+       WITH a WHERE both AND a.signalCode = 'MISSING_LINK' AND a.status IN ['OPEN', 'IN_PROGRESS']
+       SET a.status = 'DROPPED', a.closedAt = datetime($now), a.closedReason = 'ORGANISATIONS_MERGED'
+     }
      RETURN count(DISTINCT a) AS n`,
   );
   const circles = await rows<{ circleId: string; clientId: string | null; version: number; open: boolean; entryIds: string[] }>(
