@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { clientRef, DEVELOPMENT_PSEUDONYM_KEY, type RunningServer } from '@wijkkring/api';
-import { auditHead, Database, upsertGrants } from '@wijkkring/graph';
+import { auditHead, Database } from '@wijkkring/graph';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAccount, removeAccounts } from '../support/accounts.js';
 import { ApiSession, signedIn, startTestServer } from '../support/api-client.js';
-import { createWorld, type World } from '../support/fixtures.js';
+import { createWorld, grantWorkerAccess, type World } from '../support/fixtures.js';
 
 /**
  * NEN 7513 asks for every attempt on a client's record, in that client's trail. These are the
@@ -20,18 +20,7 @@ let ref: string;
 beforeAll(async () => {
   db = new Database(inject('neo4j'));
   world = await createWorld(db);
-  await db.write((tx) =>
-    upsertGrants(tx, [
-      {
-        id: randomUUID(),
-        clientId: world.clientId,
-        supportWorkerId: world.workerId,
-        level: 'EDIT',
-        grantedAt: '2026-01-01T00:00:00Z',
-        until: null,
-      },
-    ]),
-  );
+  await grantWorkerAccess(db, world, 'EDIT');
   server = await startTestServer(db);
   client = await signedIn(server, await createAccount(db, { role: 'CLIENT', personId: world.clientId }));
   editor = await signedIn(server, await createAccount(db, { role: 'SUPPORT_WORKER', personId: world.workerId }));

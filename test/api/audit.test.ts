@@ -2,12 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { clientRef, DEVELOPMENT_PSEUDONYM_KEY, type RunningServer } from '@wijkkring/api';
-import { auditHead, Database, upsertGrants } from '@wijkkring/graph';
+import { auditHead, Database } from '@wijkkring/graph';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { commandEnv } from '../setup/neo4j.js';
 import { createAccount, removeAccounts } from '../support/accounts.js';
 import { signedIn, startTestServer, type ApiSession } from '../support/api-client.js';
-import { createWorld, type World } from '../support/fixtures.js';
+import { createWorld, grantWorkerAccess, type World } from '../support/fixtures.js';
 
 let db: Database;
 let server: RunningServer;
@@ -19,18 +19,7 @@ let ref: string;
 beforeAll(async () => {
   db = new Database(inject('neo4j'));
   world = await createWorld(db);
-  await db.write((tx) =>
-    upsertGrants(tx, [
-      {
-        id: randomUUID(),
-        clientId: world.clientId,
-        supportWorkerId: world.workerId,
-        level: 'READ',
-        grantedAt: '2026-01-01T00:00:00Z',
-        until: null,
-      },
-    ]),
-  );
+  await grantWorkerAccess(db, world, 'READ');
   server = await startTestServer(db);
   client = await signedIn(server, await createAccount(db, { role: 'CLIENT', personId: world.clientId }));
   worker = await signedIn(server, await createAccount(db, { role: 'SUPPORT_WORKER', personId: world.workerId }));

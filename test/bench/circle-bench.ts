@@ -1,7 +1,7 @@
 // `npm run bench:circle -- 10000`: issue 4's performance targets, measured on a synthetic city.
 // Prints figures; asserts only what is not a duration (one Cypher statement for the circle data).
 import { createHash } from 'node:crypto';
-import { createYogaApp, loadEnv, startServer, type Env } from '@wijkkring/api';
+import { createYogaApp, startServer, type Env } from '@wijkkring/api';
 import {
   AuditWriter,
   Database,
@@ -40,6 +40,7 @@ import {
   type Figure,
   type GraphQLAnswer,
   type Log,
+  benchEnv,
 } from './kit.js';
 
 export type { BenchNeo4j, Figure } from './kit.js';
@@ -264,16 +265,7 @@ export async function benchCircle(
 
   const trace = new StatementTrace(CIRCLE_SOURCES);
   const db = new Database({ uri: neo.uri, user: neo.user, password: neo.password }, { onQuery: trace.onQuery });
-  const env: Env = loadEnv({
-    NODE_ENV: 'development',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    NEO4J_URI: neo.uri,
-    NEO4J_USER: neo.user,
-    NEO4J_PASSWORD: neo.password,
-    WEB_DIST: '/nonexistent',
-    LOGIN_ADDRESS_MAX_FAILURES: '10000',
-  });
+  const env: Env = benchEnv(neo);
   const yoga = createYogaApp({ db, env });
   const figures: Figure[] = [];
   const clients: BenchClient[] = [];

@@ -5,9 +5,19 @@
 // same file again (dry run all unchanged, apply changing nothing). Everything it imports carries
 // the run's tag and is removed at the end unless --keep is given.
 import { randomUUID } from 'node:crypto';
-import { loadEnv, startServer } from '@wijkkring/api';
+import { startServer } from '@wijkkring/api';
 import { socialMapCsv, upsertDistricts, type CsvRow, type Database } from '@wijkkring/graph';
-import { benchAccount, httpGraphQL, load, machine, signInOverHttp, uuidFrom, type BenchNeo4j, type Log } from './kit.js';
+import {
+  benchAccount,
+  httpGraphQL,
+  load,
+  machine,
+  signInOverHttp,
+  uuidFrom,
+  type BenchNeo4j,
+  type Log,
+  benchEnv,
+} from './kit.js';
 
 const PREVIEW = `query ($id: ID!) {
   socialMapImportPreview(uploadId: $id) {
@@ -116,17 +126,7 @@ export async function benchImport(
 
   // Development mode: the bench sends its own documents (production accepts only persisted ones).
   // `npm run bench:import` sets NODE_ENV=production for graphql-js, as on a real server.
-  const env = loadEnv({
-    NODE_ENV: 'development',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    NEO4J_URI: neo.uri,
-    NEO4J_USER: neo.user,
-    NEO4J_PASSWORD: neo.password,
-    WEB_DIST: '/nonexistent',
-    // Other runs on this machine share 127.0.0.1; the per-address login limit is not what is measured.
-    LOGIN_ADDRESS_MAX_FAILURES: '10000',
-  });
+  const env = benchEnv(neo);
   const server = await startServer({ db, env });
   const base = `http://127.0.0.1:${String(server.port)}`;
   try {

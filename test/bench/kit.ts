@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { DEVELOPMENT_SECRET_KEY, type createYogaApp } from '@wijkkring/api';
+import { DEVELOPMENT_SECRET_KEY, loadEnv, type createYogaApp, type Env } from '@wijkkring/api';
 import {
   datasetChecksum,
   hashPassword,
@@ -458,4 +458,22 @@ export async function signInOverHttp(
   }
   if (second.cookies.some((c) => c.startsWith('wk_session='))) cookie = sessionCookie(second.cookies);
   return cookie;
+}
+
+/**
+ * The API's configuration for a benchmark: development mode (the bench sends its own documents;
+ * production accepts only persisted ones), a free port, no web app, and a per-address login limit
+ * out of the way (every bench client shares 127.0.0.1, and that limit is not what is measured).
+ */
+export function benchEnv(neo: { uri: string; user: string; password: string }): Env {
+  return loadEnv({
+    NODE_ENV: 'development',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    NEO4J_URI: neo.uri,
+    NEO4J_USER: neo.user,
+    NEO4J_PASSWORD: neo.password,
+    WEB_DIST: '/nonexistent',
+    LOGIN_ADDRESS_MAX_FAILURES: '10000',
+  });
 }

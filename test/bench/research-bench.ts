@@ -4,7 +4,7 @@
 // Prints figures: the organisation-network metrics of every wijk over 24 months (cold and warm),
 // and the ego-network export of every opted-in client through the real HTTP route, with memory.
 import { createHash } from 'node:crypto';
-import { loadEnv, startServer } from '@wijkkring/api';
+import { startServer } from '@wijkkring/api';
 import {
   aggregateTable,
   Database,
@@ -30,6 +30,7 @@ import {
   type BenchNeo4j,
   type Figure,
   type Log,
+  benchEnv,
 } from './kit.js';
 import { cityOptions, ensureWijkCity, parseArgs } from './wijk-bench.js';
 
@@ -209,15 +210,7 @@ export async function benchResearch(
     name: 'Bench onderzoeker',
     districtId: null,
   });
-  const env = loadEnv({
-    NODE_ENV: 'development',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    NEO4J_URI: neo.uri,
-    NEO4J_USER: neo.user,
-    NEO4J_PASSWORD: neo.password,
-    WEB_DIST: '/nonexistent',
-  });
+  const env = benchEnv(neo);
   const db = new Database({ uri: neo.uri, user: neo.user, password: neo.password });
   const server = await startServer({ db, env });
   const base = `http://127.0.0.1:${String(server.port)}`;

@@ -1,7 +1,7 @@
 // `npm run bench:wijk -- 10000`: issue 9's performance targets for the wijkkaart, on a synthetic
 // city with one district of about 200 organisations and 2,000 links. Prints figures; asserts only
 // what is not a duration (one Cypher statement for the map; co-served pairs counted inside Neo4j).
-import { createYogaApp, loadEnv } from '@wijkkring/api';
+import { createYogaApp } from '@wijkkring/api';
 import { computeWijkSignals, Database, deleteSyntheticCity, findWijkMap, totpCode, wijkSignalInput } from '@wijkkring/graph';
 import { generateCity, type CityOptions } from '@wijkkring/seed';
 import {
@@ -26,6 +26,7 @@ import {
   type BenchNeo4j,
   type Figure,
   type Log,
+  benchEnv,
 } from './kit.js';
 
 interface Options {
@@ -152,15 +153,7 @@ export async function benchWijk(
 
   const trace = new StatementTrace(WIJK_SOURCES);
   const db = new Database({ uri: neo.uri, user: neo.user, password: neo.password }, { onQuery: trace.onQuery });
-  const env = loadEnv({
-    NODE_ENV: 'development',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    NEO4J_URI: neo.uri,
-    NEO4J_USER: neo.user,
-    NEO4J_PASSWORD: neo.password,
-    WEB_DIST: '/nonexistent',
-  });
+  const env = benchEnv(neo);
   const yoga = createYogaApp({ db, env });
   const figures: Figure[] = [];
   let cookie: string | null = null;

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { upsertGrants } from '@wijkkring/graph';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, freshCode, removeAccounts, type TestAccount } from '../support/accounts.js';
-import { createWorld, testDatabase, type World } from '../support/fixtures.js';
+import { createWorld, grantWorkerAccess, testDatabase, type World } from '../support/fixtures.js';
 import { LANDSCAPE, PORTRAIT, Session, SHOTS } from './browser.js';
 import { seriousViolations } from './axe.js';
 
@@ -23,18 +22,7 @@ let circlePath: string;
 beforeAll(async () => {
   await session.start();
   world = await createWorld(db);
-  await db.write((tx) =>
-    upsertGrants(tx, [
-      {
-        id: randomUUID(),
-        clientId: world.clientId,
-        supportWorkerId: world.workerId,
-        level: 'EDIT',
-        grantedAt: '2026-01-01T00:00:00Z',
-        until: null,
-      },
-    ]),
-  );
+  await grantWorkerAccess(db, world, 'EDIT');
   client = await createAccount(db, { role: 'CLIENT', personId: world.clientId });
   worker = await createAccount(db, { role: 'SUPPORT_WORKER', personId: world.workerId });
   circlePath = `/kring/${world.circle.id}`;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   Database,
   upsertCircles,
+  upsertGrants,
   upsertClients,
   upsertContacts,
   upsertDistricts,
@@ -224,4 +225,15 @@ export async function createWorld(db: Database): Promise<World> {
         }
       }),
   };
+}
+
+/** The world's client gives the world's support worker access (read or edit, no end date); returns the grant's id. */
+export async function grantWorkerAccess(db: Database, world: World, level: 'READ' | 'EDIT'): Promise<string> {
+  const id = randomUUID();
+  await db.write((tx) =>
+    upsertGrants(tx, [
+      { id, clientId: world.clientId, supportWorkerId: world.workerId, level, grantedAt: '2026-01-01T00:00:00Z', until: null },
+    ]),
+  );
+  return id;
 }

@@ -1,3 +1,4 @@
+import type { OfferingRecord } from '../organisation/types.js';
 import { groupBy } from '../group-by.js';
 import { randomUUID } from 'node:crypto';
 import {
@@ -56,16 +57,9 @@ export interface PartnershipWrite {
   districtId: string | null;
 }
 
-export interface OfferingWrite {
+/** An offering as the administration knows it, and whether the import makes it new. */
+export interface OfferingWrite extends OfferingRecord {
   create: boolean;
-  id: string;
-  organisationId: string;
-  districtId: string;
-  category: OfferingCategory;
-  name: string;
-  languages: Language[];
-  since: string | null;
-  until: string | null;
 }
 
 export interface MembershipWrite {

@@ -1,19 +1,21 @@
-import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, type CombinedError } from 'urql';
 import { ErrorSummary, TextField, type FormProblem } from '../../components/form';
 import { CheckIcon, KeyIcon } from '../../components/icons';
-import {
-  ActivateAccountDocument,
-  ConfirmTotpSetupDocument,
-  VerifyTotpDocument,
-  type LoginResultFragment,
-} from '../../gql/graphql';
+import { ActivateAccountDocument, type LoginResultFragment } from '../../gql/graphql';
 import { classifyLoadError, hasErrorCode, invalidField, retryAfterMinutes } from '../../lib/load-error';
 import { nl } from '../../messages/nl';
-import { loginProblem } from '../login/login-errors';
-import { CodeField, TotpSetupSteps } from '../login/second-factor';
-import { normaliseTotpCode } from '../login/totp-code';
+import {
+  PasswordField,
+  SecondFactorStep,
+  ShowPassword,
+  UsernameField,
+  secondFactorAfter,
+  useSecondFactor,
+  useStepHeading,
+  type SecondFactor,
+} from '../login/login-steps';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../my-data/password-rules';
 import { startPath } from '../session/roles';
 import { useResetClient } from '../session/session-context';
@@ -26,8 +28,7 @@ export const USERNAME_PARAM = 'gebruikersnaam';
 
 type Step =
   | { readonly kind: 'code' }
-  | { readonly kind: 'totp' }
-  | { readonly kind: 'setup'; readonly secret: string; readonly uri: string }
+  | SecondFactor
   /** The password is set, but the second factor was not finished in time: log in normally. */
   | { readonly kind: 'signIn' };
 
@@ -84,20 +85,9 @@ export function ActivationPage() {
   const [done, setDone] = useState(false);
 
   const [activateState, activate] = useMutation(ActivateAccountDocument);
-  const [confirmState, confirm] = useMutation(ConfirmTotpSetupDocument);
-  const [verifyState, verify] = useMutation(VerifyTotpDocument);
-  const busy = activateState.fetching || confirmState.fetching || verifyState.fetching || done;
-
-  // A new step is a new question: focus its heading, so screen readers read it from the top.
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const firstStep = useRef(true);
-  useEffect(() => {
-    if (firstStep.current) {
-      firstStep.current = false;
-      return;
-    }
-    headingRef.current?.focus();
-  }, [step]);
+  const secondFactor = useSecondFactor();
+  const busy = activateState.fetching || secondFactor.fetching || done;
+  const headingRef = useStepHeading(step);
 
   function advance(payload: LoginResultFragment | undefined) {
     if (!payload) return;
@@ -107,11 +97,10 @@ export function ActivationPage() {
       setDone(true);
       resetClient();
       void navigate(payload.viewer ? startPath(payload.viewer) : '/', { replace: true });
-    } else if (payload.status === 'TOTP_REQUIRED') {
-      setStep({ kind: 'totp' });
-    } else if (payload.totpSetup) {
-      setStep({ kind: 'setup', secret: payload.totpSetup.secret, uri: payload.totpSetup.uri });
+      return;
     }
+    const next = secondFactorAfter(payload);
+    if (next) setStep(next);
   }
 
   async function submitActivation(event: SyntheticEvent) {
@@ -129,16 +118,15 @@ export function ActivationPage() {
     advance(result.data?.activateAccount);
   }
 
-  async function submitTotp(event: SyntheticEvent) {
+  async function submitTotp(event: SyntheticEvent, at: SecondFactor) {
     event.preventDefault();
-    const digits = normaliseTotpCode(totp);
-    if (digits === null) {
+    const outcome = await secondFactor.send(at.kind, totp);
+    if (outcome.kind === 'invalid') {
       setProblems([{ fieldId: FIELD.totp, message: nl.login.codeInvalid }]);
       return;
     }
-    const result = step.kind === 'setup' ? await confirm({ input: { code: digits } }) : await verify({ input: { code: digits } });
-    if (result.error) {
-      const problem = loginProblem(result.error, step.kind === 'setup' ? 'setup' : 'totp');
+    if (outcome.kind === 'refused') {
+      const problem = outcome.problem;
       if (problem.restart) {
         setProblems([]);
         setStep({ kind: 'signIn' });
@@ -148,10 +136,7 @@ export function ActivationPage() {
       setProblems([{ message: problem.message, fieldId: problem.aboutCode ? FIELD.totp : undefined }]);
       return;
     }
-    const data = result.data;
-    advance(
-      data && 'confirmTotpSetup' in data ? data.confirmTotpSetup : data && 'verifyTotp' in data ? data.verifyTotp : undefined,
-    );
+    advance(outcome.payload);
   }
 
   const problemFor = (fieldId: string) => problems.find((p) => p.fieldId === fieldId)?.message;
@@ -177,25 +162,22 @@ export function ActivationPage() {
     return (
       <div className="page narrow">
         <title>{nl.app.pageTitle(texts.title)}</title>
-        <p className="step-title">{texts.title}</p>
-        <h1 ref={headingRef} tabIndex={-1}>
-          <KeyIcon /> {step.kind === 'setup' ? nl.login.setupTitle : nl.login.totpTitle}
-        </h1>
-        <p className="success" role="status">
-          <CheckIcon /> {texts.passwordSet}
-        </p>
-        {step.kind === 'setup' ? (
-          <TotpSetupSteps secret={step.secret} uri={step.uri} />
-        ) : (
-          <p className="lead">{nl.login.totpIntro}</p>
-        )}
-        <ErrorSummary problems={problems} />
-        <form className="form-panel" noValidate onSubmit={(e) => void submitTotp(e)}>
-          <CodeField id={FIELD.totp} code={totp} setCode={setTotp} problem={problemFor(FIELD.totp)} />
-          <button type="submit" className="button" disabled={busy}>
-            <CheckIcon /> {busy ? nl.form.saving : step.kind === 'setup' ? nl.login.confirmSetup : nl.login.verify}
-          </button>
-        </form>
+        <SecondFactorStep
+          title={texts.title}
+          headingRef={headingRef}
+          step={step}
+          notice={
+            <p className="success" role="status">
+              <CheckIcon /> {texts.passwordSet}
+            </p>
+          }
+          problems={problems}
+          fieldId={FIELD.totp}
+          code={totp}
+          setCode={setTotp}
+          busy={busy}
+          onSubmit={(e) => void submitTotp(e, step)}
+        />
       </div>
     );
   }
@@ -209,17 +191,12 @@ export function ActivationPage() {
       <p className="lead">{texts.intro}</p>
       <ErrorSummary problems={problems} />
       <form className="form-panel" noValidate onSubmit={(e) => void submitActivation(e)}>
-        <TextField
+        <UsernameField
           id={FIELD.username}
-          label={nl.login.username}
           hint={texts.usernameHint}
           problem={problemFor(FIELD.username)}
           value={username}
-          onChange={(e) => setUsername(e.target.value)}
-          autoComplete="username"
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
+          setValue={setUsername}
         />
         <TextField
           id={FIELD.code}
@@ -235,34 +212,26 @@ export function ActivationPage() {
           maxLength={40}
           className="activation-code-input"
         />
-        <TextField
+        <PasswordField
           id={FIELD.password}
           label={texts.password}
           hint={nl.myData.newPasswordHint}
           problem={problemFor(FIELD.password)}
           value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          type={showPassword ? 'text' : 'password'}
+          setValue={setPassword}
+          shown={showPassword}
           autoComplete="new-password"
         />
-        <TextField
+        <PasswordField
           id={FIELD.repeat}
           label={texts.repeat}
           problem={problemFor(FIELD.repeat)}
           value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-          type={showPassword ? 'text' : 'password'}
+          setValue={setRepeat}
+          shown={showPassword}
           autoComplete="new-password"
         />
-        <div className="checkbox">
-          <input
-            id="activation-show-password"
-            type="checkbox"
-            checked={showPassword}
-            onChange={(e) => setShowPassword(e.target.checked)}
-          />
-          <label htmlFor="activation-show-password">{nl.login.showPassword}</label>
-        </div>
+        <ShowPassword id="activation-show-password" shown={showPassword} setShown={setShowPassword} />
         <div className="button-row">
           <Link className="button secondary" to="/inloggen">
             {nl.form.cancel}

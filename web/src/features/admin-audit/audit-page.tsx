@@ -5,6 +5,7 @@ import { DownloadIcon, SearchIcon, StopIcon } from '../../components/icons';
 import { LoadError, Loading } from '../../components/load-state';
 import { ScrollTable } from '../../components/scroll-table';
 import { AuditExportDocument, AuditSearchDocument, type AuditSearchQuery } from '../../gql/graphql';
+import { saveFile } from '../../lib/download';
 import { todayInAmsterdam } from '../../lib/format';
 import { classifyLoadError, hasErrorCode, invalidField, type LoadErrorLike } from '../../lib/load-error';
 import { nl } from '../../messages/nl';
@@ -58,20 +59,6 @@ function searchProblems(error: LoadErrorLike): FormProblem[] {
   return [{ message: generalMessage(error) }];
 }
 
-/** Saves text as a file through a temporary link: nothing is left behind. */
-function saveFile(fileName: string, mediaType: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: mediaType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Some browsers read the blob after click() returns; give them a moment before letting it go.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 function roleName(role: string | null | undefined): string {
   return role && role in nl.role ? nl.role[role as keyof typeof nl.role] : '—';
 }
@@ -101,6 +88,20 @@ function LogTime({ at }: { readonly at: string }) {
     <time dateTime={at} className="audit-nowrap">
       {date} <span className="audit-time">{time}</span>
     </time>
+  );
+}
+
+/** The options of a filter that may be left open: "any", then each value by its name. */
+function AnyOrOne({ values, names }: { readonly values: readonly string[]; readonly names: Readonly<Record<string, string>> }) {
+  return (
+    <>
+      <option value="">{texts.any}</option>
+      {values.map((value) => (
+        <option key={value} value={value}>
+          {names[value]}
+        </option>
+      ))}
+    </>
   );
 }
 
@@ -289,6 +290,13 @@ export function AuditPage() {
 
   const set = (field: keyof FilterForm) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
   const problemOf = (field: keyof FilterForm) => problems.find((p) => p.fieldId === FIELD_IDS[field])?.message;
+  /** What every field of the filter form passes on: its id, its problem, its value and its setter. */
+  const fieldProps = (field: keyof FilterForm) => ({
+    id: FIELD_IDS[field],
+    problem: problemOf(field),
+    value: draft[field],
+    onChange: (e: { readonly target: { readonly value: string } }) => set(field)(e.target.value),
+  });
 
   function apply(form: FilterForm, focusResults = false) {
     const found = filterProblems(form).map(({ field, problem }) => ({
@@ -324,101 +332,51 @@ export function AuditPage() {
           <ErrorSummary problems={problems} />
           <div className="audit-fields">
             <TextField
-              id={FIELD_IDS.account}
+              {...fieldProps('account')}
               label={texts.accountLabel}
               hint={texts.accountHint}
-              problem={problemOf('account')}
-              value={draft.account}
               maxLength={80}
               autoComplete="off"
-              onChange={(e) => set('account')(e.target.value)}
             />
             <TextField
-              id={FIELD_IDS.client}
+              {...fieldProps('client')}
               label={texts.clientLabel}
               hint={texts.clientHint}
-              problem={problemOf('client')}
-              value={draft.client}
               maxLength={64}
               autoComplete="off"
-              onChange={(e) => set('client')(e.target.value)}
             />
             <TextField
-              id={FIELD_IDS.clientUsername}
+              {...fieldProps('clientUsername')}
               label={texts.clientUsernameLabel}
               hint={texts.clientUsernameHint}
-              problem={problemOf('clientUsername')}
-              value={draft.clientUsername}
               maxLength={80}
               autoComplete="off"
-              onChange={(e) => set('clientUsername')(e.target.value)}
             />
-            <SelectField
-              id={FIELD_IDS.action}
-              label={texts.actionLabel}
-              problem={problemOf('action')}
-              value={draft.action}
-              onChange={(e) => set('action')(e.target.value)}
-            >
-              <option value="">{texts.any}</option>
-              {ACTIONS.map((action) => (
-                <option key={action} value={action}>
-                  {texts.action[action]}
-                </option>
-              ))}
+            <SelectField {...fieldProps('action')} label={texts.actionLabel}>
+              <AnyOrOne values={ACTIONS} names={texts.action} />
             </SelectField>
-            <SelectField
-              id={FIELD_IDS.result}
-              label={texts.resultLabel}
-              problem={problemOf('result')}
-              value={draft.result}
-              onChange={(e) => set('result')(e.target.value)}
-            >
-              <option value="">{texts.any}</option>
-              {RESULTS.map((result) => (
-                <option key={result} value={result}>
-                  {texts.result[result]}
-                </option>
-              ))}
+            <SelectField {...fieldProps('result')} label={texts.resultLabel}>
+              <AnyOrOne values={RESULTS} names={texts.result} />
             </SelectField>
-            <DateField
-              id={FIELD_IDS.from}
-              label={texts.fromLabel}
-              problem={problemOf('from')}
-              value={draft.from}
-              onChange={set('from')}
-            />
-            <DateField
-              id={FIELD_IDS.to}
-              label={texts.toLabel}
-              hint={texts.periodHint}
-              problem={problemOf('to')}
-              value={draft.to}
-              onChange={set('to')}
-            />
+            <DateField {...fieldProps('from')} label={texts.fromLabel} onChange={set('from')} />
+            <DateField {...fieldProps('to')} label={texts.toLabel} hint={texts.periodHint} onChange={set('to')} />
           </div>
           <details className="audit-more" open={draft.subject !== '' || draft.origin !== ''}>
             <summary>{texts.moreFilters}</summary>
             <div className="audit-fields">
               <TextField
-                id={FIELD_IDS.subject}
+                {...fieldProps('subject')}
                 label={texts.subjectLabel}
                 hint={texts.subjectHint}
-                problem={problemOf('subject')}
-                value={draft.subject}
                 maxLength={80}
                 autoComplete="off"
-                onChange={(e) => set('subject')(e.target.value)}
               />
               <TextField
-                id={FIELD_IDS.origin}
+                {...fieldProps('origin')}
                 label={texts.originLabel}
                 hint={texts.originHint}
-                problem={problemOf('origin')}
-                value={draft.origin}
                 maxLength={100}
                 autoComplete="off"
-                onChange={(e) => set('origin')(e.target.value)}
               />
             </div>
           </details>

@@ -1,8 +1,6 @@
-import { useId, useState, type SyntheticEvent } from 'react';
-import { DialogButtons, ErrorSummary, SelectField, SuccessMessage, TextField } from '../../components/form';
-import { FormDialog } from '../../components/form-dialog';
-import { CheckIcon, DistrictIcon, PencilIcon, PlusIcon, StopIcon } from '../../components/icons';
-import { ScrollTable } from '../../components/scroll-table';
+import { useId, useState } from 'react';
+import { TextField } from '../../components/form';
+import { DistrictIcon } from '../../components/icons';
 import {
   AdminCreateDistrictDocument,
   AdminEndDistrictDocument,
@@ -11,7 +9,8 @@ import {
 } from '../../gql/graphql';
 import { nl } from '../../messages/nl';
 import { longDate } from '../wijk/dates';
-import { EndDialog, problemAt, summaryOf, useAdminMutation } from './admin-forms';
+import { AdminForm, ChoiceSelect, districtOptions, missingOf, problemAt, SaveButtons, useAdminMutation } from './admin-forms';
+import { AdminSection, AdminTable, EditDialog, EditEndButtons, EndRecordDialog } from './admin-section';
 import { suggestSlug, type AdminProblem } from './model';
 
 const t = nl.adminOrganisations;
@@ -40,12 +39,11 @@ function DistrictForm({
   const [renaming, rename] = useAdminMutation(AdminUpdateDistrictDocument, 'district');
   const shownSlug = slugTouched ? slug : suggestSlug(name);
 
-  const send = async (event: SyntheticEvent) => {
-    event.preventDefault();
-    const missing: AdminProblem[] = [
-      ...(name.trim() === '' ? [{ field: 'name', message: t.problem.nameMissing }] : []),
-      ...(!district && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(shownSlug) ? [{ field: 'slug', message: t.problem.slugInvalid }] : []),
-    ];
+  const send = async () => {
+    const missing = missingOf(
+      [name.trim() === '', 'name', t.problem.nameMissing],
+      [!district && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(shownSlug), 'slug', t.problem.slugInvalid],
+    );
     if (missing.length > 0) {
       setProblems(missing);
       return;
@@ -58,8 +56,7 @@ function DistrictForm({
   };
 
   return (
-    <form noValidate onSubmit={(e) => void send(e)}>
-      <ErrorSummary problems={summaryOf(problems, ids)} />
+    <AdminForm problems={problems} ids={ids} onSubmit={send}>
       <TextField
         id={ids.name}
         label={t.districtName}
@@ -86,32 +83,20 @@ function DistrictForm({
             autoComplete="off"
             spellCheck={false}
           />
-          <SelectField
+          <ChoiceSelect
             id={ids.partOfId}
             label={t.partOf}
             hint={t.partOfHint}
             problem={problemAt(problems, 'partOfId')}
             value={partOfId}
-            onChange={(e) => setPartOfId(e.target.value)}
-          >
-            <option value="">{t.noPartOf}</option>
-            {districts
-              .filter((d) => d.until === null)
-              .map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-          </SelectField>
+            onChange={setPartOfId}
+            empty={t.noPartOf}
+            options={districtOptions(districts.filter((d) => d.until === null))}
+          />
         </>
       )}
-      <DialogButtons
-        busy={creating || renaming}
-        submit={district ? t.save : t.addDistrict}
-        icon={<CheckIcon />}
-        onCancel={onCancel}
-      />
-    </form>
+      <SaveButtons busy={creating || renaming} submit={district ? t.save : t.addDistrict} onCancel={onCancel} />
+    </AdminForm>
   );
 }
 
@@ -130,104 +115,71 @@ export function DistrictsSection({
   const [editing, setEditing] = useState<District | 'new' | null>(null);
   const [ending, setEnding] = useState<District | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [endBusy, endDistrict] = useAdminMutation(AdminEndDistrictDocument, 'end');
   const names = new Map(districts.map((d) => [d.id, d.name]));
   const shown = districts.filter((d) => showEnded || d.until === null);
+  const finish = (text: string) => {
+    setMessage(text);
+    setEditing(null);
+    setEnding(null);
+    onChanged();
+  };
 
   return (
-    <section className="panel" id="wijken" aria-labelledby="admin-districts-title">
-      <h2 id="admin-districts-title">
-        <DistrictIcon /> {t.districtsTitle}
-      </h2>
-      {message ? <SuccessMessage>{message}</SuccessMessage> : null}
-      <div className="admin-org-toolbar">
-        <button type="button" className="button" onClick={() => setEditing('new')}>
-          <PlusIcon /> {t.addDistrict}
-        </button>
-        <div className="checkbox">
-          <input type="checkbox" id="districts-ended" checked={showEnded} onChange={(e) => onShowEnded(e.target.checked)} />
-          <label htmlFor="districts-ended">{t.showEndedDistricts}</label>
-        </div>
-      </div>
+    <AdminSection
+      anchor="wijken"
+      name="districts"
+      icon={<DistrictIcon />}
+      title={t.districtsTitle}
+      message={message}
+      add={t.addDistrict}
+      onAdd={() => setEditing('new')}
+      showEndedLabel={t.showEndedDistricts}
+      showEnded={showEnded}
+      onShowEnded={onShowEnded}
+    >
       {shown.length === 0 ? (
         <p className="muted">{t.noDistrictsYet}</p>
       ) : (
-        <ScrollTable caption={t.districtsCaption} boxClassName="admin-org-table-box">
-          <thead>
-            <tr>
-              <th scope="col">{t.colName}</th>
-              <th scope="col">{t.colSlug}</th>
-              <th scope="col">{t.colOrganisations}</th>
-              <th scope="col">{t.colStatus}</th>
-              <th scope="col">{t.colActions}</th>
+        <AdminTable caption={t.districtsCaption} columns={[t.colName, t.colSlug, t.colOrganisations, t.colStatus, t.colActions]}>
+          {shown.map((d) => (
+            <tr key={d.id} className={d.until ? 'ended' : undefined}>
+              <th scope="row">
+                {d.name}
+                {d.partOfId ? <span className="admin-org-sub">{`${t.colPartOf} ${names.get(d.partOfId) ?? ''}`}</span> : null}
+              </th>
+              <td>{d.slug}</td>
+              <td>{d.organisationCount}</td>
+              <td>{d.until ? t.endedOn(longDate(d.until)) : t.active}</td>
+              <td>
+                <EditEndButtons
+                  row={d}
+                  editLabel={t.renameDistrictFor}
+                  editText={t.renameDistrict}
+                  onEdit={() => setEditing(d)}
+                  endLabel={t.endDistrictFor}
+                  onEnd={() => setEnding(d)}
+                />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {shown.map((d) => (
-              <tr key={d.id} className={d.until ? 'ended' : undefined}>
-                <th scope="row">
-                  {d.name}
-                  {d.partOfId ? <span className="admin-org-sub">{`${t.colPartOf} ${names.get(d.partOfId) ?? ''}`}</span> : null}
-                </th>
-                <td>{d.slug}</td>
-                <td>{d.organisationCount}</td>
-                <td>{d.until ? t.endedOn(longDate(d.until)) : t.active}</td>
-                <td>
-                  {d.until ? null : (
-                    <span className="admin-org-row-actions">
-                      <button
-                        type="button"
-                        className="button secondary small"
-                        aria-label={t.renameDistrictFor(d.name)}
-                        onClick={() => setEditing(d)}
-                      >
-                        <PencilIcon /> {t.renameDistrict}
-                      </button>
-                      <button
-                        type="button"
-                        className="button secondary small"
-                        aria-label={t.endDistrictFor(d.name)}
-                        onClick={() => setEnding(d)}
-                      >
-                        <StopIcon /> {t.end}
-                      </button>
-                    </span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </ScrollTable>
+          ))}
+        </AdminTable>
       )}
-      <FormDialog
-        open={editing !== null}
-        title={editing === 'new' || editing === null ? t.addDistrict : t.renameDistrictTitle(editing.name)}
-        onClose={() => setEditing(null)}
-      >
+      <EditDialog editing={editing} addTitle={t.addDistrict} editTitle={t.renameDistrictTitle} onClose={() => setEditing(null)}>
         <DistrictForm
           district={editing === 'new' ? null : editing}
           districts={districts}
           onCancel={() => setEditing(null)}
-          onDone={(name) => {
-            setMessage(editing === 'new' ? t.districtCreated(name) : t.districtRenamed(name));
-            setEditing(null);
-            onChanged();
-          }}
+          onDone={(name) => finish(editing === 'new' ? t.districtCreated(name) : t.districtRenamed(name))}
         />
-      </FormDialog>
-      <EndDialog
-        open={ending !== null}
-        title={ending ? t.endDistrictTitle(ending.name) : ''}
+      </EditDialog>
+      <EndRecordDialog
+        record={ending}
+        document={AdminEndDistrictDocument}
+        title={t.endDistrictTitle}
         text={t.endDistrictText}
-        busy={endBusy}
-        end={(until) => endDistrict({ input: { id: ending?.id ?? '', until } })}
-        onCancel={() => setEnding(null)}
-        onDone={(until) => {
-          setMessage(t.districtEnded(ending?.name ?? '', longDate(until)));
-          setEnding(null);
-          onChanged();
-        }}
+        onClose={() => setEnding(null)}
+        onEnded={(name, until) => finish(t.districtEnded(name, longDate(until)))}
       />
-    </section>
+    </AdminSection>
   );
 }

@@ -1,9 +1,7 @@
-import { useId, useState, type SyntheticEvent } from 'react';
+import { useId, useState } from 'react';
 import { useQuery } from 'urql';
-import { DialogButtons, ErrorSummary, SelectField, SuccessMessage, TextField } from '../../components/form';
-import { FormDialog } from '../../components/form-dialog';
-import { CheckIcon, PencilIcon, PlusIcon, StopIcon } from '../../components/icons';
-import { LoadError, Loading } from '../../components/load-state';
+import { SuccessMessage, TextField } from '../../components/form';
+import { PlusIcon } from '../../components/icons';
 import {
   AdminEndOfferingDocument,
   AdminOrganisationOfferingsDocument,
@@ -15,7 +13,17 @@ import {
 import { nl } from '../../messages/nl';
 import { longDate } from '../wijk/dates';
 import { LANGUAGES, OFFERING_CATEGORIES, OFFERING_NAME_MAX, orderedLanguages } from '../wijk-edit/wijk-edit-model';
-import { EndDialog, problemAt, summaryOf, useAdminMutation } from './admin-forms';
+import {
+  AdminForm,
+  CheckboxGrid,
+  ChoiceSelect,
+  districtOptions,
+  missingOf,
+  problemAt,
+  SaveButtons,
+  useAdminMutation,
+} from './admin-forms';
+import { EditDialog, EditEndButtons, EndRecordDialog, QueryState } from './admin-section';
 import type { AdminProblem } from './model';
 import type { DistrictChoice } from './organisation-forms';
 
@@ -42,13 +50,12 @@ function OfferingForm({ organisationId, offering, districts, onCancel, onDone }:
   const [recording, record] = useAdminMutation(AdminRecordOfferingDocument, 'offering');
   const [updating, update] = useAdminMutation(AdminUpdateOfferingDocument, 'offering');
 
-  const send = async (event: SyntheticEvent) => {
-    event.preventDefault();
-    const missing: AdminProblem[] = [
-      ...(!offering && districtId === '' ? [{ field: 'districtId', message: t.problem.districtMissing }] : []),
-      ...(category === '' ? [{ field: 'category', message: nl.wijkEdit.problem.invalid.category }] : []),
-      ...(name.trim() === '' ? [{ field: 'name', message: t.problem.nameMissing }] : []),
-    ];
+  const send = async () => {
+    const missing = missingOf(
+      [!offering && districtId === '', 'districtId', t.problem.districtMissing],
+      [category === '', 'category', nl.wijkEdit.problem.invalid.category],
+      [name.trim() === '', 'name', t.problem.nameMissing],
+    );
     if (missing.length > 0 || category === '') {
       setProblems(missing);
       return;
@@ -63,39 +70,28 @@ function OfferingForm({ organisationId, offering, districts, onCancel, onDone }:
   };
 
   return (
-    <form noValidate onSubmit={(e) => void send(e)}>
-      <ErrorSummary problems={summaryOf(problems, ids)} />
+    <AdminForm problems={problems} ids={ids} onSubmit={send}>
       {offering ? null : (
-        <SelectField
+        <ChoiceSelect
           id={ids.districtId}
           label={t.offeringWijk}
           hint={t.offeringWijkHint}
           problem={problemAt(problems, 'districtId')}
           value={districtId}
-          onChange={(e) => setDistrictId(e.target.value)}
-        >
-          <option value="">{t.choose}</option>
-          {districts.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </SelectField>
+          onChange={setDistrictId}
+          empty={t.choose}
+          options={districtOptions(districts)}
+        />
       )}
-      <SelectField
+      <ChoiceSelect
         id={ids.category}
         label={nl.wijkEdit.category}
         problem={problemAt(problems, 'category')}
         value={category}
-        onChange={(e) => setCategory(OFFERING_CATEGORIES.find((c) => c === e.target.value) ?? '')}
-      >
-        <option value="">{t.choose}</option>
-        {OFFERING_CATEGORIES.map((c) => (
-          <option key={c} value={c}>
-            {nl.wijkEdit.categoryOption[c]}
-          </option>
-        ))}
-      </SelectField>
+        onChange={(value) => setCategory(OFFERING_CATEGORIES.find((c) => c === value) ?? '')}
+        empty={t.choose}
+        options={OFFERING_CATEGORIES.map((c) => ({ value: c, label: nl.wijkEdit.categoryOption[c] }))}
+      />
       <TextField
         id={ids.name}
         label={nl.wijkEdit.offeringName}
@@ -106,32 +102,17 @@ function OfferingForm({ organisationId, offering, districts, onCancel, onDone }:
         maxLength={OFFERING_NAME_MAX}
         autoComplete="off"
       />
-      <fieldset className="choices admin-org-languages" id={ids.languages} tabIndex={-1}>
-        <legend>{nl.wijkEdit.languages}</legend>
-        <p className="field-hint">{nl.wijkEdit.languagesHint}</p>
-        <div className="admin-org-district-grid">
-          {LANGUAGES.map((code) => (
-            <div className="checkbox" key={code}>
-              <input
-                type="checkbox"
-                id={`${id}-language-${code}`}
-                checked={languages.includes(code)}
-                onChange={(e) =>
-                  setLanguages(orderedLanguages(e.target.checked ? [...languages, code] : languages.filter((c) => c !== code)))
-                }
-              />
-              <label htmlFor={`${id}-language-${code}`}>{nl.wijkEdit.languageName[code]}</label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-      <DialogButtons
-        busy={recording || updating}
-        submit={offering ? t.save : t.addOffering}
-        icon={<CheckIcon />}
-        onCancel={onCancel}
+      <CheckboxGrid
+        id={ids.languages}
+        className="admin-org-languages"
+        legend={nl.wijkEdit.languages}
+        hint={nl.wijkEdit.languagesHint}
+        options={LANGUAGES.map((code) => ({ value: code, label: nl.wijkEdit.languageName[code] }))}
+        chosen={languages}
+        onChange={(chosen) => setLanguages(orderedLanguages(chosen))}
       />
-    </form>
+      <SaveButtons busy={recording || updating} submit={offering ? t.save : t.addOffering} onCancel={onCancel} />
+    </AdminForm>
   );
 }
 
@@ -154,17 +135,21 @@ export function OfferingsPanel({
   const [editing, setEditing] = useState<Offering | 'new' | null>(null);
   const [ending, setEnding] = useState<Offering | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [endBusy, endOffering] = useAdminMutation(AdminEndOfferingDocument, 'end');
   const organisation = result.data?.adminOrganisation;
   const names = new Map(districts.map((d) => [d.id, d.name]));
   const active = districts.filter((d) => organisation?.districtIds.includes(d.id) && d.until === null);
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const finish = (text: string) => {
+    setMessage(text);
+    setEditing(null);
+    setEnding(null);
+    refresh();
+  };
 
   return (
     <section className="admin-org-offerings" aria-labelledby={headingId}>
       <h3 id={headingId}>{organisation ? t.offeringsTitle(organisation.name) : t.offerings}</h3>
-      {result.fetching && !result.data ? <Loading /> : null}
-      {result.error ? <LoadError error={result.error} onRetry={refresh} /> : null}
+      <QueryState result={result} onRetry={refresh} />
       {message ? <SuccessMessage>{message}</SuccessMessage> : null}
       {organisation ? (
         <>
@@ -179,26 +164,13 @@ export function OfferingsPanel({
                     ? ` · ${t.offeringPeriod(f.since ? longDate(f.since) : null, f.until ? longDate(f.until) : null)}`
                     : ''}
                 </span>
-                {f.until ? null : (
-                  <span className="admin-org-row-actions">
-                    <button
-                      type="button"
-                      className="button secondary small"
-                      aria-label={t.editOfferingFor(f.name)}
-                      onClick={() => setEditing(f)}
-                    >
-                      <PencilIcon /> {t.edit}
-                    </button>
-                    <button
-                      type="button"
-                      className="button secondary small"
-                      aria-label={t.endOfferingFor(f.name)}
-                      onClick={() => setEnding(f)}
-                    >
-                      <StopIcon /> {t.end}
-                    </button>
-                  </span>
-                )}
+                <EditEndButtons
+                  row={f}
+                  editLabel={t.editOfferingFor}
+                  onEdit={() => setEditing(f)}
+                  endLabel={t.endOfferingFor}
+                  onEnd={() => setEnding(f)}
+                />
               </li>
             ))}
           </ul>
@@ -209,11 +181,10 @@ export function OfferingsPanel({
               <PlusIcon /> {t.addOffering}
             </button>
           )}
-          <FormDialog
-            open={editing !== null}
-            title={
-              editing === 'new' || editing === null ? t.addOfferingTitle(organisation.name) : t.editOfferingTitle(editing.name)
-            }
+          <EditDialog
+            editing={editing}
+            addTitle={t.addOfferingTitle(organisation.name)}
+            editTitle={t.editOfferingTitle}
             onClose={() => setEditing(null)}
           >
             <OfferingForm
@@ -221,25 +192,16 @@ export function OfferingsPanel({
               offering={editing === 'new' ? null : editing}
               districts={active}
               onCancel={() => setEditing(null)}
-              onDone={(name) => {
-                setMessage(editing === 'new' ? t.offeringAdded(name) : t.offeringUpdated(name));
-                setEditing(null);
-                refresh();
-              }}
+              onDone={(name) => finish(editing === 'new' ? t.offeringAdded(name) : t.offeringUpdated(name))}
             />
-          </FormDialog>
-          <EndDialog
-            open={ending !== null}
-            title={ending ? t.endOfferingTitle(ending.name) : ''}
+          </EditDialog>
+          <EndRecordDialog
+            record={ending}
+            document={AdminEndOfferingDocument}
+            title={t.endOfferingTitle}
             text={t.endOfferingText}
-            busy={endBusy}
-            end={(until) => endOffering({ input: { id: ending?.id ?? '', until } })}
-            onCancel={() => setEnding(null)}
-            onDone={() => {
-              setMessage(t.offeringEnded(ending?.name ?? ''));
-              setEnding(null);
-              refresh();
-            }}
+            onClose={() => setEnding(null)}
+            onEnded={(name) => finish(t.offeringEnded(name))}
           />
         </>
       ) : null}

@@ -1,6 +1,6 @@
-import { useId, useState, type SyntheticEvent } from 'react';
+import { useId, useState } from 'react';
 import { useQuery } from 'urql';
-import { DialogButtons, ErrorSummary, SelectField, TextAreaField, TextField } from '../../components/form';
+import { TextAreaField, TextField } from '../../components/form';
 import { CheckIcon, InfoIcon } from '../../components/icons';
 import { Loading } from '../../components/load-state';
 import {
@@ -12,7 +12,16 @@ import {
   type Sector,
 } from '../../gql/graphql';
 import { nl } from '../../messages/nl';
-import { problemAt, summaryOf, useAdminMutation } from './admin-forms';
+import {
+  AdminForm,
+  CheckboxGrid,
+  ChoiceSelect,
+  districtOptions,
+  missingOf,
+  problemAt,
+  SaveButtons,
+  useAdminMutation,
+} from './admin-forms';
 import { adminProblem, mergeSentences, SECTOR_TIER, type AdminProblem } from './model';
 import { OrganisationPicker } from './organisation-picker';
 
@@ -49,12 +58,11 @@ export function OrganisationForm({ organisation, districts, onCancel, onDone }: 
   // Ended wijken are offered only where the organisation is active in one already.
   const choices = districts.filter((d) => d.until === null || chosen.includes(d.id));
 
-  const send = async (event: SyntheticEvent) => {
-    event.preventDefault();
-    const missing: AdminProblem[] = [
-      ...(name.trim() === '' ? [{ field: 'name', message: t.problem.nameMissing }] : []),
-      ...(sector === '' ? [{ field: 'sector', message: t.problem.sectorMissing }] : []),
-    ];
+  const send = async () => {
+    const missing = missingOf(
+      [name.trim() === '', 'name', t.problem.nameMissing],
+      [sector === '', 'sector', t.problem.sectorMissing],
+    );
     if (missing.length > 0 || sector === '') {
       setProblems(missing);
       return;
@@ -72,8 +80,7 @@ export function OrganisationForm({ organisation, districts, onCancel, onDone }: 
   };
 
   return (
-    <form noValidate onSubmit={(e) => void send(e)}>
-      <ErrorSummary problems={summaryOf(problems, ids)} />
+    <AdminForm problems={problems} ids={ids} onSubmit={send}>
       <TextField
         id={ids.name}
         label={t.name}
@@ -85,39 +92,26 @@ export function OrganisationForm({ organisation, districts, onCancel, onDone }: 
         autoComplete="off"
         autoFocus
       />
-      <SelectField
+      <ChoiceSelect
         id={ids.sector}
         label={t.sector}
         hint={t.sectorHint}
         problem={problemAt(problems, 'sector')}
         value={sector}
-        onChange={(e) => setSector(SECTORS.find((s) => s === e.target.value) ?? '')}
-      >
-        <option value="">{t.choose}</option>
-        {SECTORS.map((s) => (
-          <option key={s} value={s}>
-            {t.sectorOption(nl.sector[s], SECTOR_TIER[s] ?? null)}
-          </option>
-        ))}
-      </SelectField>
-      <fieldset className="choices admin-org-districts" id={ids.districtIds} tabIndex={-1}>
-        <legend>{t.districts}</legend>
-        <p className="field-hint">{t.districtsHint}</p>
-        {problemAt(problems, 'districtIds') ? <p className="field-problem">{problemAt(problems, 'districtIds')}</p> : null}
-        <div className="admin-org-district-grid">
-          {choices.map((d) => (
-            <div className="checkbox" key={d.id}>
-              <input
-                type="checkbox"
-                id={`${id}-district-${d.id}`}
-                checked={chosen.includes(d.id)}
-                onChange={(e) => setChosen(e.target.checked ? [...chosen, d.id] : chosen.filter((c) => c !== d.id))}
-              />
-              <label htmlFor={`${id}-district-${d.id}`}>{d.name}</label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
+        onChange={(value) => setSector(SECTORS.find((s) => s === value) ?? '')}
+        empty={t.choose}
+        options={SECTORS.map((s) => ({ value: s, label: t.sectorOption(nl.sector[s], SECTOR_TIER[s] ?? null) }))}
+      />
+      <CheckboxGrid
+        id={ids.districtIds}
+        className="admin-org-districts"
+        legend={t.districts}
+        hint={t.districtsHint}
+        problem={problemAt(problems, 'districtIds')}
+        options={districtOptions(choices)}
+        chosen={chosen}
+        onChange={setChosen}
+      />
       <TextAreaField
         id={ids.note}
         label={t.note}
@@ -127,13 +121,8 @@ export function OrganisationForm({ organisation, districts, onCancel, onDone }: 
         onChange={(e) => setNote(e.target.value)}
         maxLength={NOTE_MAX}
       />
-      <DialogButtons
-        busy={creating || updating}
-        submit={organisation ? t.save : t.add}
-        icon={<CheckIcon />}
-        onCancel={onCancel}
-      />
-    </form>
+      <SaveButtons busy={creating || updating} submit={organisation ? t.save : t.add} onCancel={onCancel} />
+    </AdminForm>
   );
 }
 
@@ -160,8 +149,7 @@ export function MergeFlow({ duplicate, onCancel, onDone }: MergeFlowProps) {
   });
   const [merging, merge] = useAdminMutation(AdminMergeOrganisationsDocument, 'merge');
 
-  const next = (event: SyntheticEvent) => {
-    event.preventDefault();
+  const next = () => {
     if (!keep) {
       setProblems([{ field: 'keepId', message: t.mergeMissing }]);
       return;
@@ -170,8 +158,7 @@ export function MergeFlow({ duplicate, onCancel, onDone }: MergeFlowProps) {
     setConfirming(true);
   };
 
-  const confirm = async (event: SyntheticEvent) => {
-    event.preventDefault();
+  const confirm = async () => {
     if (!keep) return;
     const outcome = await merge({ input: { duplicateId: duplicate.id, keepId: keep.id } });
     if (outcome.ok) onDone(keep.name);
@@ -180,12 +167,19 @@ export function MergeFlow({ duplicate, onCancel, onDone }: MergeFlowProps) {
 
   if (!confirming || !keep) {
     return (
-      <form noValidate onSubmit={next}>
-        <p>{t.mergeIntro(duplicate.name)}</p>
-        <p className="admin-org-duplicate">
-          <InfoIcon /> {t.mergeDuplicate(duplicate.name)}
-        </p>
-        <ErrorSummary problems={summaryOf(problems, { keepId: `${id}-keep` })} />
+      <AdminForm
+        problems={problems}
+        ids={{ keepId: `${id}-keep` }}
+        onSubmit={next}
+        intro={
+          <>
+            <p>{t.mergeIntro(duplicate.name)}</p>
+            <p className="admin-org-duplicate">
+              <InfoIcon /> {t.mergeDuplicate(duplicate.name)}
+            </p>
+          </>
+        }
+      >
         <OrganisationPicker
           id={`${id}-keep`}
           legend={t.mergeChoose}
@@ -195,16 +189,15 @@ export function MergeFlow({ duplicate, onCancel, onDone }: MergeFlowProps) {
           onChange={setKeep}
           problem={problemAt(problems, 'keepId')}
         />
-        <DialogButtons busy={false} submit={t.mergeNext} icon={<CheckIcon />} onCancel={onCancel} />
-      </form>
+        <SaveButtons busy={false} submit={t.mergeNext} onCancel={onCancel} />
+      </AdminForm>
     );
   }
 
   const moves = preview.data?.organisationMergePreview.moves;
   const previewProblem = preview.error ? adminProblem(preview.error, 'merge') : null;
   return (
-    <form noValidate onSubmit={(e) => void confirm(e)}>
-      <ErrorSummary problems={summaryOf([...(previewProblem ? [previewProblem] : []), ...problems], {})} />
+    <AdminForm problems={[...(previewProblem ? [previewProblem] : []), ...problems]} ids={{}} onSubmit={confirm}>
       {preview.fetching ? <Loading /> : null}
       {moves ? (
         <div className="admin-org-merge-summary" role="status">
@@ -234,6 +227,6 @@ export function MergeFlow({ duplicate, onCancel, onDone }: MergeFlowProps) {
           <CheckIcon /> {merging ? nl.form.saving : t.mergeConfirm}
         </button>
       </div>
-    </form>
+    </AdminForm>
   );
 }

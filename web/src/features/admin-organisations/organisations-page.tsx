@@ -1,10 +1,8 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useQuery } from 'urql';
-import { SuccessMessage, TextField } from '../../components/form';
+import { TextField } from '../../components/form';
 import { FormDialog } from '../../components/form-dialog';
-import { CircleIcon, ListIcon, PencilIcon, PlusIcon, SearchIcon, StopIcon } from '../../components/icons';
-import { LoadError, Loading } from '../../components/load-state';
-import { ScrollTable } from '../../components/scroll-table';
+import { CircleIcon, ListIcon, PencilIcon, SearchIcon, StopIcon } from '../../components/icons';
 import {
   AdminDistrictsDocument,
   AdminEndOrganisationDocument,
@@ -14,7 +12,7 @@ import {
 import { nl } from '../../messages/nl';
 import { AdminFrame } from '../admin/admin-frame';
 import { longDate } from '../wijk/dates';
-import { EndDialog, useAdminMutation } from './admin-forms';
+import { AdminSection, AdminTable, EditDialog, EndRecordDialog, QueryState, RowButton } from './admin-section';
 import { DistrictsSection } from './districts-section';
 import { OfferingsPanel } from './offerings-panel';
 import { MergeFlow, OrganisationForm, type DistrictChoice } from './organisation-forms';
@@ -50,12 +48,18 @@ function OrganisationsSection({ districts }: { readonly districts: readonly Dist
   const [merging, setMerging] = useState<Organisation | null>(null);
   const [offerings, setOfferings] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [endBusy, endOrganisation] = useAdminMutation(AdminEndOrganisationDocument, 'end');
   const page = result.data?.adminOrganisations;
   const organisations = page?.nodes ?? [];
   const districtNames = new Map(districts.map((d) => [d.id, d.name]));
   const organisationNames = new Map(organisations.map((o) => [o.id, o.name]));
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const finish = (text: string) => {
+    setMessage(text);
+    setEditing(null);
+    setEnding(null);
+    setMerging(null);
+    refresh();
+  };
 
   const submitSearch = (event: SyntheticEvent) => {
     event.preventDefault();
@@ -64,129 +68,94 @@ function OrganisationsSection({ districts }: { readonly districts: readonly Dist
   };
 
   return (
-    <section className="panel" id="organisaties" aria-labelledby="admin-organisations-title">
-      <h2 id="admin-organisations-title">
-        <CircleIcon /> {t.organisationsTitle}
-      </h2>
-      {message ? <SuccessMessage>{message}</SuccessMessage> : null}
-      <form className="search-row" noValidate onSubmit={submitSearch} role="search">
-        <TextField
-          id="organisation-search"
-          label={t.search}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          type="search"
-          autoComplete="off"
-          maxLength={80}
-        />
-        <button type="submit" className="button secondary">
-          <SearchIcon /> {t.searchButton}
-        </button>
-      </form>
-      <div className="admin-org-toolbar">
-        <button type="button" className="button" onClick={() => setEditing('new')}>
-          <PlusIcon /> {t.add}
-        </button>
-        <div className="checkbox">
-          <input
-            type="checkbox"
-            id="organisations-ended"
-            checked={showEnded}
-            onChange={(e) => {
-              setAfter(null);
-              setShowEnded(e.target.checked);
-            }}
+    <AdminSection
+      anchor="organisaties"
+      name="organisations"
+      icon={<CircleIcon />}
+      title={t.organisationsTitle}
+      message={message}
+      search={
+        <form className="search-row" noValidate onSubmit={submitSearch} role="search">
+          <TextField
+            id="organisation-search"
+            label={t.search}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            type="search"
+            autoComplete="off"
+            maxLength={80}
           />
-          <label htmlFor="organisations-ended">{t.showEnded}</label>
-        </div>
-      </div>
-      {result.fetching && !result.data ? <Loading /> : null}
-      {result.error ? <LoadError error={result.error} onRetry={refresh} /> : null}
+          <button type="submit" className="button secondary">
+            <SearchIcon /> {t.searchButton}
+          </button>
+        </form>
+      }
+      add={t.add}
+      onAdd={() => setEditing('new')}
+      showEndedLabel={t.showEnded}
+      showEnded={showEnded}
+      onShowEnded={(show) => {
+        setAfter(null);
+        setShowEnded(show);
+      }}
+    >
+      <QueryState result={result} onRetry={refresh} />
       {page ? (
         <p role="status" className="muted">
           {organisations.length === 0 ? t.none : t.found(organisations.length, page.pageInfo.totalCount)}
         </p>
       ) : null}
       {organisations.length > 0 ? (
-        <ScrollTable caption={t.caption} boxClassName="admin-org-table-box">
-          <thead>
-            <tr>
-              <th scope="col">{t.colName}</th>
-              <th scope="col">{t.colKind}</th>
-              <th scope="col">{t.colDistricts}</th>
-              <th scope="col">{t.colStatus}</th>
-              <th scope="col">{t.colActions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {organisations.map((o) => {
-              const current = o.until === null && o.mergedIntoId === null;
-              return (
-                <tr key={o.id} className={current ? undefined : 'ended'}>
-                  <th scope="row">
-                    {o.name}
-                    {o.note ? <span className="admin-org-sub">{o.note}</span> : null}
-                  </th>
-                  <td>{kindOf(o)}</td>
-                  <td>
-                    {o.districtIds.length === 0
-                      ? t.noDistricts
-                      : o.districtIds
-                          .map((id) => districtNames.get(id) ?? '')
-                          .filter(Boolean)
-                          .join(', ')}
-                  </td>
-                  <td>{statusOf(o, organisationNames)}</td>
-                  <td>
-                    <span className="admin-org-row-actions">
-                      {o.mergedIntoId ? null : (
-                        <button
-                          type="button"
-                          className="button secondary small"
-                          aria-label={t.editFor(o.name)}
-                          onClick={() => setEditing(o)}
-                        >
-                          <PencilIcon /> {t.edit}
-                        </button>
-                      )}
-                      {o.mergedIntoId ? null : (
-                        <button
-                          type="button"
-                          className="button secondary small"
-                          aria-label={t.offeringsFor(o.name)}
-                          aria-expanded={offerings === o.id}
+        <AdminTable caption={t.caption} columns={[t.colName, t.colKind, t.colDistricts, t.colStatus, t.colActions]}>
+          {organisations.map((o) => {
+            const current = o.until === null && o.mergedIntoId === null;
+            return (
+              <tr key={o.id} className={current ? undefined : 'ended'}>
+                <th scope="row">
+                  {o.name}
+                  {o.note ? <span className="admin-org-sub">{o.note}</span> : null}
+                </th>
+                <td>{kindOf(o)}</td>
+                <td>
+                  {o.districtIds.length === 0
+                    ? t.noDistricts
+                    : o.districtIds
+                        .map((id) => districtNames.get(id) ?? '')
+                        .filter(Boolean)
+                        .join(', ')}
+                </td>
+                <td>{statusOf(o, organisationNames)}</td>
+                <td>
+                  <span className="admin-org-row-actions">
+                    {o.mergedIntoId ? null : (
+                      <>
+                        <RowButton label={t.editFor(o.name)} icon={<PencilIcon />} text={t.edit} onClick={() => setEditing(o)} />
+                        <RowButton
+                          label={t.offeringsFor(o.name)}
+                          icon={<ListIcon />}
+                          text={t.offerings}
+                          expanded={offerings === o.id}
                           onClick={() => setOfferings(offerings === o.id ? null : o.id)}
-                        >
-                          <ListIcon /> {t.offerings}
-                        </button>
-                      )}
-                      {current ? (
-                        <button
-                          type="button"
-                          className="button secondary small"
-                          aria-label={t.mergeFor(o.name)}
+                        />
+                      </>
+                    )}
+                    {current ? (
+                      <>
+                        <RowButton
+                          label={t.mergeFor(o.name)}
+                          icon={<CircleIcon />}
+                          text={t.merge}
                           onClick={() => setMerging(o)}
-                        >
-                          <CircleIcon /> {t.merge}
-                        </button>
-                      ) : null}
-                      {current ? (
-                        <button
-                          type="button"
-                          className="button secondary small"
-                          aria-label={t.endFor(o.name)}
-                          onClick={() => setEnding(o)}
-                        >
-                          <StopIcon /> {t.end}
-                        </button>
-                      ) : null}
-                    </span>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </ScrollTable>
+                        />
+                        <RowButton label={t.endFor(o.name)} icon={<StopIcon />} text={t.end} onClick={() => setEnding(o)} />
+                      </>
+                    ) : null}
+                  </span>
+                </td>
+              </tr>
+            );
+          })}
+        </AdminTable>
       ) : null}
       {page?.pageInfo.hasNextPage ? (
         <button type="button" className="button secondary" onClick={() => setAfter(page.pageInfo.endCursor)}>
@@ -194,49 +163,32 @@ function OrganisationsSection({ districts }: { readonly districts: readonly Dist
         </button>
       ) : null}
       {offerings ? <OfferingsPanel organisationId={offerings} districts={districts} onClose={() => setOfferings(null)} /> : null}
-      <FormDialog
-        open={editing !== null}
-        title={editing === 'new' || editing === null ? t.addTitle : t.editTitle(editing.name)}
-        onClose={() => setEditing(null)}
-      >
+      <EditDialog editing={editing} addTitle={t.addTitle} editTitle={t.editTitle} onClose={() => setEditing(null)}>
         <OrganisationForm
           organisation={editing === 'new' ? null : editing}
           districts={districts}
           onCancel={() => setEditing(null)}
-          onDone={(organisation) => {
-            setMessage(editing === 'new' ? t.created(organisation.name) : t.updated(organisation.name));
-            setEditing(null);
-            refresh();
-          }}
+          onDone={(organisation) => finish(editing === 'new' ? t.created(organisation.name) : t.updated(organisation.name))}
         />
-      </FormDialog>
+      </EditDialog>
       <FormDialog open={merging !== null} title={merging ? t.mergeTitle(merging.name) : ''} onClose={() => setMerging(null)}>
         {merging ? (
           <MergeFlow
             duplicate={merging}
             onCancel={() => setMerging(null)}
-            onDone={(keep) => {
-              setMessage(t.merged(merging.name, keep));
-              setMerging(null);
-              refresh();
-            }}
+            onDone={(keep) => finish(t.merged(merging.name, keep))}
           />
         ) : null}
       </FormDialog>
-      <EndDialog
-        open={ending !== null}
-        title={ending ? t.endTitle(ending.name) : ''}
+      <EndRecordDialog
+        record={ending}
+        document={AdminEndOrganisationDocument}
+        title={t.endTitle}
         text={t.endText}
-        busy={endBusy}
-        end={(until) => endOrganisation({ input: { id: ending?.id ?? '', until } })}
-        onCancel={() => setEnding(null)}
-        onDone={(until) => {
-          setMessage(t.ended(ending?.name ?? '', longDate(until)));
-          setEnding(null);
-          refresh();
-        }}
+        onClose={() => setEnding(null)}
+        onEnded={(name, until) => finish(t.ended(name, longDate(until)))}
       />
-    </section>
+    </AdminSection>
   );
 }
 
@@ -253,10 +205,7 @@ export function OrganisationsPage() {
         <a href="#wijken">{t.districtsTitle}</a>
         <a href="#samenwerking">{t.partnershipsTitle}</a>
       </nav>
-      {districts.fetching && !districts.data ? <Loading /> : null}
-      {districts.error ? (
-        <LoadError error={districts.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-      ) : null}
+      <QueryState result={districts} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       {districts.data ? (
         <>
           <OrganisationsSection districts={all} />

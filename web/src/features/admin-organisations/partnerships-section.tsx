@@ -1,10 +1,8 @@
-import { useId, useState, type SyntheticEvent } from 'react';
+import { useId, useState } from 'react';
 import { useQuery } from 'urql';
-import { DateField, DialogButtons, ErrorSummary, SelectField, SuccessMessage, TextField } from '../../components/form';
+import { DateField, DialogButtons, TextField } from '../../components/form';
 import { FormDialog } from '../../components/form-dialog';
-import { CheckIcon, PencilIcon, PeopleIcon, PlusIcon, StopIcon } from '../../components/icons';
-import { LoadError, Loading } from '../../components/load-state';
-import { ScrollTable } from '../../components/scroll-table';
+import { PeopleIcon, PlusIcon, StopIcon } from '../../components/icons';
 import {
   AdminCreatePartnershipDocument,
   AdminEndPartnershipDocument,
@@ -17,7 +15,17 @@ import {
 } from '../../gql/graphql';
 import { nl } from '../../messages/nl';
 import { isIsoDate, longDate, todayIso } from '../wijk/dates';
-import { EndDialog, problemAt, summaryOf, useAdminMutation } from './admin-forms';
+import {
+  AdminForm,
+  ChoiceSelect,
+  districtOptions,
+  EndDialog,
+  missingOf,
+  problemAt,
+  SaveButtons,
+  useAdminMutation,
+} from './admin-forms';
+import { AdminSection, AdminTable, EditDialog, EditEndButtons, EndRecordDialog, QueryState, RowButton } from './admin-section';
 import type { AdminProblem } from './model';
 import type { DistrictChoice } from './organisation-forms';
 import { OrganisationPicker } from './organisation-picker';
@@ -47,13 +55,12 @@ function PartnershipForm({
   const [creating, create] = useAdminMutation(AdminCreatePartnershipDocument, 'partnership');
   const [updating, update] = useAdminMutation(AdminUpdatePartnershipDocument, 'partnership');
 
-  const send = async (event: SyntheticEvent) => {
-    event.preventDefault();
-    const missing: AdminProblem[] = [
-      ...(name.trim() === '' ? [{ field: 'name', message: t.problem.nameMissing }] : []),
-      ...(kind === '' ? [{ field: 'kind', message: t.problem.kindMissing }] : []),
-      ...(place === '' ? [{ field: 'districtId', message: t.problem.placeMissing }] : []),
-    ];
+  const send = async () => {
+    const missing = missingOf(
+      [name.trim() === '', 'name', t.problem.nameMissing],
+      [kind === '', 'kind', t.problem.kindMissing],
+      [place === '', 'districtId', t.problem.placeMissing],
+    );
     if (missing.length > 0 || kind === '') {
       setProblems(missing);
       return;
@@ -67,8 +74,7 @@ function PartnershipForm({
   };
 
   return (
-    <form noValidate onSubmit={(e) => void send(e)}>
-      <ErrorSummary problems={summaryOf(problems, ids)} />
+    <AdminForm problems={problems} ids={ids} onSubmit={send}>
       <TextField
         id={ids.name}
         label={t.partnershipName}
@@ -79,45 +85,30 @@ function PartnershipForm({
         autoComplete="off"
         autoFocus
       />
-      <SelectField
+      <ChoiceSelect
         id={ids.kind}
         label={t.partnershipKind}
         problem={problemAt(problems, 'kind')}
         value={kind}
-        onChange={(e) => setKind(KINDS.find((k) => k === e.target.value) ?? '')}
-      >
-        <option value="">{t.choose}</option>
-        {KINDS.map((k) => (
-          <option key={k} value={k}>
-            {nl.partnershipKind[k]}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
+        onChange={(value) => setKind(KINDS.find((k) => k === value) ?? '')}
+        empty={t.choose}
+        options={KINDS.map((k) => ({ value: k, label: nl.partnershipKind[k] }))}
+      />
+      <ChoiceSelect
         id={ids.districtId}
         label={t.partnershipPlace}
         hint={t.partnershipPlaceHint}
         problem={problemAt(problems, 'districtId')}
         value={place}
-        onChange={(e) => setPlace(e.target.value)}
-      >
-        <option value="">{t.choose}</option>
-        <option value={CITY}>{t.cityWide}</option>
-        {districts
-          .filter((d) => d.until === null || d.id === partnership?.districtId)
-          .map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-      </SelectField>
-      <DialogButtons
-        busy={creating || updating}
-        submit={partnership ? t.save : t.addPartnership}
-        icon={<CheckIcon />}
-        onCancel={onCancel}
+        onChange={setPlace}
+        empty={t.choose}
+        options={[
+          { value: CITY, label: t.cityWide },
+          ...districtOptions(districts.filter((d) => d.until === null || d.id === partnership?.districtId)),
+        ]}
       />
-    </form>
+      <SaveButtons busy={creating || updating} submit={partnership ? t.save : t.addPartnership} onCancel={onCancel} />
+    </AdminForm>
   );
 }
 
@@ -137,12 +128,11 @@ function AddMemberForm({
   const [problems, setProblems] = useState<AdminProblem[]>([]);
   const [busy, join] = useAdminMutation(AdminJoinPartnershipDocument, 'member');
 
-  const send = async (event: SyntheticEvent) => {
-    event.preventDefault();
-    const missing: AdminProblem[] = [
-      ...(organisation ? [] : [{ field: 'organisationId', message: t.problem.organisationMissing }]),
-      ...(isIsoDate(since) ? [] : [{ field: 'since', message: t.problem.dateMissing }]),
-    ];
+  const send = async () => {
+    const missing = missingOf(
+      [!organisation, 'organisationId', t.problem.organisationMissing],
+      [!isIsoDate(since), 'since', t.problem.dateMissing],
+    );
     if (missing.length > 0 || !organisation) {
       setProblems(missing);
       return;
@@ -153,8 +143,7 @@ function AddMemberForm({
   };
 
   return (
-    <form noValidate onSubmit={(e) => void send(e)}>
-      <ErrorSummary problems={summaryOf(problems, ids)} />
+    <AdminForm problems={problems} ids={ids} onSubmit={send}>
       <p className="field-hint">{t.memberOrganisationHint}</p>
       <OrganisationPicker
         id={ids.organisationId}
@@ -173,7 +162,7 @@ function AddMemberForm({
         onChange={setSince}
       />
       <DialogButtons busy={busy} submit={t.addMember} icon={<PlusIcon />} onCancel={onCancel} />
-    </form>
+    </AdminForm>
   );
 }
 
@@ -187,157 +176,131 @@ export function PartnershipsSection({ districts }: { readonly districts: readonl
   const [adding, setAdding] = useState<Partnership | null>(null);
   const [leaving, setLeaving] = useState<{ partnership: Partnership; organisationId: string; name: string } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [endBusy, endPartnership] = useAdminMutation(AdminEndPartnershipDocument, 'end');
   const [leaveBusy, leave] = useAdminMutation(AdminLeavePartnershipDocument, 'end');
   const names = new Map(districts.map((d) => [d.id, d.name]));
   const partnerships = result.data?.adminPartnerships.nodes ?? [];
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const finish = (text: string) => {
+    setMessage(text);
+    setEditing(null);
+    setEnding(null);
+    setAdding(null);
+    setLeaving(null);
+    refresh();
+  };
 
   return (
-    <section className="panel" id="samenwerking" aria-labelledby="admin-partnerships-title">
-      <h2 id="admin-partnerships-title">
-        <PeopleIcon /> {t.partnershipsTitle}
-      </h2>
-      {message ? <SuccessMessage>{message}</SuccessMessage> : null}
-      <div className="admin-org-toolbar">
-        <button type="button" className="button" onClick={() => setEditing('new')}>
-          <PlusIcon /> {t.addPartnership}
-        </button>
-        <div className="checkbox">
-          <input type="checkbox" id="partnerships-ended" checked={showEnded} onChange={(e) => setShowEnded(e.target.checked)} />
-          <label htmlFor="partnerships-ended">{t.showEndedPartnerships}</label>
-        </div>
-      </div>
-      {result.fetching && !result.data ? <Loading /> : null}
-      {result.error ? <LoadError error={result.error} onRetry={refresh} /> : null}
+    <AdminSection
+      anchor="samenwerking"
+      name="partnerships"
+      icon={<PeopleIcon />}
+      title={t.partnershipsTitle}
+      message={message}
+      add={t.addPartnership}
+      onAdd={() => setEditing('new')}
+      showEndedLabel={t.showEndedPartnerships}
+      showEnded={showEnded}
+      onShowEnded={setShowEnded}
+    >
+      <QueryState result={result} onRetry={refresh} />
       {result.data && partnerships.length === 0 ? <p className="muted">{t.noPartnerships}</p> : null}
       {partnerships.length > 0 ? (
-        <ScrollTable caption={t.partnershipsCaption} boxClassName="admin-org-table-box">
-          <thead>
-            <tr>
-              <th scope="col">{t.colName}</th>
-              <th scope="col">{t.partnershipKind}</th>
-              <th scope="col">{t.colWijk}</th>
-              <th scope="col">{t.colMembers}</th>
-              <th scope="col">{t.colActions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {partnerships.map((p) => {
-              const current = p.members.filter((m) => m.until === null);
-              return (
-                <tr key={p.id} className={p.until ? 'ended' : undefined}>
-                  <th scope="row">
-                    {p.name}
-                    {p.until ? <span className="admin-org-sub">{t.endedOn(longDate(p.until))}</span> : null}
-                  </th>
-                  <td>{nl.partnershipKind[p.kind]}</td>
-                  <td>{p.districtId ? (names.get(p.districtId) ?? '') : t.cityWide}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-expanded={open === p.id}
-                      aria-controls={`members-${p.id}`}
-                      aria-label={t.showMembers(current.length, p.name)}
-                      onClick={() => setOpen(open === p.id ? null : p.id)}
-                    >
-                      {t.membersCount(current.length)}
-                    </button>
-                    {open === p.id ? (
-                      <div id={`members-${p.id}`} className="admin-org-members">
-                        {p.members.length === 0 ? <p className="muted">{t.noMembers}</p> : null}
-                        <ul>
-                          {p.members.map((m) => (
-                            <li key={`${m.organisationId}-${m.since ?? ''}`} className={m.until ? 'ended' : undefined}>
-                              <span>
-                                {m.organisationName}
-                                <span className="admin-org-sub">
-                                  {[
-                                    m.since ? t.memberSince(longDate(m.since)) : null,
-                                    m.until ? t.memberUntil(longDate(m.until)) : null,
-                                  ]
-                                    .filter(Boolean)
-                                    .join(', ')}
-                                </span>
+        <AdminTable
+          caption={t.partnershipsCaption}
+          columns={[t.colName, t.partnershipKind, t.colWijk, t.colMembers, t.colActions]}
+        >
+          {partnerships.map((p) => {
+            const current = p.members.filter((m) => m.until === null);
+            return (
+              <tr key={p.id} className={p.until ? 'ended' : undefined}>
+                <th scope="row">
+                  {p.name}
+                  {p.until ? <span className="admin-org-sub">{t.endedOn(longDate(p.until))}</span> : null}
+                </th>
+                <td>{nl.partnershipKind[p.kind]}</td>
+                <td>{p.districtId ? (names.get(p.districtId) ?? '') : t.cityWide}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-expanded={open === p.id}
+                    aria-controls={`members-${p.id}`}
+                    aria-label={t.showMembers(current.length, p.name)}
+                    onClick={() => setOpen(open === p.id ? null : p.id)}
+                  >
+                    {t.membersCount(current.length)}
+                  </button>
+                  {open === p.id ? (
+                    <div id={`members-${p.id}`} className="admin-org-members">
+                      {p.members.length === 0 ? <p className="muted">{t.noMembers}</p> : null}
+                      <ul>
+                        {p.members.map((m) => (
+                          <li key={`${m.organisationId}-${m.since ?? ''}`} className={m.until ? 'ended' : undefined}>
+                            <span>
+                              {m.organisationName}
+                              <span className="admin-org-sub">
+                                {[
+                                  m.since ? t.memberSince(longDate(m.since)) : null,
+                                  m.until ? t.memberUntil(longDate(m.until)) : null,
+                                ]
+                                  .filter(Boolean)
+                                  .join(', ')}
                               </span>
-                              {m.until || p.until ? null : (
-                                <button
-                                  type="button"
-                                  className="button secondary small"
-                                  aria-label={t.memberStopsFor(m.organisationName)}
-                                  onClick={() =>
-                                    setLeaving({ partnership: p, organisationId: m.organisationId, name: m.organisationName })
-                                  }
-                                >
-                                  <StopIcon /> {t.memberStops}
-                                </button>
-                              )}
-                            </li>
-                          ))}
-                        </ul>
-                        {p.until ? null : (
-                          <button type="button" className="button secondary small" onClick={() => setAdding(p)}>
-                            <PlusIcon /> {t.addMember}
-                          </button>
-                        )}
-                      </div>
-                    ) : null}
-                  </td>
-                  <td>
-                    {p.until ? null : (
-                      <span className="admin-org-row-actions">
-                        <button
-                          type="button"
-                          className="button secondary small"
-                          aria-label={t.editPartnershipFor(p.name)}
-                          onClick={() => setEditing(p)}
-                        >
-                          <PencilIcon /> {t.edit}
+                            </span>
+                            {m.until || p.until ? null : (
+                              <RowButton
+                                label={t.memberStopsFor(m.organisationName)}
+                                icon={<StopIcon />}
+                                text={t.memberStops}
+                                onClick={() =>
+                                  setLeaving({ partnership: p, organisationId: m.organisationId, name: m.organisationName })
+                                }
+                              />
+                            )}
+                          </li>
+                        ))}
+                      </ul>
+                      {p.until ? null : (
+                        <button type="button" className="button secondary small" onClick={() => setAdding(p)}>
+                          <PlusIcon /> {t.addMember}
                         </button>
-                        <button
-                          type="button"
-                          className="button secondary small"
-                          aria-label={t.endPartnershipFor(p.name)}
-                          onClick={() => setEnding(p)}
-                        >
-                          <StopIcon /> {t.end}
-                        </button>
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </ScrollTable>
+                      )}
+                    </div>
+                  ) : null}
+                </td>
+                <td>
+                  <EditEndButtons
+                    row={p}
+                    editLabel={t.editPartnershipFor}
+                    onEdit={() => setEditing(p)}
+                    endLabel={t.endPartnershipFor}
+                    onEnd={() => setEnding(p)}
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </AdminTable>
       ) : null}
-      <FormDialog
-        open={editing !== null}
-        title={editing === 'new' || editing === null ? t.addPartnership : t.editPartnershipTitle(editing.name)}
+      <EditDialog
+        editing={editing}
+        addTitle={t.addPartnership}
+        editTitle={t.editPartnershipTitle}
         onClose={() => setEditing(null)}
       >
         <PartnershipForm
           partnership={editing === 'new' ? null : editing}
           districts={districts}
           onCancel={() => setEditing(null)}
-          onDone={(name) => {
-            setMessage(editing === 'new' ? t.partnershipCreated(name) : t.partnershipUpdated(name));
-            setEditing(null);
-            refresh();
-          }}
+          onDone={(name) => finish(editing === 'new' ? t.partnershipCreated(name) : t.partnershipUpdated(name))}
         />
-      </FormDialog>
+      </EditDialog>
       <FormDialog open={adding !== null} title={adding ? t.addMemberTitle(adding.name) : ''} onClose={() => setAdding(null)}>
         {adding ? (
           <AddMemberForm
             partnership={adding}
             onCancel={() => setAdding(null)}
-            onDone={(organisation) => {
-              setMessage(t.memberAdded(organisation, adding.name));
-              setAdding(null);
-              refresh();
-            }}
+            onDone={(organisation) => finish(t.memberAdded(organisation, adding.name))}
           />
         ) : null}
       </FormDialog>
@@ -351,25 +314,16 @@ export function PartnershipsSection({ districts }: { readonly districts: readonl
           leave({ input: { partnershipId: leaving?.partnership.id ?? '', organisationId: leaving?.organisationId ?? '', until } })
         }
         onCancel={() => setLeaving(null)}
-        onDone={() => {
-          setMessage(t.memberRemoved(leaving?.name ?? '', leaving?.partnership.name ?? ''));
-          setLeaving(null);
-          refresh();
-        }}
+        onDone={() => finish(t.memberRemoved(leaving?.name ?? '', leaving?.partnership.name ?? ''))}
       />
-      <EndDialog
-        open={ending !== null}
-        title={ending ? t.endPartnershipTitle(ending.name) : ''}
+      <EndRecordDialog
+        record={ending}
+        document={AdminEndPartnershipDocument}
+        title={t.endPartnershipTitle}
         text={t.endPartnershipText}
-        busy={endBusy}
-        end={(until) => endPartnership({ input: { id: ending?.id ?? '', until } })}
-        onCancel={() => setEnding(null)}
-        onDone={(until) => {
-          setMessage(t.partnershipEnded(ending?.name ?? '', longDate(until)));
-          setEnding(null);
-          refresh();
-        }}
+        onClose={() => setEnding(null)}
+        onEnded={(name, until) => finish(t.partnershipEnded(name, longDate(until)))}
       />
-    </section>
+    </AdminSection>
   );
 }

@@ -1,22 +1,27 @@
-import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { useMutation, type CombinedError } from 'urql';
-import { ErrorSummary, TextField, type FormProblem } from '../../components/form';
-import { CheckIcon, InfoIcon, KeyIcon, LoginIcon, RetryIcon } from '../../components/icons';
-import { ConfirmTotpSetupDocument, LoginDocument, VerifyTotpDocument, type LoginResultFragment } from '../../gql/graphql';
+import { useMutation } from 'urql';
+import { ErrorSummary, type FormProblem } from '../../components/form';
+import { InfoIcon, LoginIcon } from '../../components/icons';
+import { LoginDocument, type LoginResultFragment } from '../../gql/graphql';
 import { NOTICE_PARAM, RETURN_PARAM, safeReturnPath } from '../../lib/return-path';
 import { clearSessionEnded } from '../../lib/session-events';
 import { nl } from '../../messages/nl';
 import { startPath } from '../session/roles';
 import { useResetClient, useViewer } from '../session/session-context';
-import { loginProblem, type LoginStepKind } from './login-errors';
-import { CodeField, TotpSetupSteps } from './second-factor';
-import { normaliseTotpCode } from './totp-code';
+import { loginProblem, type LoginProblem } from './login-errors';
+import {
+  PasswordField,
+  SecondFactorStep,
+  ShowPassword,
+  UsernameField,
+  secondFactorAfter,
+  useSecondFactor,
+  useStepHeading,
+  type SecondFactor,
+} from './login-steps';
 
-type Step =
-  | { readonly kind: 'password' }
-  | { readonly kind: 'totp' }
-  | { readonly kind: 'setup'; readonly secret: string; readonly uri: string };
+type Step = { readonly kind: 'password' } | SecondFactor;
 
 type Notice = 'loggedOut' | 'expired' | 'erased';
 
@@ -53,28 +58,17 @@ export function LoginPage() {
   const [done, setDone] = useState(false);
 
   const [loginState, login] = useMutation(LoginDocument);
-  const [verifyState, verify] = useMutation(VerifyTotpDocument);
-  const [confirmState, confirm] = useMutation(ConfirmTotpSetupDocument);
-  const busy = loginState.fetching || verifyState.fetching || confirmState.fetching || done;
+  const secondFactor = useSecondFactor();
+  const busy = loginState.fetching || secondFactor.fetching || done;
 
   // The reason to be here has been read (noticeFrom); the next session that ends is news again.
   useEffect(() => clearSessionEnded(), []);
 
-  // A new step is a new question: move focus to its heading, so screen readers read it from the top.
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const firstStep = useRef(true);
-  useEffect(() => {
-    if (firstStep.current) {
-      firstStep.current = false;
-      return;
-    }
-    headingRef.current?.focus();
-  }, [step]);
+  const headingRef = useStepHeading(step);
 
   if (viewer && !done) return <Navigate to={returnTo ?? startPath(viewer)} replace />;
 
-  function fail(error: CombinedError, at: LoginStepKind) {
-    const problem = loginProblem(error, at);
+  function fail(problem: LoginProblem) {
     if (problem.restart) {
       setStep({ kind: 'password' });
       setPassword('');
@@ -92,11 +86,10 @@ export function LoginPage() {
       // A fresh client: nothing cached from before the login, and `viewer` is asked again.
       resetClient();
       void navigate(returnTo ?? (payload.viewer ? startPath(payload.viewer) : '/'), { replace: true });
-    } else if (payload.status === 'TOTP_REQUIRED') {
-      setStep({ kind: 'totp' });
-    } else if (payload.totpSetup) {
-      setStep({ kind: 'setup', secret: payload.totpSetup.secret, uri: payload.totpSetup.uri });
+      return;
     }
+    const next = secondFactorAfter(payload);
+    if (next) setStep(next);
   }
 
   async function submitPassword(event: SyntheticEvent) {
@@ -107,26 +100,16 @@ export function LoginPage() {
     setProblems(missing);
     if (missing.length > 0) return;
     const result = await login({ input: { username: username.trim(), password } });
-    if (result.error) fail(result.error, 'password');
+    if (result.error) fail(loginProblem(result.error, 'password'));
     else advance(result.data?.login);
   }
 
-  async function submitCode(event: SyntheticEvent) {
+  async function submitCode(event: SyntheticEvent, at: SecondFactor) {
     event.preventDefault();
-    const digits = normaliseTotpCode(code);
-    if (digits === null) {
-      setProblems([{ fieldId: FIELD.code, message: nl.login.codeInvalid }]);
-      return;
-    }
-    if (step.kind === 'setup') {
-      const result = await confirm({ input: { code: digits } });
-      if (result.error) fail(result.error, 'setup');
-      else advance(result.data?.confirmTotpSetup);
-    } else {
-      const result = await verify({ input: { code: digits } });
-      if (result.error) fail(result.error, 'totp');
-      else advance(result.data?.verifyTotp);
-    }
+    const outcome = await secondFactor.send(at.kind, code);
+    if (outcome.kind === 'invalid') setProblems([{ fieldId: FIELD.code, message: nl.login.codeInvalid }]);
+    else if (outcome.kind === 'refused') fail(outcome.problem);
+    else advance(outcome.payload);
   }
 
   function startAgain() {
@@ -154,64 +137,35 @@ export function LoginPage() {
           <p className="lead">{nl.login.intro}</p>
           <ErrorSummary problems={problems} />
           <form className="form-panel" noValidate onSubmit={(e) => void submitPassword(e)}>
-            <TextField
-              id={FIELD.username}
-              label={nl.login.username}
-              problem={problemFor(FIELD.username)}
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-              autoComplete="username"
-              autoCapitalize="none"
-              autoCorrect="off"
-              spellCheck={false}
-            />
-            <TextField
+            <UsernameField id={FIELD.username} problem={problemFor(FIELD.username)} value={username} setValue={setUsername} />
+            <PasswordField
               id={FIELD.password}
               label={nl.login.password}
               problem={problemFor(FIELD.password)}
               value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              type={showPassword ? 'text' : 'password'}
+              setValue={setPassword}
+              shown={showPassword}
               autoComplete="current-password"
             />
-            <div className="checkbox">
-              <input
-                id="login-show-password"
-                type="checkbox"
-                checked={showPassword}
-                onChange={(e) => setShowPassword(e.target.checked)}
-              />
-              <label htmlFor="login-show-password">{nl.login.showPassword}</label>
-            </div>
+            <ShowPassword id="login-show-password" shown={showPassword} setShown={setShowPassword} />
             <button type="submit" className="button" disabled={busy}>
               <LoginIcon /> {busy ? nl.form.saving : nl.login.submit}
             </button>
           </form>
         </>
       ) : (
-        <>
-          <p className="step-title">{nl.login.title}</p>
-          <h1 ref={headingRef} tabIndex={-1}>
-            <KeyIcon /> {step.kind === 'setup' ? nl.login.setupTitle : nl.login.totpTitle}
-          </h1>
-          {step.kind === 'setup' ? (
-            <TotpSetupSteps secret={step.secret} uri={step.uri} />
-          ) : (
-            <p className="lead">{nl.login.totpIntro}</p>
-          )}
-          <ErrorSummary problems={problems} />
-          <form className="form-panel" noValidate onSubmit={(e) => void submitCode(e)}>
-            <CodeField id={FIELD.code} code={code} setCode={setCode} problem={problemFor(FIELD.code)} />
-            <div className="button-row">
-              <button type="submit" className="button" disabled={busy}>
-                <CheckIcon /> {busy ? nl.form.saving : step.kind === 'setup' ? nl.login.confirmSetup : nl.login.verify}
-              </button>
-              <button type="button" className="button secondary" onClick={startAgain}>
-                <RetryIcon /> {nl.login.startAgain}
-              </button>
-            </div>
-          </form>
-        </>
+        <SecondFactorStep
+          title={nl.login.title}
+          headingRef={headingRef}
+          step={step}
+          problems={problems}
+          fieldId={FIELD.code}
+          code={code}
+          setCode={setCode}
+          busy={busy}
+          onSubmit={(e) => void submitCode(e, step)}
+          onStartAgain={startAgain}
+        />
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import { useMutation } from 'urql';
 import { ErrorSummary, SuccessMessage, TextField, type FormProblem } from '../../components/form';
 import { DownloadIcon, KeyIcon, TrashIcon, UserIcon } from '../../components/icons';
 import { ChangePasswordDocument, EraseMyDataDocument, ExportMyDataDocument } from '../../gql/graphql';
+import { saveFile } from '../../lib/download';
 import { classifyLoadError, hasErrorCode, invalidField, type LoadErrorLike } from '../../lib/load-error';
 import { loginPageAfter } from '../../lib/return-path';
 import { nl } from '../../messages/nl';
@@ -15,20 +16,6 @@ function generalProblem(error: LoadErrorLike): FormProblem {
   return {
     message: kind === 'UNAVAILABLE' ? nl.state.unavailable : kind === 'FORBIDDEN' ? nl.state.forbidden : nl.state.otherError,
   };
-}
-
-/** Saves text as a file through a temporary link: no server round trip, nothing left behind. */
-function saveFile(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Some browsers read the blob after click() returns; give them a moment before letting it go.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function ExportSection() {
@@ -44,7 +31,7 @@ function ExportSection() {
       return;
     }
     setProblems([]);
-    saveFile(result.data.exportMyData.fileName, result.data.exportMyData.json);
+    saveFile(result.data.exportMyData.fileName, 'application/json', result.data.exportMyData.json);
     setSaved(result.data.exportMyData.fileName);
   }
 

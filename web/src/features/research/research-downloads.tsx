@@ -8,6 +8,7 @@ import {
   type NetworkExportFormat,
   type ResearchQuartersQuery,
 } from '../../gql/graphql';
+import { followLink, saveFile } from '../../lib/download';
 import { todayInAmsterdam } from '../../lib/format';
 import { classifyLoadError, type LoadErrorLike } from '../../lib/load-error';
 import { nl } from '../../messages/nl';
@@ -29,25 +30,6 @@ function generalProblem(error: LoadErrorLike): FormProblem {
   return {
     message: kind === 'UNAVAILABLE' ? nl.state.unavailable : kind === 'FORBIDDEN' ? nl.state.forbidden : nl.state.otherError,
   };
-}
-
-/** Saves text as a file through a temporary link: nothing is left behind. */
-function saveFile(fileName: string, mediaType: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: mediaType }));
-  followLink(url, fileName);
-  // Some browsers read the blob after click() returns; give them a moment before letting it go.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** Starts a download the way a click on a link with `download` does. */
-function followLink(href: string, fileName = '') {
-  const link = document.createElement('a');
-  link.href = href;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
 }
 
 /**
