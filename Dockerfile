@@ -7,6 +7,7 @@ COPY pnpm-lock.yaml pnpm-workspace.yaml package.json .npmrc ./
 COPY api/package.json api/
 COPY graph/package.json graph/
 COPY seed/package.json seed/
+COPY servers/package.json servers/
 COPY test/package.json test/
 COPY web/package.json web/
 RUN pnpm install --frozen-lockfile

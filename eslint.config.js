@@ -12,6 +12,7 @@ import tseslint from 'typescript-eslint';
 const PACKAGE_TSCONFIGS = [
   'graph/tsconfig.json',
   'seed/tsconfig.json',
+  'servers/tsconfig.json',
   'api/tsconfig.json',
   'test/tsconfig.json',
   'web/tsconfig.json',
@@ -68,11 +69,11 @@ const GRAPHQL_SERVER = {
 };
 const workspacePackages = (names, why) => ({ regex: `^@wijkkring/(${names.join('|')})(/|$)`, message: why });
 const ENV_IMPORT = [
-  { name: 'process', importNames: ['env'], message: 'Read configuration in api/src/env.ts or graph/src/server/settings.ts.' },
+  { name: 'process', importNames: ['env'], message: 'Read configuration in api/src/env.ts or servers/src/settings.ts.' },
   {
     name: 'node:process',
     importNames: ['env'],
-    message: 'Read configuration in api/src/env.ts or graph/src/server/settings.ts.',
+    message: 'Read configuration in api/src/env.ts or servers/src/settings.ts.',
   },
 ];
 const restrictImports = (...patterns) => ['error', { paths: ENV_IMPORT, patterns }];
@@ -117,7 +118,7 @@ export default tseslint.config(
   {
     // Boundaries between the workspace packages. scripts/ is left out: it runs before anything is
     // installed and loads the built packages (dist/) on purpose.
-    files: ['{graph,api,seed,web,test}/**/*.{ts,tsx,js,mjs}'],
+    files: ['{graph,api,seed,servers,web,test}/**/*.{ts,tsx,js,mjs}'],
     plugins: { 'import-x': importX, wijkkring: { rules: { 'no-cycle': noCycleWithTypes } } },
     settings: {
       // One tsconfig per package on purpose (web resolves like a bundler, the others like Node).
@@ -134,7 +135,7 @@ export default tseslint.config(
         {
           zones: [
             {
-              target: ['./graph', './api', './seed', './web'],
+              target: ['./graph', './api', './seed', './servers', './web'],
               from: './test',
               message: 'Packages never depend on test/; a test that needs its fixtures lives in test/.',
             },
@@ -149,7 +150,7 @@ export default tseslint.config(
         {
           object: 'process',
           property: 'env',
-          message: 'Read configuration in api/src/env.ts or graph/src/server/settings.ts and pass it in.',
+          message: 'Read configuration in api/src/env.ts or servers/src/settings.ts and pass it in.',
         },
       ],
     },
@@ -159,7 +160,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrictImports(
         ENTRY_POINTS_ONLY,
-        workspacePackages(['api', 'seed', 'web', 'test'], 'Imports flow one way: api and seed use graph, never the reverse.'),
+        workspacePackages(
+          ['api', 'seed', 'servers', 'web', 'test'],
+          'Imports flow one way: api, seed and servers use graph, never the reverse.',
+        ),
         GRAPHQL_SERVER,
       ),
     },
@@ -169,7 +173,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrictImports(
         ENTRY_POINTS_ONLY,
-        workspacePackages(['seed', 'web', 'test'], 'The API depends on @wijkkring/graph only.'),
+        workspacePackages(['seed', 'servers', 'web', 'test'], 'The API depends on @wijkkring/graph only.'),
         NEO4J_DRIVER,
       ),
     },
@@ -199,7 +203,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrictImports(
         ENTRY_POINTS_ONLY,
-        workspacePackages(['api', 'web', 'test'], 'The seed depends on @wijkkring/graph only.'),
+        workspacePackages(['api', 'servers', 'web', 'test'], 'The seed depends on @wijkkring/graph only.'),
         NEO4J_DRIVER,
         GRAPHQL_SERVER,
       ),
@@ -210,9 +214,21 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrictImports(
         workspacePackages(
-          ['graph', 'api', 'seed', 'test'],
+          ['graph', 'api', 'seed', 'servers', 'test'],
           'The web app knows the API only through schema.graphql and the generated types.',
         ),
+        NEO4J_DRIVER,
+        GRAPHQL_SERVER,
+      ),
+    },
+  },
+  {
+    // Starting servers is this package's job; talking to them is graph's (neo4jAnswers).
+    files: ['servers/**/*.{ts,tsx,js,mjs}'],
+    rules: {
+      'no-restricted-imports': restrictImports(
+        ENTRY_POINTS_ONLY,
+        workspacePackages(['api', 'seed', 'web', 'test'], 'servers depends on @wijkkring/graph only.'),
         NEO4J_DRIVER,
         GRAPHQL_SERVER,
       ),
@@ -225,7 +241,7 @@ export default tseslint.config(
   {
     // Where reading the environment is the job: the settings files, the seed's command line, the
     // test run's setup and benchmarks.
-    files: ['api/src/env.ts', 'graph/src/server/settings.ts', 'seed/src/main.ts', 'test/setup/**', 'test/bench/**'],
+    files: ['api/src/env.ts', 'servers/src/settings.ts', 'seed/src/main.ts', 'test/setup/**', 'test/bench/**', 'test/ops/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
   prettier,

@@ -12,6 +12,7 @@ export default defineConfig({
     alias: [
       { find: '@wijkkring/graph', replacement: here('./graph/src/index.ts') },
       { find: '@wijkkring/seed', replacement: here('./seed/src/index.ts') },
+      { find: '@wijkkring/servers', replacement: here('./servers/src/index.ts') },
       { find: '@wijkkring/api', replacement: here('./api/src/index.ts') },
       // graphql 16 ships CommonJS (main) and ESM (module) side by side. Node loads the CommonJS
       // build for Pothos and graphql-yoga; our own imports must get the same one, or the schema's

@@ -1,13 +1,14 @@
 // Commands that need the built packages: `npm start`, `npm test` and the tier, seed and bench
 // scripts. Loaded by wk.mjs after it has installed and built everything.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const log = (line) => process.stderr.write(`[wijkkring] ${line}\n`);
 const graph = await import('../graph/dist/index.js');
+const servers = await import('../servers/dist/index.js');
 
 const TIERS = ['unit', 'schema', 'int', 'api', 'e2e'];
 const NEEDS_NEO4J = new Set(['int', 'api', 'e2e']);
@@ -23,20 +24,17 @@ function neo4jEnv(neo) {
 
 /** One lock for the whole app, whichever way Neo4j is provided. */
 function takeAppLock() {
-  const file = join(graph.stateDir(), 'start.lock');
+  const file = join(servers.stateDir(), 'start.lock');
   mkdirSync(dirname(file), { recursive: true });
-  if (existsSync(file)) {
-    const previous = Number(readFileSync(file, 'utf8'));
-    if (previous && previous !== process.pid && graph.isAlive(previous)) {
-      log(`Wijkkring draait al (proces ${previous}). Stop dat eerst met Ctrl-C in dat venster.`);
-      log(`Wijkkring is already running (process ${previous}); nothing was started.`);
-      process.exit(1);
-    }
+  try {
+    const { lock } = servers.acquireLock(file, 'Wijkkring');
+    return () => lock.release();
+  } catch (error) {
+    if (!(error instanceof servers.AlreadyRunningError)) throw error;
+    log(`Wijkkring draait al (proces ${error.pid}). Stop dat eerst met Ctrl-C in dat venster.`);
+    log(`Wijkkring is already running (process ${error.pid}); nothing was started.`);
+    process.exit(1);
   }
-  writeFileSync(file, String(process.pid));
-  return () => {
-    if (existsSync(file) && Number(readFileSync(file, 'utf8')) === process.pid) rmSync(file);
-  };
 }
 
 async function start() {
@@ -44,10 +42,10 @@ async function start() {
   const startedAt = performance.now();
   let neo;
   try {
-    neo = await graph.provideNeo4j({ purpose: 'start', log });
+    neo = await servers.provideNeo4j({ purpose: 'start', log });
   } catch (error) {
     releaseLock();
-    if (error instanceof graph.AlreadyRunningError) {
+    if (error instanceof servers.AlreadyRunningError) {
       log(`Neo4j voor Wijkkring draait al: ${error.message}`);
       process.exit(1);
     }
@@ -117,7 +115,7 @@ function vitest(tier, env) {
 async function runTiers(tiers) {
   const started = performance.now();
   const needsNeo4j = tiers.some((tier) => NEEDS_NEO4J.has(tier));
-  const neoPromise = needsNeo4j ? graph.provideNeo4j({ purpose: 'test', log }) : undefined;
+  const neoPromise = needsNeo4j ? servers.provideNeo4j({ purpose: 'test', log }) : undefined;
   neoPromise?.catch(() => undefined);
   const results = [];
   let neo;
@@ -151,7 +149,7 @@ async function buildBench(name) {
 }
 
 async function withDatabase(purpose, work) {
-  const neo = await graph.provideNeo4j({ purpose, log });
+  const neo = await servers.provideNeo4j({ purpose, log });
   const db = connect(neo);
   try {
     await graph.migrate(db);

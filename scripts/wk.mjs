@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lockHolder } from '../servers/lock.mjs';
 
 // pnpm 10 is plain JavaScript (bin/pnpm.cjs) and runs on Node 18+, so one pin serves Node 20, 22 and 24.
 // pnpm 11+ ships a native binary per platform, which this bootstrap would have to pick itself.
@@ -96,21 +97,11 @@ function ensureBuilt() {
 
 /** Checked before building, so a second `npm start` cannot rebuild the app under a running one. */
 function refuseSecondStart() {
-  const file = join(state, 'start.lock');
-  if (!existsSync(file)) return;
-  const pid = Number(readFileSync(file, 'utf8'));
-  let alive;
-  try {
-    process.kill(pid, 0);
-    alive = true;
-  } catch (error) {
-    alive = error.code === 'EPERM';
-  }
-  if (pid && pid !== process.pid && alive) {
-    log(`Wijkkring draait al (proces ${pid}). Stop dat eerst met Ctrl-C in dat venster.`);
-    log(`Wijkkring is already running (process ${pid}); nothing was started.`);
-    process.exit(1);
-  }
+  const holder = lockHolder(join(state, 'start.lock'));
+  if (!holder) return;
+  log(`Wijkkring draait al (proces ${holder.pid}). Stop dat eerst met Ctrl-C in dat venster.`);
+  log(`Wijkkring is already running (process ${holder.pid}); nothing was started.`);
+  process.exit(1);
 }
 
 function prepare() {

@@ -23,11 +23,14 @@ export type { DistrictRow, LinkRow, OfferingRow, PartnershipRow } from './distri
 
 export {
   findOrganisation,
+  findOrganisationParts,
   findOrganisationsByIds,
   searchOrganisations,
   searchOrganisationsNear,
   type OrganisationDetail,
   type OrganisationNear,
+  type OrganisationPart,
+  type OrganisationParts,
 } from './organisation/reads.js';
 export { upsertOrganisations, type OrganisationRow } from './organisation/writes.js';
 // Organisations, wijken and partnerships kept by an admin (issue 11): create, edit, end, merge.
@@ -120,10 +123,7 @@ export { CHANGE_KINDS, type ChangeKind, type CircleChange, type ComparableEntry 
 export { serverInfo, type ServerInfo } from './health/reads.js';
 export { datasetChecksum, deleteSyntheticCity, recordDataset } from './maintenance/writes.js';
 
-export { provideNeo4j, type ProvideOptions, type Purpose } from './server/provide.js';
-export { NEO4J_VERSION, ensureJars, type RunningNeo4j } from './server/local-server.js';
-export { AlreadyRunningError, acquireLock, isAlive } from './server/lock.js';
-export { repoRoot, stateDir } from './server/paths.js';
+export { neo4jAnswers } from './health/connect.js';
 
 export * from './account/types.js';
 export {

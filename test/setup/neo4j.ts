@@ -1,4 +1,5 @@
-import { Database, migrate, provideNeo4j, type RunningNeo4j } from '@wijkkring/graph';
+import { Database, migrate } from '@wijkkring/graph';
+import { provideNeo4j, type RunningNeo4j } from '@wijkkring/servers';
 
 /**
  * Finds or starts the test run's Neo4j (NEO4J_URI when `npm test` already started one; otherwise

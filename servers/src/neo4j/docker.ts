@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import type { RunningNeo4j } from './local-server.js';
-import { NEO4J_VERSION } from './local-server.js';
-import { repoRoot } from './paths.js';
-import { childProcessEnv, type Neo4jSettings } from './settings.js';
+import type { RunningNeo4j } from './local.js';
+import { NEO4J_VERSION } from './local.js';
+import { repoRoot } from '../paths.js';
+import { childProcessEnv, type Neo4jSettings } from '../settings.js';
 
 /** True when a Docker engine answers its ping within a second (the client alone is not enough). */
 export async function dockerAnswers(settings: Neo4jSettings): Promise<boolean> {

@@ -3,12 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import neo4j from 'neo4j-driver';
-import { acquireLock, type Lock } from './lock.js';
-import { repoRoot, stateDir } from './paths.js';
-import { childProcessEnv, type Neo4jSettings } from './settings.js';
+import { neo4jAnswers } from '@wijkkring/graph';
+import { acquireLock, isAlive } from '../../lock.mjs';
+import { repoRoot, stateDir } from '../paths.js';
+import { childProcessEnv, type Neo4jSettings } from '../settings.js';
 
-/** Must match graph/neo4j/pom.xml and the image tag in docker-compose.yml. */
+/** Must match servers/neo4j/pom.xml and the image tag in docker-compose.yml. */
 export const NEO4J_VERSION = '5.26.30';
 
 export type Profile = 'dev' | 'test' | 'bench';
@@ -22,8 +22,10 @@ export interface RunningNeo4j {
   password: string;
   /** `local`, `docker`, `testcontainers` or `uri`: how this database was found or started. */
   kind: string;
-  /** Process id of the JVM for a local server (to measure its memory). */
+  /** Process id of the JVM for a local server (to measure its memory, or to kill it in a crash drill). */
   pid?: number;
+  /** The home folder of a local server (store, logs, credentials). */
+  home?: string;
   stop(): Promise<void>;
 }
 
@@ -31,6 +33,13 @@ export interface LocalOptions {
   profile: Profile;
   settings: Neo4jSettings;
   log: (line: string) => void;
+  /** A home of its own (crash and restore drills); .wijkkring/neo4j/<profile> when unset. */
+  home?: string;
+}
+
+/** Where a profile's database lives: .wijkkring/neo4j/<profile>. */
+export function neo4jHome(profile: Profile): string {
+  return join(stateDir(), 'neo4j', profile);
 }
 
 /** The jars: fetched once from Maven Central into .wijkkring/neo4j-<version>/lib. */
@@ -48,7 +57,7 @@ export function ensureJars(log: (line: string) => void): string {
       '-B',
       '-q',
       '-f',
-      join(repoRoot(), 'graph', 'neo4j', 'pom.xml'),
+      join(repoRoot(), 'servers', 'neo4j', 'pom.xml'),
       'dependency:copy-dependencies',
       `-DoutputDirectory=${lib}`,
       '-DincludeScope=runtime',
@@ -90,7 +99,7 @@ async function freePort(): Promise<number> {
 
 function neo4jConf(boltPort: number, settings: Neo4jSettings): string {
   return [
-    '# Written by Wijkkring at every start; edit graph/src/server/local-server.ts instead.',
+    '# Written by Wijkkring at every start; edit servers/src/neo4j/local.ts instead.',
     'server.default_listen_address=127.0.0.1',
     `server.bolt.listen_address=127.0.0.1:${String(boltPort)}`,
     'server.bolt.advertised_address=127.0.0.1',
@@ -171,16 +180,9 @@ async function waitForBolt(
     if (exited !== null) {
       throw new Error(`Neo4j stopped while starting (exit ${String(exited)}). Last log lines:\n${tail(logFile)}`);
     }
-    const driver = neo4j.driver(uri, neo4j.auth.basic(credentials.user, credentials.password), { connectionTimeout: 1000 });
-    try {
-      await driver.verifyConnectivity();
-      return;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`Neo4j did not answer within ${String(timeoutMs / 1000)} s.\n${tail(logFile)}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    } finally {
-      await driver.close();
-    }
+    if (await neo4jAnswers({ uri, ...credentials })) return;
+    if (Date.now() > deadline) throw new Error(`Neo4j did not answer within ${String(timeoutMs / 1000)} s.\n${tail(logFile)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
@@ -198,19 +200,41 @@ async function stopProcess(child: ChildProcess, timeoutMs = 60_000): Promise<voi
   clearTimeout(timer);
 }
 
+/** True if `pid` is a JVM we started for this home (so we never signal an unrelated process). */
+function isOurNeo4j(pid: number, home: string): boolean {
+  try {
+    return readFileSync(`/proc/${String(pid)}/cmdline`, 'utf8').includes(`-Dwijkkring.home=${home}`);
+  } catch {
+    return false;
+  }
+}
+
+async function stopPid(pid: number, timeoutMs = 60_000): Promise<void> {
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+}
+
 /**
  * Starts Neo4j Community from the Maven Central jars, listening on loopback only, with a
  * project-local home (.wijkkring/neo4j/<profile>) whose data survives restarts.
  */
-export async function startLocalNeo4j({ profile, settings, log }: LocalOptions): Promise<RunningNeo4j> {
+export async function startLocalNeo4j({
+  profile,
+  settings,
+  log,
+  home = neo4jHome(profile),
+}: LocalOptions): Promise<RunningNeo4j> {
   const java = javaBinary(settings.JAVA_HOME);
   checkJava(java);
   const lib = ensureJars(log);
-  const home = join(stateDir(), 'neo4j', profile);
   const conf = join(home, 'conf');
   mkdirSync(conf, { recursive: true });
-  const lock: Lock = await acquireLock(join(home, 'wijkkring.lock'), home);
+  const { lock, stale } = acquireLock(join(home, 'wijkkring.lock'), `The Neo4j home ${home}`);
   try {
+    // A Neo4j left running by a process that died: stopped first, so two JVMs never share a store.
+    if (stale?.childPid && isAlive(stale.childPid) && isOurNeo4j(stale.childPid, home)) await stopPid(stale.childPid);
     const boltPort = settings.WIJKKRING_NEO4J_BOLT_PORT ?? (DEFAULT_BOLT_PORT[profile] || (await freePort()));
     writeFileSync(join(conf, 'neo4j.conf'), neo4jConf(boltPort, settings));
     const credentials = ensureCredentials(java, home, conf, lib);
@@ -235,6 +259,7 @@ export async function startLocalNeo4j({ profile, settings, log }: LocalOptions):
       ...credentials,
       kind: 'local',
       pid: child.pid,
+      home,
       stop: () => {
         stopping ??= stopProcess(child).finally(() => lock.release());
         return stopping;

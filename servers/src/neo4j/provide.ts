@@ -1,6 +1,6 @@
 import { dockerAnswers, startComposeNeo4j, startTestcontainer } from './docker.js';
-import { startLocalNeo4j, type Profile, type RunningNeo4j } from './local-server.js';
-import { neo4jSettings, type Neo4jSettings } from './settings.js';
+import { startLocalNeo4j, type Profile, type RunningNeo4j } from './local.js';
+import { neo4jSettings, type Neo4jSettings } from '../settings.js';
 
 export type Purpose = 'start' | 'test' | 'bench';
 
