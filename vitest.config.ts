@@ -70,6 +70,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        test: {
+          // Operations drills (issue 12): each file starts its own Neo4j in a temporary home, kills
+          // it or the API, backs up and restores. One at a time: each holds a JVM.
+          name: 'ops',
+          include: ['test/ops/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 600_000,
+          hookTimeout: 240_000,
+        },
+      },
     ],
   },
 });

@@ -10,7 +10,7 @@ const log = (line) => process.stderr.write(`[wijkkring] ${line}\n`);
 const graph = await import('../graph/dist/index.js');
 const servers = await import('../servers/dist/index.js');
 
-const TIERS = ['unit', 'schema', 'int', 'api', 'e2e'];
+const TIERS = ['unit', 'schema', 'int', 'api', 'e2e', 'ops'];
 const NEEDS_NEO4J = new Set(['int', 'api', 'e2e']);
 
 function connect(neo) {
@@ -120,12 +120,16 @@ async function runTiers(tiers) {
   const results = [];
   let neo;
   try {
-    for (const tier of tiers) {
+    for (const [index, tier] of tiers.entries()) {
       const tierStart = performance.now();
       let env = {};
       if (NEEDS_NEO4J.has(tier)) {
         neo ??= await neoPromise;
         env = neo4jEnv(neo);
+      } else if (neo && !tiers.slice(index).some((later) => NEEDS_NEO4J.has(later))) {
+        // The ops drills start Neo4j servers of their own: two cores, so the shared one goes first.
+        await neo.stop();
+        neo = undefined;
       }
       log(`--- ${tier} ---`);
       const code = await vitest(tier, env);
