@@ -177,26 +177,36 @@ describe('tampering is found (issue 3)', () => {
 
   it('reports a head whose hash was changed', async () => {
     await append(1);
-    // The head is changed and put back in two short transactions; an append in between would chain
-    // from the wrong hash, so the restore checks that nobody appended meanwhile.
-    const changed = await db.write((tx) =>
-      one<{ seq: number; hash: string }>(
-        tx,
-        "MATCH (h:AuditHead {id: 'audit'}) WITH h, h.hash AS hash SET h.hash = $fake RETURN h.seq AS seq, hash",
-        { fake: 'f'.repeat(64) },
-      ),
-    );
+    // Changed and verified inside one write transaction that is rolled back, never committed: the
+    // head stays locked meanwhile, so an append by another test file or process waits instead of
+    // chaining from the fake hash (issue 12: a committed fake head once broke a shared database).
+    class Rollback extends Error {}
+    const connection = inject('neo4j');
+    let changed: { seq: number; hash: string } | undefined;
     let verification: AuditVerification | undefined;
-    try {
-      verification = await verifyAuditChain(db);
-    } finally {
-      const restored = await db.write((tx) =>
-        one<{ seq: number }>(tx, "MATCH (h:AuditHead {id: 'audit'}) SET h.hash = $hash RETURN h.seq AS seq", {
-          hash: changed?.hash,
-        }),
-      );
-      expect(restored?.seq).toBe(changed?.seq);
-    }
+    await db
+      .write(async (tx) => {
+        changed = await one<{ seq: number; hash: string }>(
+          tx,
+          "MATCH (h:AuditHead {id: 'audit'}) WITH h, h.hash AS hash SET h.hash = $fake RETURN h.seq AS seq, hash",
+          { fake: 'f'.repeat(64) },
+        );
+        class InThisTransaction extends Database {
+          override read<T>(work: (inner: Tx) => Promise<T>): Promise<T> {
+            return work(tx);
+          }
+        }
+        const view = new InThisTransaction(connection);
+        try {
+          verification = await verifyAuditChain(view);
+        } finally {
+          await view.close();
+        }
+        throw new Rollback('undo the fake head');
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof Rollback)) throw error;
+      });
     expect(verification?.ok).toBe(false);
     expect(verification?.broken).toMatchObject({ seq: changed?.seq, reason: expect.stringMatching(/head/) as string });
     expect((await verifyAuditChain(db)).broken).toBeNull();
