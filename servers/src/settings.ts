@@ -50,3 +50,34 @@ export function neo4jSettings(env: NodeJS.ProcessEnv = process.env): Neo4jSettin
   }
   return parsed.data;
 }
+
+/**
+ * Settings for the live-update bus (issue 12). Apart from the Neo4j settings, so that a bad Neo4j
+ * setting never stops Redis from starting, and the other way round.
+ */
+const redisSchema = z.object({
+  /** A Redis the project does not start (a managed one, the compose service); started from PATH when unset. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL' }).optional(),
+  WIJKKRING_REDIS_START_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+});
+
+export type RedisSettings = z.infer<typeof redisSchema>;
+
+export function redisSettings(env: NodeJS.ProcessEnv = process.env): RedisSettings {
+  const parsed = redisSchema.safeParse(env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`Invalid Redis settings: ${issues}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * How many API instances `npm start` runs (WIJKKRING_INSTANCES, 1 when unset). More than one share
+ * live updates through Redis (issue 12).
+ */
+export function instancesSetting(env: NodeJS.ProcessEnv = process.env): number {
+  const parsed = z.coerce.number().int().min(1).max(16).default(1).safeParse(env.WIJKKRING_INSTANCES);
+  if (!parsed.success) throw new Error('WIJKKRING_INSTANCES must be a whole number from 1 to 16.');
+  return parsed.data;
+}

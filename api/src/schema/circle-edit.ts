@@ -27,7 +27,7 @@ import {
 } from '@wijkkring/graph';
 import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
-import { allows } from '../access/enforce.js';
+import { allows, refusal } from '../access/enforce.js';
 import { POLICY } from '../access/policy.js';
 import { currentViewer } from '../auth/sessions.js';
 import { auditedWrite } from '../audit/audited-write.js';
@@ -35,7 +35,7 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { apiError, invalidInput } from '../errors.js';
 import { selectedFields, selectedFieldsBelow } from '../lookahead.js';
-import { CIRCLE_CHANGES, type CircleChangeKind, type CircleEvent as CircleEventValue } from '../live.js';
+import { CIRCLE_CHANGES, whileAllowed, type CircleChangeKind, type CircleEvent as CircleEventValue } from '../live.js';
 import { OkPayload } from './auth.js';
 import { SupportKindEnum, uuid, WishEnum } from './common.js';
 import { CircleEntryRef, CircleTieRef, NetworkCircle, Organisation } from './refs.js';
@@ -535,17 +535,36 @@ builder.subscriptionField('circleChanged', (t) =>
     description: 'Every change of one circle, as it happens (client and begeleider drawing together).',
     args: { circleId: t.arg.id({ validate: uuid }) },
     subscribe: async (_root, args, context) => {
-      context.access.requireFound('Subscription.circleChanged', await context.db.read((tx) => circleOwner(tx, args.circleId)), {
-        message: 'No such circle.',
-        field: 'circleId',
-      });
-      return context.live.subscribe('circleChanged', args.circleId);
+      const owner = context.access.requireFound(
+        'Subscription.circleChanged',
+        await context.db.read((tx) => circleOwner(tx, args.circleId)),
+        { message: 'No such circle.', field: 'circleId' },
+      );
+      // A stream can outlive a session, a grant or an account (issue 12): before every event, and now
+      // and then without one, the session is read as it is now. Once it no longer gives access the
+      // stream ends, so a former viewer does not go on learning when the circle changes.
+      const stillAllowed = async () => {
+        context.now = Date.now();
+        context.viewer = await currentViewer(context.db, context.request.sessionToken, context.now);
+        context.audit.setViewer(context.viewer);
+        const rule = POLICY.operations['Subscription.circleChanged'].rules[context.viewer.role];
+        return context.viewer.kind === 'account' && allows(rule, context.viewer, { clientId: owner.clientId });
+      };
+      return whileAllowed(context.live.subscribe('circleChanged', args.circleId), stillAllowed, context.env.liveRecheckMs);
     },
     resolve: async (event, _args, context, info) => {
-      // A stream can outlive a session or a grant: every event is checked against the session as it is now.
-      context.now = Date.now();
-      context.viewer = await currentViewer(context.db, context.request.sessionToken, context.now);
-      context.audit.setViewer(context.viewer);
+      // The event the stream ends with: answered with the policy's refusal (audited), never with data.
+      if (event.final) {
+        // Noted here rather than through context.access: yoga copies the context's fields onto an object
+        // of its own, and the access check reads the viewer of the original, which the stream's check did not update.
+        context.audit.note({
+          clientId: event.clientId,
+          subject: 'Subscription.circleChanged',
+          action: POLICY.operations['Subscription.circleChanged'].audit,
+          result: 'DENIED',
+        });
+        throw refusal(context.viewer, 'Subscription.circleChanged');
+      }
       if (context.viewer.kind !== 'account') throw apiError('UNAUTHENTICATED', 'The session has ended.');
       const circle = await readCircle(context, event.circleId, info, 'circle');
       if (!circle) throw apiError('NOT_FOUND', 'The circle no longer exists.');

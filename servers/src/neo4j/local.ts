@@ -1,11 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { neo4jAnswers } from '@wijkkring/graph';
 import { acquireLock, isAlive } from '../../lock.mjs';
 import { repoRoot, stateDir } from '../paths.js';
+import { freePort } from '../ports.js';
 import { childProcessEnv, type Neo4jSettings } from '../settings.js';
 
 /** Must match servers/neo4j/pom.xml and the image tag in docker-compose.yml. */
@@ -84,19 +84,6 @@ function checkJava(java: string): void {
   if (major < 17) throw new Error(`Neo4j ${NEO4J_VERSION} needs Java 17 or newer; found ${match?.[1] ?? 'unknown'}.`);
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function neo4jConf(boltPort: number, settings: Neo4jSettings): string {
   return [
     '# Written by Wijkkring at every start; edit servers/src/neo4j/local.ts instead.',
@@ -110,6 +97,9 @@ function neo4jConf(boltPort: number, settings: Neo4jSettings): string {
     // Bounded so that one runaway query cannot take the whole heap.
     'dbms.memory.transaction.total.max=256m',
     'db.tx_log.rotation.retention_policy=256M size',
+    // Bolt's network layer waits a 5 s "quiet period" twice on stop, after the databases closed; a
+    // stop (and so a backup's downtime, issue 12) is 10 s shorter without it. Connections are gone by then.
+    'internal.dbms.bolt.netty_server_shutdown_quiet_period=0',
     'server.directories.logs=logs',
     'server.directories.run=run',
     '',
