@@ -32,6 +32,7 @@ export interface RequestState {
 
 export interface Context {
   viewer: Viewer;
+  /** The request's causal view of the one driver: it runs after the client's own last write (issue 12). */
   db: Database;
   env: Env;
   layout: CircleLayout;

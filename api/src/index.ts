@@ -3,6 +3,7 @@ export { DEVELOPMENT_PSEUDONYM_KEY, DEVELOPMENT_SECRET_KEY, loadEnv, type Env } 
 export { clientRef } from './audit/request-audit.js';
 export { POLICY, POLICY_ROLES, type PolicyRole, type Rule } from './access/policy.js';
 export { GRAPHQL_LIMITS, REQUEST_LIMITS } from './hardening.js';
+export { BOOKMARK_COOKIE, bookmarkCookie, readBookmarkCookie } from './auth/bookmarks.js';
 export { createYogaApp, startServer, type RunningServer, type ServerOptions } from './server.js';
 export { schema } from './schema/index.js';
 export { accessMatrixMarkdown } from './access/matrix-doc.js';

@@ -1,5 +1,5 @@
-import neo4j, { type Driver, type RecordShape } from 'neo4j-driver';
-import { toDomainError } from './errors.js';
+import neo4j, { Neo4jError, type BookmarkManager, type Driver, type RecordShape } from 'neo4j-driver';
+import { DatabaseUnavailableError, DomainError, toDomainError, TransactionTimeoutError } from './errors.js';
 import type { Tx } from './tx.js';
 
 export interface Neo4jConnection {
@@ -15,6 +15,8 @@ export interface DatabaseOptions {
   maxPoolSize?: number;
   /** Counts Cypher round trips; used by tests and benchmarks to prove one round trip per read. */
   onQuery?: () => void;
+  /** Neo4j ends a read or write transaction that runs longer than this (a TIMEOUT domain error); unbounded when unset. */
+  transactionTimeoutMs?: number;
 }
 
 /**
@@ -25,10 +27,16 @@ export class Database {
   readonly driver: Driver;
   readonly name: string | undefined;
   private readonly onQuery: (() => void) | undefined;
+  private readonly transactionTimeoutMs: number | undefined;
+  /** Set on a causal view only (see `causal`). */
+  private readonly chain: CausalChain | undefined;
+  /** Set on a guarded view only (see `guarded`). */
+  private readonly gate: CommitGate | undefined;
 
   constructor(connection: Neo4jConnection, options: DatabaseOptions = {}) {
     this.name = connection.database;
     this.onQuery = options.onQuery;
+    this.transactionTimeoutMs = options.transactionTimeoutMs;
     this.driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
       // Every integer we store (rings, counts, years) fits in a double; ids are UUID strings.
       disableLosslessIntegers: true,
@@ -54,13 +62,14 @@ export class Database {
    * and for single-statement writes on a hot path that handle failure themselves (the audit writer).
    */
   async autoCommit<T extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
-    const session = this.driver.session({ database: this.name });
+    const session = this.driver.session({ database: this.name, bookmarkManager: this.chain?.manager });
     try {
       this.onQuery?.();
       const result = await session.run<T>(cypher, toCypherParams(params));
+      if (this.chain) this.chain.wrote = true;
       return result.records.map((record) => record.toObject());
     } catch (error) {
-      throw toDomainError(error);
+      throw this.failed(error);
     } finally {
       await session.close();
     }
@@ -70,21 +79,137 @@ export class Database {
     await this.driver.close();
   }
 
+  /**
+   * The same driver and pool, with every read and write transaction bounded by `timeoutMs` (the
+   * API's request budget, issue 12). Closing either closes the one driver.
+   */
+  withTransactionTimeout(timeoutMs: number): Database {
+    const bounded = Object.create(Database.prototype) as Database;
+    return Object.assign(bounded, this, { transactionTimeoutMs: timeoutMs });
+  }
+
+  /**
+   * The same driver and pool (and transaction timeout), where every transaction starts from what
+   * `bookmarks` name, and from each transaction the view committed before it (issue 12). One per
+   * API request, seeded with the bookmarks the client brought: on a Neo4j cluster a read then
+   * waits until the server it is routed to has applied the client's own writes, made through any
+   * API instance; without this, a read after a write may go to a follower that lags behind. On
+   * one server every read already sees every commit, and the view changes nothing. Bookmarks
+   * must come from Neo4j: a malformed one fails the transaction.
+   */
+  causal(bookmarks: readonly string[]): Database {
+    const chain: CausalChain = {
+      manager: neo4j.bookmarkManager({ initialBookmarks: bookmarks }),
+      seeded: bookmarks.length > 0,
+      wrote: false,
+      refused: false,
+    };
+    const view = Object.create(Database.prototype) as Database;
+    return Object.assign(view, this, { chain });
+  }
+
+  /**
+   * The same driver and pool, where every write transaction asks `gate` before it commits (issue
+   * 12). The API answers a request that takes too long with TIMEOUT; a write of that request that
+   * had not begun to commit must then roll back, or the client is told "not done" about a change
+   * that was made (and a retry makes it twice). The gate refuses once the answer has gone; while a
+   * commit is under way, the API waits for it instead of answering TIMEOUT.
+   */
+  guarded(gate: CommitGate): Database {
+    const view = Object.create(Database.prototype) as Database;
+    return Object.assign(view, this, { gate });
+  }
+
+  /** Where a causal view stands now: what to hand the client for its next request. Undefined for a plain Database. */
+  async causalState(): Promise<CausalState | undefined> {
+    if (!this.chain) return undefined;
+    const { manager, wrote, refused } = this.chain;
+    return { bookmarks: [...(await manager.getBookmarks())], wrote, refused };
+  }
+
   private async run<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
     const session = this.driver.session({
       database: this.name,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.chain?.manager,
     });
-    const wrapped = (tx: Tx): Promise<T> => work(wrapTx(tx, this.onQuery));
+    const gate = mode === 'WRITE' ? this.gate : undefined;
+    let committing = false;
+    const wrapped = async (tx: Tx): Promise<T> => {
+      if (gate?.abandoned()) throw new TransactionTimeoutError();
+      const result = await work(wrapTx(tx, this.onQuery));
+      // Last moment before the driver commits: refused, the work is rolled back (a retry asks again).
+      if (gate && !committing) {
+        if (!gate.enter()) throw new TransactionTimeoutError();
+        committing = true;
+      }
+      return result;
+    };
     try {
-      return mode === 'READ' ? await session.executeRead(wrapped) : await session.executeWrite(wrapped);
+      const config = this.transactionTimeoutMs === undefined ? undefined : { timeout: this.transactionTimeoutMs };
+      if (mode === 'READ') return await session.executeRead(wrapped, config);
+      const written = await session.executeWrite(wrapped, config);
+      if (this.chain) this.chain.wrote = true;
+      return written;
     } catch (error) {
-      throw toDomainError(error);
+      throw this.failed(error);
     } finally {
+      if (committing) gate?.leave();
       await session.close();
     }
   }
+
+  /**
+   * The domain error for a failed transaction. Neo4j refuses a bookmark it cannot parse at once,
+   * and one it has not reached (a lagging follower; a database restored from a backup older than
+   * the bookmark) after `db.transaction.bookmark_ready_timeout`, or the transaction's own timeout
+   * first: the database cannot answer this client now. A causal view seeded with bookmarks
+   * remembers it, so the API drops the client's bookmarks instead of failing every request.
+   */
+  private failed(error: unknown): unknown {
+    const refusedBookmarks = error instanceof Neo4jError && BOOKMARK_CODES.has(error.code);
+    const domain = refusedBookmarks ? new DatabaseUnavailableError(error) : toDomainError(error);
+    if (this.chain?.seeded && (refusedBookmarks || (domain instanceof DomainError && domain.code === 'TIMEOUT'))) {
+      this.chain.refused = true;
+    }
+    return domain;
+  }
 }
+
+/** One request's say over its commits; see `Database.guarded` and api/src/server.ts. */
+export interface CommitGate {
+  /** The request was answered already (TIMEOUT): no transaction of it may start or commit. */
+  abandoned(): boolean;
+  /** A commit begins; false when the request was answered already. */
+  enter(): boolean;
+  /** The commit ended (committed or failed). */
+  leave(): void;
+}
+
+/** What a causal view did; shared by its copies (`withTransactionTimeout` copies fields). */
+interface CausalChain {
+  readonly manager: BookmarkManager;
+  /** The view was given bookmarks (a client that wrote before). */
+  readonly seeded: boolean;
+  wrote: boolean;
+  refused: boolean;
+}
+
+export interface CausalState {
+  /** The bookmarks after the view's last committed transaction; the ones it was given before any. */
+  bookmarks: string[];
+  /** A write transaction (or auto-commit statement) of the view committed. */
+  wrote: boolean;
+  /** Neo4j refused the bookmarks the view was given, or a transaction timed out (perhaps waiting for them). */
+  refused: boolean;
+}
+
+/** Neo4j's answers to bookmarks it cannot use: malformed, mixed, or not reached within its wait. */
+const BOOKMARK_CODES = new Set([
+  'Neo.ClientError.Transaction.InvalidBookmark',
+  'Neo.ClientError.Transaction.InvalidBookmarkMixture',
+  'Neo.TransientError.Transaction.BookmarkTimeout',
+]);
 
 /**
  * JavaScript numbers travel as floats; Cypher needs integers for LIMIT, and rings, positions and

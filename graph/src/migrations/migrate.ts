@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { isRetryableError, Neo4jError } from 'neo4j-driver';
 import type { Database } from '../driver.js';
 import { DomainError } from '../errors.js';
 import { rows } from '../tx.js';
@@ -72,7 +74,7 @@ export async function migrate(db: Database, migrations?: Migration[]): Promise<M
       report.alreadyApplied.push(migration.name);
       continue;
     }
-    for (const statement of migration.statements) await db.autoCommit(statement);
+    for (const statement of migration.statements) await applyStatement(db, statement);
     await db.write((tx) =>
       tx.run(
         `MERGE (m:Migration {name: $name})
@@ -83,6 +85,34 @@ export async function migrate(db: Database, migrations?: Migration[]): Promise<M
     report.applied.push(migration.name);
   }
   return report;
+}
+
+/** Enough for a handful of instances starting at once; each retry waits longer, with jitter. */
+const STATEMENT_ATTEMPTS = 8;
+
+/**
+ * Two API instances that start together apply the same schema statements at the same moment, and
+ * Neo4j breaks the tie with a deadlock (a transient error), or fails the slower one's commit with
+ * "an equivalent rule already exists" (`IF NOT EXISTS` looked before the other's commit): that
+ * instance would exit at its start (issue 12). Every statement is idempotent, so the loser runs it
+ * again and finds it done. The migration's record is a MERGE under `migration_name`, the first
+ * statement of the first migration, so it is written once however many instances race.
+ */
+async function applyStatement(db: Database, statement: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await db.autoCommit(statement);
+      return;
+    } catch (error) {
+      if (attempt >= STATEMENT_ATTEMPTS || !(isRetryableError(error) || raced(error))) throw error;
+      await sleep(Math.round((25 + Math.random() * 75) * attempt));
+    }
+  }
+}
+
+/** Another instance committed the same index or constraint between this statement's check and its commit. */
+function raced(error: unknown): boolean {
+  return error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists';
 }
 
 export async function appliedMigrations(db: Database): Promise<{ name: string; version: number; appliedAt: string }[]> {
