@@ -29,6 +29,13 @@ const schema = z.object({
   CIRCLE_LAYOUT_FILE: z.string().optional(),
   /** How long a request waits for a database connection before answering DATABASE_UNAVAILABLE. */
   DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().positive().default(3_000),
+  /**
+   * The longest a GraphQL request may take before it is answered TIMEOUT (issue 12); a live stream
+   * is bounded only until it starts. Neo4j ends each transaction a little sooner (NEO4J_TX_TIMEOUT_MS,
+   * 90% of this unless set), so a slow write is rolled back before the server gives up on it.
+   */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(15_000),
+  NEO4J_TX_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).optional(),
   /** Sessions end after this long without a request, and after the absolute lifetime whatever happens. */
   SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -73,6 +80,13 @@ const schema = z.object({
    * below it is never shown (../shared/domain/ANALYSIS.md). Never below 5: a lower value refuses to start.
    */
   ANALYSIS_K: z.coerce.number().int().min(5, 'ANALYSIS_K must be at least 5').max(1_000).default(10),
+  /**
+   * The shared bus for live updates when more than one API instance runs (issue 12); unset, the bus
+   * is in-process and every device of one circle must reach the same instance.
+   */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL' }).optional(),
+  /** How often an open live stream checks, without any change to send, that its session and access still hold. */
+  LIVE_RECHECK_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
 });
 
 export interface Env {
@@ -83,6 +97,9 @@ export interface Env {
   webDist: string;
   circleLayout: CircleLayout;
   dbAcquireTimeoutMs: number;
+  /** REQUEST_TIMEOUT_MS, and the Neo4j transaction timeout below it (issue 12). */
+  requestTimeoutMs: number;
+  neo4jTxTimeoutMs: number;
   session: { idleMs: number; absoluteMs: number };
   secretKey: string;
   pseudonymKey: string;
@@ -94,6 +111,9 @@ export interface Env {
   login: { accountMaxFailures: number; addressMaxFailures: number; windowMs: number };
   /** K of the suppression rule (at least 5). */
   analysisK: number;
+  /** REDIS_URL: live updates go through Redis (issue 12); in-process when undefined. */
+  redisUrl: string | undefined;
+  liveRecheckMs: number;
 }
 
 /**
@@ -127,6 +147,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const env = parsed.data;
   const problems = productionProblems(env);
   if (problems.length > 0) throw new Error(`Refusing to start in production: ${problems.join('; ')}`);
+  const neo4jTxTimeoutMs = env.NEO4J_TX_TIMEOUT_MS ?? Math.max(1, Math.floor(env.REQUEST_TIMEOUT_MS * 0.9));
+  if (env.NEO4J_TX_TIMEOUT_MS !== undefined && neo4jTxTimeoutMs >= env.REQUEST_TIMEOUT_MS) {
+    throw new Error('Invalid configuration: NEO4J_TX_TIMEOUT_MS must be below REQUEST_TIMEOUT_MS');
+  }
   let circleLayout = LENSINK_LAYOUT;
   if (env.CIRCLE_LAYOUT_FILE) {
     const layout = circleLayoutSchema.safeParse(JSON.parse(readFileSync(env.CIRCLE_LAYOUT_FILE, 'utf8')));
@@ -141,6 +165,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     webDist: env.WEB_DIST,
     circleLayout,
     dbAcquireTimeoutMs: env.DB_ACQUIRE_TIMEOUT_MS,
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    neo4jTxTimeoutMs,
     session: { idleMs: env.SESSION_IDLE_MINUTES * 60_000, absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000 },
     secretKey: env.SECRET_KEY,
     pseudonymKey: env.AUDIT_PSEUDONYM_KEY,
@@ -155,5 +181,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       windowMs: env.LOGIN_WINDOW_MINUTES * 60_000,
     },
     analysisK: env.ANALYSIS_K,
+    redisUrl: env.REDIS_URL,
+    liveRecheckMs: env.LIVE_RECHECK_MS,
   };
 }

@@ -28,7 +28,16 @@ export type ErrorCode =
   /** A key figure appears on a map, or in a link, only with their recorded consent. */
   | 'CONSENT_REQUIRED'
   /** A sociale-kaart import was not applied: its dry run has errors (issue 11); `errors` says how many. */
-  | 'IMPORT_HAS_ERRORS';
+  | 'IMPORT_HAS_ERRORS'
+  /**
+   * The request ran past its time limit (REQUEST_TIMEOUT_MS) and was stopped; a write that timed out
+   * in the database was rolled back (issue 12). Try again, or ask for less.
+   */
+  | 'TIMEOUT'
+  /** The request body is not JSON (or a GraphQL GET): HTTP 415 (issue 12). */
+  | 'UNSUPPORTED_MEDIA_TYPE';
+
+export const TIMEOUT_MESSAGE = 'The request took too long and was stopped. Try again in a moment.';
 
 export function apiError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extra } });
@@ -67,6 +76,8 @@ export function toGraphQLError(error: unknown): unknown {
     switch (error.code) {
       case 'DATABASE_UNAVAILABLE':
         return apiError('DATABASE_UNAVAILABLE', 'The database is not available right now. Try again in a moment.');
+      case 'TIMEOUT':
+        return apiError('TIMEOUT', TIMEOUT_MESSAGE);
       case 'NOT_FOUND':
         return apiError('NOT_FOUND', error.message, { field: error.field ?? null });
       case 'CONFLICT':

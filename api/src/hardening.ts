@@ -1,15 +1,24 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import { getOperationAST, GraphQLError, NoSchemaIntrospectionCustomRule, type DocumentNode } from 'graphql';
+import {
+  BREAK,
+  getOperationAST,
+  GraphQLError,
+  Kind,
+  NoSchemaIntrospectionCustomRule,
+  visit,
+  type ASTNode,
+  type DocumentNode,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Env } from './env.js';
-import { apiError } from './errors.js';
+import { apiError, type ErrorCode } from './errors.js';
 
 /**
  * Limits on what one GraphQL document may ask (docs/SECURITY.md explains the numbers). The web
@@ -185,4 +194,150 @@ export function readBodyWithin(req: IncomingMessage, limit: number): Promise<Buf
     req.on('error', onError);
     req.on('close', onClose);
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 12: input errors, media types, security headers, the request time limit
+// ---------------------------------------------------------------------------------------------
+
+/** graphql-js's words for a variable that does not fit its type, or is missing (no other tag marks them). */
+const VARIABLE_INVALID = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)" got invalid value [\s\S]*?(?: at "([^"]+)")?; /;
+const VARIABLE_MISSING =
+  /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)" of (?:required|non-null) type "[^"]+" (?:was not provided|must not be null)\./;
+/** A literal in the document that its scalar refuses (a Date "31-12-2026", say): a validation error. */
+const LITERAL_INVALID = /^Expected value of type "[^"]+", found /;
+
+/**
+ * The coded answer for a request whose variables (or literal values) do not fit their types:
+ * INVALID_INPUT with `field` the variable, or its path inside an input (`input.until`), keeping
+ * the HTTP status graphql-yoga chose (400). Undefined for any other error. Such requests are the
+ * client's mistake, not incidents: the server logs none of them (issue 12).
+ */
+export function requestInputError(error: unknown, document?: DocumentNode): GraphQLError | undefined {
+  if (!(error instanceof GraphQLError) || error.path !== undefined) return undefined;
+  const invalid = VARIABLE_INVALID.exec(error.message);
+  const missing = invalid ? null : VARIABLE_MISSING.exec(error.message);
+  let field: string | null | undefined = invalid ? (invalid[2] ?? invalid[1]) : missing?.[1];
+  if (field === undefined && LITERAL_INVALID.test(error.message)) {
+    const value = error.nodes?.[0];
+    field = document && value ? argumentPath(document, value) : null;
+  }
+  if (field === undefined) return undefined;
+  const { http } = error.extensions;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    extensions: { code: 'INVALID_INPUT' satisfies ErrorCode, field, ...(http === undefined ? {} : { http }) },
+  });
+}
+
+/** The argument (and input fields) a value in the document is given for: `input.until`. */
+function argumentPath(document: DocumentNode, target: ASTNode): string | null {
+  let found: string | null = null;
+  visit(document, {
+    enter(node, _key, parent, _path, ancestors) {
+      if (node !== target) return undefined;
+      // `ancestors` stops before the parent.
+      const names = [...ancestors, parent ?? []].flatMap((ancestor) =>
+        'kind' in ancestor && (ancestor.kind === Kind.ARGUMENT || ancestor.kind === Kind.OBJECT_FIELD)
+          ? [ancestor.name.value]
+          : [],
+      );
+      found = names.length > 0 ? names.join('.') : null;
+      return BREAK;
+    },
+  });
+  return found;
+}
+
+/** A literal its scalar refuses is a validation error: INVALID_INPUT with its argument path, like a variable's. */
+export function literalInputErrorsPlugin(): Plugin {
+  return {
+    onValidate({ params }) {
+      // envelop types the document and the errors as any.
+      const { documentAST } = params as { documentAST: DocumentNode };
+      return ({ valid, result, setResult }) => {
+        if (!valid) setResult((result as readonly GraphQLError[]).map((error) => requestInputError(error, documentAST) ?? error));
+      };
+    },
+  };
+}
+
+function errorBody(code: ErrorCode, message: string): string {
+  return JSON.stringify({ errors: [{ message, extensions: { code } }] });
+}
+
+/**
+ * A body graphql-yoga has no parser for (text/plain, say) is refused 415 in the GraphQL error
+ * shape, UNSUPPORTED_MEDIA_TYPE, instead of yoga's empty 415 (issue 12). The request parsers are
+ * yoga's own plugins and run first, so no parser here means none will take the body.
+ */
+export function unsupportedMediaTypePlugin(): Plugin {
+  return {
+    onRequestParse({ requestParser, endResponse, fetchAPI }) {
+      if (requestParser) return;
+      endResponse(
+        new fetchAPI.Response(
+          errorBody('UNSUPPORTED_MEDIA_TYPE', 'Send GraphQL requests as application/json (or a GET with the query in the URL).'),
+          { status: 415, headers: { 'content-type': 'application/json; charset=utf-8' } },
+        ),
+      );
+    },
+  };
+}
+
+/**
+ * The web app's only inline style: cytoscape adds `<style>` with this text to the page once
+ * (its container must be positioned). Allowed by its hash, so `style-src` needs no 'unsafe-inline'.
+ * React's `style` props and cytoscape's element styles are set through the CSSOM, which `style-src` does not govern.
+ */
+const CYTOSCAPE_STYLE_HASH = "'sha256-pgvDUBa4IjFA2yuSJ2cqcyxmNYJMborsd0ORcRv9vw8='";
+
+/**
+ * The Content-Security-Policy of every response (issue 12): scripts only from this server (the
+ * built app has no inline script), no framing, no plugins, no `<base>`, forms only to here.
+ * `data:` and `blob:` images: the favicon and a printed wijkkaart are data URLs, a printed circle is drawn from a blob.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  `style-src 'self' ${CYTOSCAPE_STYLE_HASH}`,
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join('; ');
+
+/**
+ * Headers every response carries, set before routing (writeHead later merges its own over them).
+ * Referrer-Policy no-referrer rather than strict-origin: the app's addresses name clients' circles
+ * (`/kring/<id>`), and nothing here reads the Referer (the CSRF check is a header of our own), so
+ * no other site, and no log of ours, needs to learn where a visitor came from. GraphQL answers
+ * are never stored by a browser or a proxy.
+ */
+export function setSecurityHeaders(res: ServerResponse, path: string): void {
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.setHeader('referrer-policy', 'no-referrer');
+  res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
+  if (path === '/graphql' || path.startsWith('/graphql/')) res.setHeader('cache-control', 'no-store');
+}
+
+const LOOPBACK = /^(?:127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
+
+/**
+ * A request made on this machine itself: from a loopback address, and not passed on by a proxy
+ * (a forwarded request comes from the proxy's address, on the machine or not, on behalf of anyone).
+ */
+export function isFromThisMachine(
+  req: Pick<IncomingMessage, 'headers'> & { socket: { remoteAddress?: string | undefined } },
+): boolean {
+  if (req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined) return false;
+  return LOOPBACK.test(req.socket.remoteAddress ?? '');
+}
+
+/** The answer when a request ran out of time before anything of its response was sent (issue 12). */
+export function timeoutBody(message: string): string {
+  return errorBody('TIMEOUT', message);
 }

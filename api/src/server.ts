@@ -6,11 +6,13 @@ import { AuditWriter, Database, demoAccountCount, DomainError, serverInfo, warmN
 import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { createYoga, isAsyncIterable, mapAsyncIterator, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import sirv from 'sirv';
+import { BOOKMARK_COOKIE, bookmarkCookiePlugin, clearedBookmarkCookie, readBookmarkCookie } from './auth/bookmarks.js';
 import { parseCookies, resumeSession, SESSION_COOKIE } from './auth/sessions.js';
 import { createContext, type Context } from './context.js';
 import type { Env } from './env.js';
-import { apiError, toGraphQLError } from './errors.js';
-import { createLive } from './live.js';
+import { apiError, TIMEOUT_MESSAGE, toGraphQLError } from './errors.js';
+import { RequestGate } from './request-gate.js';
+import { createLive, type Live } from './live.js';
 import { originOfHttp } from './audit/http-audit.js';
 import { EGO_DOWNLOAD_PATH, egoNetworkDownload } from './research/download.js';
 import { IMPORT_UPLOAD_PATH, importUpload } from './import/upload.js';
@@ -18,12 +20,18 @@ import {
   armorPlugins,
   auditedOperationName,
   hasCsrfHeader,
+  isFromThisMachine,
+  literalInputErrorsPlugin,
   loadPersistedOperations,
   noIntrospectionPlugin,
   operationNamePlugin,
   persistedOperationsPlugin,
   readBodyWithin,
   REQUEST_LIMITS,
+  requestInputError,
+  setSecurityHeaders,
+  timeoutBody,
+  unsupportedMediaTypePlugin,
 } from './hardening.js';
 import { schema } from './schema/index.js';
 import { ANONYMOUS, type Viewer } from './viewer.js';
@@ -31,6 +39,8 @@ import { ANONYMOUS, type Viewer } from './viewer.js';
 export interface ServerOptions {
   db: Database;
   env: Env;
+  /** The live-update bus; made from env (REDIS_URL) when not given. Whoever makes it closes it. */
+  live?: Live;
 }
 
 export interface RunningServer {
@@ -51,6 +61,9 @@ function maskError(env: Env) {
       }
       return mapped;
     }
+    // A variable (or literal) that does not fit its type, or a missing variable: bad input, with the field (issue 12).
+    const input = requestInputError(error);
+    if (input) return input;
     if (error instanceof GraphQLError && !error.originalError) return error; // parse and validation errors
     // A variable that does not fit its type (an unknown enum value, say): bad input, said plainly.
     if (error instanceof GraphQLError && original instanceof GraphQLError) {
@@ -111,7 +124,11 @@ const auditBeforeResponse: Plugin<Context> = {
 /** True for errors that are answers (they carry one of our codes, or are domain errors), not incidents. */
 function isExpected(value: unknown): boolean {
   const original = value instanceof GraphQLError && value.originalError ? value.originalError : value;
-  return original instanceof DomainError || (original instanceof GraphQLError && typeof original.extensions.code === 'string');
+  return (
+    original instanceof DomainError ||
+    (original instanceof GraphQLError && typeof original.extensions.code === 'string') ||
+    requestInputError(value) !== undefined
+  );
 }
 
 /** Yoga logs every error it rewrites; expected ones are answers, so only the rest reach the log. */
@@ -132,15 +149,27 @@ function yogaLogger(env: Env) {
 interface ServerContext {
   req: IncomingMessage;
   res: ServerResponse;
+  /** Set by the HTTP server (handleGraphQL): the request's TIMEOUT answer and its commits exclude each other. */
+  gate?: RequestGate;
 }
 
-export function createYogaApp({ db, env }: ServerOptions): YogaServerInstance<ServerContext, Context> {
+export function createYogaApp({
+  db,
+  env,
+  live = createLive({ redisUrl: env.redisUrl }),
+}: ServerOptions): YogaServerInstance<ServerContext, Context> {
   const persisted = loadPersistedOperations(env.persistedOperationsFile);
   const auditWriter = new AuditWriter(db);
-  const live = createLive();
-  const plugins: Plugin[] = [operationNamePlugin(), persistedOperationsPlugin(env, persisted), ...armorPlugins()];
+  const plugins: Plugin[] = [
+    unsupportedMediaTypePlugin(),
+    literalInputErrorsPlugin(),
+    operationNamePlugin(),
+    persistedOperationsPlugin(env, persisted),
+    ...armorPlugins(),
+  ];
   if (env.nodeEnv === 'production') plugins.push(noIntrospectionPlugin());
   plugins.push(auditBeforeResponse as Plugin);
+  plugins.push(bookmarkCookiePlugin(env.secretKey) as Plugin);
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -153,26 +182,36 @@ export function createYogaApp({ db, env }: ServerOptions): YogaServerInstance<Se
     // Expected errors (bad input, database down) are answers, not incidents; unexpected ones are logged in maskError.
     logging: yogaLogger(env),
     plugins,
-    context: async ({ request, req, res }) => {
+    context: async ({ request, req, res, gate }) => {
       const now = Date.now();
-      const token = parseCookies(request.headers.get('cookie')).get(SESSION_COOKIE) ?? null;
+      const cookies = parseCookies(request.headers.get('cookie'));
+      const token = cookies.get(SESSION_COOKIE) ?? null;
+      // Issue 12: every transaction of the request, the session's lookup first, comes after the
+      // client's own last write, whichever API instance took it (see auth/bookmarks.ts).
+      const brought = readBookmarkCookie(env.secretKey, cookies.get(BOOKMARK_COOKIE));
+      if (brought === null && !res.headersSent) res.appendHeader('set-cookie', clearedBookmarkCookie());
+      const causal = db.causal(brought ?? []);
+      const requestDb = gate ? causal.guarded(gate) : causal;
       let viewer: Viewer = ANONYMOUS;
       if (token) {
-        const view = await resumeSession(db, env, token, now).catch((error: unknown) => {
+        const view = await resumeSession(requestDb, env, token, now).catch((error: unknown) => {
           throw toGraphQLError(error);
         });
         if (view?.session.stage === 'FULL')
           viewer = { kind: 'account', role: view.account.role, account: view.account, session: view.session };
       }
       return createContext(
-        db,
+        requestDb,
         env,
         auditWriter,
         viewer,
         {
           origin: originOfHttp(req, env),
           sessionToken: token,
-          setCookie: (cookie) => res.appendHeader('set-cookie', cookie),
+          // Not after a TIMEOUT answer has gone (issue 12): the rest of the request runs on unanswered.
+          setCookie: (cookie) => {
+            if (!res.headersSent) res.appendHeader('set-cookie', cookie);
+          },
         },
         live,
         now,
@@ -205,8 +244,25 @@ function refuse(res: ServerResponse, status: number, code: string, message: stri
  * over the limit is answered 413 REQUEST_TOO_LARGE and the connection is closed, so nothing more
  * of it is read or parsed.
  */
-async function handleGraphQL(yoga: YogaServerInstance<ServerContext, Context>, req: IncomingMessage, res: ServerResponse) {
+async function handleGraphQL(
+  yoga: YogaServerInstance<ServerContext, Context>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  timeoutMs: number,
+) {
+  // Issue 12: no response begun within the limit (a live stream begins at once) is answered TIMEOUT,
+  // unless a write of the request has committed or is committing: then its real answer follows. The
+  // work goes on unanswered, and none of its writes commits any more (RequestGate); its database
+  // transactions end sooner still (NEO4J_TX_TIMEOUT_MS).
+  const gate = new RequestGate();
+  const timer = setTimeout(() => {
+    if (res.headersSent || !gate.abandon()) return;
+    res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(timeoutBody(TIMEOUT_MESSAGE));
+  }, timeoutMs);
+  res.once('close', () => clearTimeout(timer));
   const body = await readBodyWithin(req, REQUEST_LIMITS.maxBodyBytes);
+  if (res.writableEnded) return;
   if (body === undefined) {
     refuse(res, 413, 'REQUEST_TOO_LARGE', `The request body is larger than ${String(REQUEST_LIMITS.maxBodyBytes / 1024)} KiB.`, {
       connection: 'close',
@@ -216,30 +272,36 @@ async function handleGraphQL(yoga: YogaServerInstance<ServerContext, Context>, r
   // The body is read already: the server adapter takes it from `req.body`, as behind Express' body parsers. A
   // stream rather than the Buffer itself: the adapter enumerates the keys of a body it is given (every byte of a Buffer).
   Object.assign(req, { body: Readable.from([body]) });
-  await yoga(req, res, { req, res });
+  await yoga(req, res, { req, res, gate });
 }
 
-async function health(db: Database, res: ServerResponse): Promise<void> {
+/** The Neo4j version is told only to the machine itself (a monitor there, an operator); others learn up or down (issue 12). */
+async function health(db: Database, req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
     const info = await db.read((tx) => serverInfo(tx));
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-    res.end(JSON.stringify({ status: 'ok', neo4j: info }));
+    res.end(JSON.stringify(isFromThisMachine(req) ? { status: 'ok', neo4j: info } : { status: 'ok' }));
   } catch {
     res.writeHead(503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-    res.end(JSON.stringify({ status: 'unavailable', neo4j: null }));
+    res.end(JSON.stringify(isFromThisMachine(req) ? { status: 'unavailable', neo4j: null } : { status: 'unavailable' }));
   }
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { db, env } = options;
+  const { env } = options;
+  // Every transaction of this server ends within the database's share of the request time (issue 12).
+  const db = options.db.withTransactionTimeout(env.neo4jTxTimeoutMs);
   await refuseUnsafeProduction(db, env);
-  const yoga = createYogaApp(options);
+  // Made here so that closing the server closes its Redis connections too (issue 12).
+  const live = options.live ?? createLive({ redisUrl: env.redisUrl });
+  const yoga = createYogaApp({ ...options, db, live });
   const hasWeb = existsSync(`${env.webDist}/index.html`);
   const assets = hasWeb ? sirv(env.webDist, { single: true, etag: true, dev: false }) : undefined;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    setSecurityHeaders(res, path);
     if (path === '/healthz') {
-      void health(db, res);
+      void health(db, req, res);
     } else if (path.startsWith(EGO_DOWNLOAD_PATH)) {
       void egoNetworkDownload(db, env, req, res).catch((error: unknown) => {
         // Before any byte of the file (a database that does not answer, say): a plain refusal.
@@ -265,7 +327,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         return;
       }
       // Fails only when the client goes away while sending its body: nobody is left to answer.
-      void handleGraphQL(yoga, req, res).catch(() => res.destroy());
+      void handleGraphQL(yoga, req, res, env.requestTimeoutMs).catch(() => res.destroy());
     } else if (assets) {
       assets(req, res, () => {
         res.writeHead(404);
@@ -296,10 +358,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://${shownHost}:${String(port)}`,
     port,
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      if (!options.live) await live.close();
+    },
   };
 }

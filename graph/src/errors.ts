@@ -19,7 +19,9 @@ export type DomainErrorCode =
   /** A wijkkaart change names an organisation or key figure outside the wijk it is made for. */
   | 'OUTSIDE_DISTRICT'
   /** A key figure appears on a map, or in a link, only with their recorded consent. */
-  | 'CONSENT_REQUIRED';
+  | 'CONSENT_REQUIRED'
+  /** The transaction ran past its time limit and Neo4j ended it, rolled back (issue 12). */
+  | 'TIMEOUT';
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;
@@ -40,6 +42,27 @@ export class DatabaseUnavailableError extends DomainError {
   }
 }
 
+export class TransactionTimeoutError extends DomainError {
+  constructor(cause?: unknown) {
+    super('TIMEOUT', 'The database took too long; nothing was changed.', { cause });
+    this.name = 'TransactionTimeoutError';
+  }
+}
+
+/**
+ * A transaction past its `timeout` (driver transaction config), or ended by the server while it
+ * waited (a lock it could not get in time). Neo4j 5 says either; the driver reclassifies
+ * `Terminated` and `LockClientStopped` as client errors, so they are not retried.
+ */
+const TIMEOUT_CODES = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+  'Neo.ClientError.Transaction.Terminated',
+  'Neo.ClientError.Transaction.LockClientStopped',
+  'Neo.TransientError.Transaction.Terminated',
+  'Neo.TransientError.Transaction.LockClientStopped',
+]);
+
 const UNAVAILABLE_CODES = new Set([
   'ServiceUnavailable',
   'SessionExpired',
@@ -52,6 +75,7 @@ export function toDomainError(error: unknown): unknown {
   if (error instanceof DomainError) return error;
   if (error instanceof Neo4jError) {
     if (UNAVAILABLE_CODES.has(error.code)) return new DatabaseUnavailableError(error);
+    if (TIMEOUT_CODES.has(error.code)) return new TransactionTimeoutError(error);
     if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
       return new DomainError('CONFLICT', 'A record with this identity already exists.', { cause: error });
     }

@@ -43,7 +43,7 @@ export type DemoUser = keyof typeof DEMO;
 export interface Opened {
   context: BrowserContext;
   page: Page;
-  /** Uncaught errors in the page: a page that works has none. */
+  /** Uncaught errors in the page, and anything the Content-Security-Policy blocked: a page that works has none. */
   errors: string[];
 }
 
@@ -81,6 +81,10 @@ export class Session {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    // The server's CSP (issue 12) forbids inline script and unlisted styles; whatever it blocks is a defect.
+    page.on('console', (message) => {
+      if (message.type() === 'error' && message.text().includes('Content Security Policy')) errors.push(message.text());
+    });
     await page.goto(new URL(path, baseUrl).href);
     return { context, page, errors };
   }

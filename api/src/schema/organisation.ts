@@ -1,4 +1,13 @@
-import { findOrganisation, searchOrganisations, type OrganisationDetail, type OrganisationSummary } from '@wijkkring/graph';
+import {
+  findOrganisation,
+  findOrganisationParts,
+  searchOrganisations,
+  type OrganisationDetail,
+  type OrganisationPart,
+  type OrganisationParts,
+  type OrganisationSummary,
+} from '@wijkkring/graph';
+import DataLoader from 'dataloader';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
@@ -7,9 +16,46 @@ import { District, Link, Offering, Organisation, Partnership } from './refs.js';
 
 type OrganisationValue = OrganisationSummary | OrganisationDetail;
 
-async function detail(organisation: OrganisationValue, context: Context): Promise<OrganisationDetail | undefined> {
+type PartLoaders = { [P in OrganisationPart]?: DataLoader<string, OrganisationParts[P] | undefined> };
+
+/** Per request: one batch per part, so a list of organisations costs one statement per part asked for (issue 12). */
+const partLoaders = new WeakMap<Context, PartLoaders>();
+
+function partLoader<P extends OrganisationPart>(context: Context, part: P): DataLoader<string, OrganisationParts[P] | undefined> {
+  let loaders = partLoaders.get(context);
+  if (!loaders) {
+    loaders = {};
+    partLoaders.set(context, loaders);
+  }
+  const existing = loaders[part];
+  if (existing) return existing;
+  const loader = new DataLoader<string, OrganisationParts[P] | undefined>(async (ids) => {
+    const found = await context.db.read((tx) => findOrganisationParts(tx, ids, part));
+    return ids.map((id) => found.get(id));
+  });
+  (loaders as { [K in P]?: DataLoader<string, OrganisationParts[K] | undefined> })[part] = loader;
+  return loader;
+}
+
+/** A part of an organisation's detail: there already when the organisation was loaded with it, else batched. */
+type ListPart = Exclude<OrganisationPart, 'notes'>;
+
+async function detail<P extends ListPart>(
+  organisation: OrganisationValue,
+  part: P,
+  context: Context,
+): Promise<Pick<OrganisationParts, ListPart>[P]> {
+  if ('links' in organisation) {
+    const loaded: Pick<OrganisationParts, ListPart> = organisation;
+    return loaded[part];
+  }
+  const empty: Pick<OrganisationParts, ListPart> = { districts: [], partnerships: [], offerings: [], links: [] };
+  return (await partLoader(context, part).load(organisation.id)) ?? empty[part];
+}
+
+async function notes(organisation: OrganisationValue, context: Context): Promise<OrganisationParts['notes'] | undefined> {
   if ('links' in organisation) return organisation;
-  return context.db.read((tx) => findOrganisation(tx, organisation.id));
+  return partLoader(context, 'notes').load(organisation.id);
 }
 
 Organisation.implement({
@@ -24,16 +70,16 @@ Organisation.implement({
     classification: t.string({
       nullable: true,
       description: '"source" when the public report states the tier or sector, "assumed" when it is our classification.',
-      resolve: async (o, _args, context) => (await detail(o, context))?.classification ?? null,
+      resolve: async (o, _args, context) => (await notes(o, context))?.classification ?? null,
     }),
-    note: t.string({ nullable: true, resolve: async (o, _args, context) => (await detail(o, context))?.note ?? null }),
-    districts: t.field({ type: [District], resolve: async (o, _args, context) => (await detail(o, context))?.districts ?? [] }),
+    note: t.string({ nullable: true, resolve: async (o, _args, context) => (await notes(o, context))?.note ?? null }),
+    districts: t.field({ type: [District], resolve: (o, _args, context) => detail(o, 'districts', context) }),
     partnerships: t.field({
       type: [Partnership],
-      resolve: async (o, _args, context) => (await detail(o, context))?.partnerships ?? [],
+      resolve: (o, _args, context) => detail(o, 'partnerships', context),
     }),
-    offerings: t.field({ type: [Offering], resolve: async (o, _args, context) => (await detail(o, context))?.offerings ?? [] }),
-    links: t.field({ type: [Link], resolve: async (o, _args, context) => (await detail(o, context))?.links ?? [] }),
+    offerings: t.field({ type: [Offering], resolve: (o, _args, context) => detail(o, 'offerings', context) }),
+    links: t.field({ type: [Link], resolve: (o, _args, context) => detail(o, 'links', context) }),
   }),
 });
 

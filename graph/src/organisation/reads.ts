@@ -1,6 +1,6 @@
 import { LINK_FIELDS, toDistrict, toLink, toOffering, toOrganisationSummary, toPartnership } from '../district/mappers.js';
 import type { District, Link, OfferingSummary, OrganisationSummary, PartnershipSummary } from '../district/types.js';
-import { list, optStr, type Raw } from '../mappers.js';
+import { list, optStr, str, type Raw } from '../mappers.js';
 import { toPage, type Page } from '../paging.js';
 import { one, rows, type Tx } from '../tx.js';
 import { toMembershipRecord, toOfferingRecord, toOrganisationRecord } from './mappers.js';
@@ -56,6 +56,91 @@ export async function findOrganisation(tx: Tx, key: string): Promise<Organisatio
     offerings: list(raw, 'offerings').map(toOffering),
     links: list(raw, 'links').map(toLink),
   };
+}
+
+/** The parts of an organisation's detail that `findOrganisationParts` loads, one kind at a time. */
+export interface OrganisationParts {
+  notes: { classification: string | null; note: string | null };
+  districts: District[];
+  partnerships: PartnershipSummary[];
+  offerings: OfferingSummary[];
+  links: Link[];
+}
+
+export type OrganisationPart = keyof OrganisationParts;
+
+/**
+ * One statement per part, for any number of organisations (issue 12: a list of 100 wijken with
+ * their organisations' links asked one statement per organisation). Each row is the key asked for
+ * and its value; a merged record's id leads to the record it was merged into, as in `findOrganisation`.
+ */
+const PART_QUERIES: Record<OrganisationPart, string> = {
+  notes: `UNWIND $ids AS key
+     MATCH (found:Organisation {id: key})
+     OPTIONAL MATCH (found)-[:MERGED_INTO*1..20]->(into:Organisation) WHERE into.mergedInto IS NULL
+     WITH key, coalesce(into, found) AS o
+     RETURN key, o.classification AS classification, o.note AS note`,
+  districts: `UNWIND $ids AS key
+     MATCH (found:Organisation {id: key})
+     OPTIONAL MATCH (found)-[:MERGED_INTO*1..20]->(into:Organisation) WHERE into.mergedInto IS NULL
+     WITH key, coalesce(into, found) AS o
+     RETURN key, COLLECT { MATCH (o)-[:ACTIVE_IN]->(d:District)
+                           RETURN d {.id, .name, .slug, .focus, partOfId: COLLECT { MATCH (d)-[:PART_OF]->(p) RETURN p.id }[0]} AS d
+                           ORDER BY d.name } AS value`,
+  partnerships: `UNWIND $ids AS key
+     MATCH (found:Organisation {id: key})
+     OPTIONAL MATCH (found)-[:MERGED_INTO*1..20]->(into:Organisation) WHERE into.mergedInto IS NULL
+     WITH key, coalesce(into, found) AS o
+     RETURN key, COLLECT { MATCH (o)-[om:MEMBER_OF]->(p:Partnership) WHERE om.until IS NULL OR om.until > date()
+                           RETURN p {.id, .name, .kind, districtId: COLLECT { MATCH (p)-[:IN]->(pd:District) RETURN pd.id }[0],
+                                     memberIds: COLLECT { MATCH (p)<-[r:MEMBER_OF]-(m:Organisation) WHERE r.until IS NULL OR r.until > date()
+                                                          RETURN m.id ORDER BY m.name }} AS p
+                           ORDER BY p.name } AS value`,
+  offerings: `UNWIND $ids AS key
+     MATCH (found:Organisation {id: key})
+     OPTIONAL MATCH (found)-[:MERGED_INTO*1..20]->(into:Organisation) WHERE into.mergedInto IS NULL
+     WITH key, coalesce(into, found) AS o
+     RETURN key, COLLECT { MATCH (o)-[:OFFERS]->(f:Offering)-[:IN]->(d:District)
+                           RETURN f {.id, .category, .name, .languages, organisationId: o.id, districtId: d.id} AS f
+                           ORDER BY f.category, f.name LIMIT $limit } AS value`,
+  // From the organisation outwards (not every link of the database, filtered): a link's ends are its start and end node.
+  links: `UNWIND $ids AS key
+     MATCH (found:Organisation {id: key})
+     OPTIONAL MATCH (found)-[:MERGED_INTO*1..20]->(into:Organisation) WHERE into.mergedInto IS NULL
+     WITH key, coalesce(into, found) AS o
+     RETURN key, COLLECT { MATCH (o)-[rel:COLLABORATES_WITH]-()
+                           WITH DISTINCT rel AS l
+                           WITH l, startNode(l) AS a, endNode(l) AS b
+                           WHERE (a:Organisation OR a.mapConsent = true) AND (b:Organisation OR b.mapConsent = true)
+                           RETURN l {.id, fromId: a.id, toId: b.id, .kind, since: toString(l.since), until: toString(l.until),
+                                     .strength, .source, .note,
+                                     privateDistrictIds: COLLECT { UNWIND [a, b] AS x MATCH (x:KeyFigure)-[:KEY_FIGURE_IN]->(kd:District)
+                                                                   RETURN DISTINCT kd.id }} AS l
+                           ORDER BY l.id LIMIT $limit } AS value`,
+};
+
+/** From one row of the part's statement. */
+const PART_MAPPERS: { [P in OrganisationPart]: (row: Raw) => OrganisationParts[P] } = {
+  notes: (row) => ({ classification: optStr(row, 'classification'), note: optStr(row, 'note') }),
+  districts: (row) => list(row, 'value').map(toDistrict),
+  partnerships: (row) => list(row, 'value').map(toPartnership),
+  offerings: (row) => list(row, 'value').map(toOffering),
+  links: (row) => list(row, 'value').map(toLink),
+};
+
+/**
+ * One part of the detail of organisations by id, in one round trip for any number of ids: the
+ * API's per-request batch (DataLoader) for organisations listed without their detail. Unknown ids
+ * are left out of the map.
+ */
+export async function findOrganisationParts<P extends OrganisationPart>(
+  tx: Tx,
+  ids: readonly string[],
+  part: P,
+): Promise<Map<string, OrganisationParts[P]>> {
+  const found = await rows<Raw>(tx, PART_QUERIES[part], { ids, limit: LIMIT });
+  const map: (row: Raw) => OrganisationParts[P] = PART_MAPPERS[part];
+  return new Map(found.map((row) => [str(row, 'key'), map(row)]));
 }
 
 /** Organisations by id, for the other ends of links. One round trip for any number of ids. */
