@@ -54,16 +54,32 @@ async function start() {
   log(`Neo4j (${neo.kind}) antwoordt op ${neo.uri} na ${((performance.now() - startedAt) / 1000).toFixed(1)} s.`);
   Object.assign(process.env, neo4jEnv(neo));
   const db = connect(neo);
-  let server;
+  // WIJKKRING_INSTANCES=2 npm start: that many API servers on consecutive ports, sharing live updates
+  // through Redis (issue 12). One instance: no Redis, the in-process bus.
+  const instances = servers.instancesSetting();
+  const running = [];
+  let redis;
   let stopping = false;
+  // `npm run backup` in another terminal asks this process, which owns Neo4j, to stop it for a copy of
+  // its store: a request file and SIGUSR2 (issue 12). The restarted Neo4j replaces `neo`, so Ctrl-C
+  // stops the right one.
+  const backups = servers.listenForBackupRequests({
+    current: () => neo,
+    restarted: (next) => {
+      neo = next;
+    },
+    log,
+  });
   const stop = async (signal) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: Wijkkring stoppen ...`);
     try {
-      await server?.close();
+      await backups.close();
+      for (const server of running) await server.close();
       await db.close();
       await neo.stop();
+      await redis?.stop();
     } finally {
       releaseLock();
       log('gestopt.');
@@ -89,9 +105,18 @@ async function start() {
       const accounts = await seed.loadDemoAccounts(db, env.secretKey);
       if (!accounts.skipped) log(`demo-accounts: ${accounts.accounts} (zie README) / demo accounts loaded`);
     }
-    server = await api.startServer({ db, env });
+    if (instances === 1) {
+      running.push(await api.startServer({ db, env }));
+    } else {
+      redis = await servers.provideRedis({ log });
+      for (let index = 0; index < instances; index += 1) {
+        const port = env.port === 0 ? 0 : env.port + index;
+        const instanceEnv = api.loadEnv({ ...process.env, PORT: String(port), REDIS_URL: redis.url });
+        running.push(await api.startServer({ db, env: instanceEnv }));
+      }
+    }
     log(
-      `Wijkkring draait op ${server.url} (klaar na ${((performance.now() - startedAt) / 1000).toFixed(1)} s). Stoppen: Ctrl-C.`,
+      `Wijkkring draait op ${running.map((server) => server.url).join(', ')} (klaar na ${((performance.now() - startedAt) / 1000).toFixed(1)} s). Stoppen: Ctrl-C.`,
     );
   } catch (error) {
     log(`starten mislukt: ${error instanceof Error ? error.stack : String(error)}`);
@@ -207,6 +232,23 @@ export async function main(command, args) {
         else if (what === 'import') await api.benchImport(db, neo, options);
         else throw new Error(`unknown benchmark ${what}`);
       });
+      break;
+    }
+    case 'backup':
+      process.exit(await servers.backupCommand(args, log));
+      break;
+    case 'restore':
+      process.exit(await servers.restoreCommand(args, log));
+      break;
+    case 'soak': {
+      // Issue 12's soak run (not part of `npm test`): `npm run soak -- --minutes 10`. The API runs as a
+      // child process of the benchmark, so its memory is measured alone.
+      const soak = await buildBench('soak');
+      let ok = false;
+      await withDatabase('bench', async (db, neo) => {
+        ok = (await soak.benchSoak(db, neo, args)).ok;
+      });
+      process.exit(ok ? 0 : 1);
       break;
     }
     case 'audit': {

@@ -1,5 +1,5 @@
 // The public entry of @wijkkring/graph: the only way other packages reach the database.
-export { Database, type DatabaseOptions, type Neo4jConnection } from './driver.js';
+export { Database, type CausalState, type CommitGate, type DatabaseOptions, type Neo4jConnection } from './driver.js';
 export { DatabaseUnavailableError, DomainError, type DomainErrorCode } from './errors.js';
 export type { Tx } from './tx.js';
 export * as model from './model.js';
@@ -122,6 +122,8 @@ export { CHANGE_KINDS, type ChangeKind, type CircleChange, type ComparableEntry 
 
 export { serverInfo, type ServerInfo } from './health/reads.js';
 export { datasetChecksum, deleteSyntheticCity, recordDataset } from './maintenance/writes.js';
+// Backups and restore drills (issue 12): what a database holds, independent of its store.
+export { contentChecksum, type ContentSummary } from './maintenance/checksum.js';
 
 export { neo4jAnswers } from './health/connect.js';
 
