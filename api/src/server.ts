@@ -73,7 +73,8 @@ function maskError(env: Env) {
         extensions: { code: 'INVALID_INPUT', field: null },
       });
     }
-    if (!(original instanceof DomainError)) console.error('[api] unexpected error', original);
+    // A domain error without a code of the API (INTEGRITY: the data is not what the code expects) is an incident too.
+    console.error('[api] unexpected error', original);
     return new GraphQLError(env.maskErrors ? message : `${message} (${String(original)})`, {
       nodes: error instanceof GraphQLError ? error.nodes : undefined,
       path: error instanceof GraphQLError ? error.path : undefined,

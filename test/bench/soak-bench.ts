@@ -29,16 +29,18 @@ import { figure, load, machine, parseBenchArgs, table, type BenchNeo4j, type Fig
 interface Options {
   minutes: number;
   concurrency: number;
-  /** Seconds of load before the first memory reading; by default a tenth of the run, at most 60. */
+  /** Seconds of load before the first memory reading, not counted in `minutes`: 120 by default. */
   warmup: number;
   subscribers: number;
 }
 
-/** `--minutes 10 --concurrency 8 --warmup 60 --subscribers 4` */
+/** `--minutes 10 --concurrency 8 --warmup 120 --subscribers 4`: ten minutes measured after two of warm-up. */
 export function parseArgs(argv: readonly string[]): Options {
   const { values } = parseBenchArgs(argv, { minutes: 10, concurrency: 8, warmup: Number.NaN, subscribers: 4 });
   if (values.minutes < 1 || values.concurrency < 1) throw new Error('--minutes and --concurrency must be at least 1.');
-  const warmup = Number.isNaN(values.warmup) ? Math.min(60, values.minutes * 6) : values.warmup;
+  // Node's heap settles in the first two minutes of load (seen in every run): measured from there, the
+  // growth over the run is what could be a leak, and the load still lasts `minutes` between the readings.
+  const warmup = Number.isNaN(values.warmup) ? Math.min(120, values.minutes * 12) : values.warmup;
   return { minutes: values.minutes, concurrency: values.concurrency, warmup, subscribers: values.subscribers };
 }
 
@@ -70,8 +72,13 @@ function rss(pid: number | undefined): number {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The built API (`node api/dist/main.js`) in a process of its own, so its memory is measured alone. */
-async function startApi(neo: BenchNeo4j, port: number): Promise<{ child: ChildProcess; output: () => string }> {
+async function startApi(
+  neo: BenchNeo4j,
+  port: number,
+): Promise<{ child: ChildProcess; output: () => string; incidents: () => string[] }> {
   let output = '';
+  // What the API logged as unexpected (with its stack), kept whole however long the run: the cause of an INTERNAL answer.
+  const incidents: string[] = [];
   const child = spawn(process.execPath, [join(root, 'api', 'dist', 'main.js')], {
     cwd: root,
     env: {
@@ -89,7 +96,9 @@ async function startApi(neo: BenchNeo4j, port: number): Promise<{ child: ChildPr
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer): void => {
-    output = (output + chunk.toString()).slice(-20_000);
+    const text = chunk.toString();
+    output = (output + text).slice(-20_000);
+    if (/unexpected error|\[yoga\]/.test(text) && incidents.length < 20) incidents.push(text.slice(0, 4_000));
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
@@ -104,7 +113,7 @@ async function startApi(neo: BenchNeo4j, port: number): Promise<{ child: ChildPr
     if (Date.now() > deadline) throw new Error(`the API did not start:\n${output}`);
     await sleep(200);
   }
-  return { child, output: () => output };
+  return { child, output: () => output, incidents: () => incidents };
 }
 
 async function stopApi(child: ChildProcess): Promise<void> {
@@ -253,8 +262,8 @@ export async function benchSoak(
 ): Promise<SoakResult> {
   const o = parseArgs(argv);
   log(
-    `soak: ${String(o.minutes)} min at concurrency ${String(o.concurrency)}, ${String(o.subscribers)} live subscribers, ` +
-      `memory first read after a warm-up of ${String(o.warmup)} s`,
+    `soak: a warm-up of ${String(o.warmup)} s, then ${String(o.minutes)} min measured, at concurrency ${String(o.concurrency)}, ` +
+      `${String(o.subscribers)} live subscribers`,
   );
   log(`  ${machine()}; load average ${load()} (1 / 5 / 15 min)`);
   // The demo accounts sign in as demo people; both use ids and slugs of their own (the synthetic
@@ -394,7 +403,7 @@ export async function benchSoak(
 
     // Subscribers reconnect now and then (as a tablet that sleeps and wakes does).
     const started = Date.now();
-    const end = started + o.minutes * 60_000;
+    const end = started + o.warmup * 1_000 + o.minutes * 60_000;
     const reconnecting = (async () => {
       while (Date.now() < end) {
         await sleep(15_000);
@@ -489,6 +498,7 @@ export async function benchSoak(
     log(`circle edits by kind: ${[...editKinds].map(([k, n]) => `${k} ${String(n)}`).join(', ')}`);
     log(`errors: ${String(tally.errorCount)}`);
     for (const [kind, list] of tally.errors) log(`  ${kind}: ${list.slice(0, 5).join('; ')}${list.length > 5 ? ' ...' : ''}`);
+    for (const incident of api.incidents()) log(`  the API logged: ${incident.trimEnd()}`);
     const growth = (pair: [number, number]): string =>
       `${pair[0].toFixed(0)} → ${pair[1].toFixed(0)} MB (${(((pair[1] - pair[0]) / pair[0]) * 100).toFixed(1)} %)`;
     log(
