@@ -1,11 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
+import { mkdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { acquireLock, isAlive } from '../lock.mjs';
 import type { Profile } from './neo4j/local.js';
 import { stateDir } from './paths.js';
 import { freePort } from './ports.js';
+import { stopPid, stopProcess, tail } from './processes.js';
 import { redisSettings, type RedisSettings } from './settings.js';
 
 /**
@@ -67,27 +68,6 @@ function isOurRedis(pid: number, home: string): boolean {
   }
 }
 
-async function stopPid(pid: number, timeoutMs = 10_000): Promise<void> {
-  process.kill(pid, 'SIGTERM');
-  const deadline = Date.now() + timeoutMs;
-  while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
-}
-
-async function stopProcess(child: ChildProcess, timeoutMs = 10_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  await exited;
-  clearTimeout(timer);
-}
-
-function tail(file: string): string {
-  if (!existsSync(file)) return '(no log)';
-  return readFileSync(file, 'utf8').split('\n').slice(-10).join('\n');
-}
-
 async function waitForPing(port: number, child: ChildProcess, timeoutMs: number, logFile: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited: number | null = null;
@@ -95,10 +75,10 @@ async function waitForPing(port: number, child: ChildProcess, timeoutMs: number,
     exited = code ?? -1;
   });
   for (;;) {
-    if (exited !== null) throw new Error(`redis-server stopped while starting (exit ${String(exited)}):\n${tail(logFile)}`);
+    if (exited !== null) throw new Error(`redis-server stopped while starting (exit ${String(exited)}):\n${tail(logFile, 10)}`);
     if (await redisAnswers(port)) return;
     if (Date.now() > deadline)
-      throw new Error(`redis-server did not answer within ${String(timeoutMs / 1000)} s.\n${tail(logFile)}`);
+      throw new Error(`redis-server did not answer within ${String(timeoutMs / 1000)} s.\n${tail(logFile, 10)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -115,7 +95,7 @@ async function startLocalRedis(
   const { lock, stale } = acquireLock(join(home, 'wijkkring.lock'), `The Redis home ${home}`);
   try {
     // A redis-server left by a process that died: stopped, so that every start is a clean one.
-    if (stale?.childPid && isAlive(stale.childPid) && isOurRedis(stale.childPid, home)) await stopPid(stale.childPid);
+    if (stale?.childPid && isAlive(stale.childPid) && isOurRedis(stale.childPid, home)) await stopPid(stale.childPid, 10_000);
     const port = fixedPort ?? (await freePort());
     const logFile = join(home, 'redis.log');
     const child = spawn(
@@ -156,7 +136,7 @@ async function startLocalRedis(
       pid: child.pid,
       home,
       stop: () => {
-        stopping ??= stopProcess(child).finally(() => lock.release());
+        stopping ??= stopProcess(child, 10_000).finally(() => lock.release());
         return stopping;
       },
     };

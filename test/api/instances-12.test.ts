@@ -6,7 +6,14 @@ import type { Database } from '@wijkkring/graph';
 import { provideRedis, redisSettings, type RunningRedis } from '@wijkkring/servers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, removeAccounts, type TestAccount } from '../support/accounts.js';
-import { ApiSession, LiveStream, signedIn, startTestServer, type GraphQLResponse } from '../support/api-client.js';
+import {
+  ApiSession,
+  LiveStream,
+  signedIn,
+  startTestServer,
+  type GraphQLResponse,
+  moveFirstEntry,
+} from '../support/api-client.js';
 import { createWorld, grantWorkerAccess, testDatabase, type World } from '../support/fixtures.js';
 
 /**
@@ -18,7 +25,6 @@ import { createWorld, grantWorkerAccess, testDatabase, type World } from '../sup
 
 const SUBSCRIBE = 'subscription ($id: ID!) { circleChanged(circleId: $id) { change byViewer circle { id version } } }';
 const READ = 'query ($id: ID!) { networkCircle(id: $id) { id entries { id ring sector version } } }';
-const MOVE = 'mutation ($input: MoveCircleEntryInput!) { moveCircleEntry(input: $input) { version } }';
 const LOGOUT = 'mutation { logout { ok } }';
 const REVOKE = 'mutation ($g: ID!) { revokeAccess(input: { grantId: $g }) { id } }';
 const SET_ACTIVE =
@@ -26,9 +32,6 @@ const SET_ACTIVE =
 
 interface Event {
   circleChanged: { change: string; byViewer: boolean; circle: { id: string } } | null;
-}
-interface Circle {
-  networkCircle: { id: string; entries: { id: string; ring: number; sector: string; version: number }[] } | null;
 }
 
 let redisHome: string;
@@ -71,21 +74,9 @@ function codeOf(response: GraphQLResponse): string | undefined {
   return response.errors?.[0]?.extensions?.code;
 }
 
-/** Moves the circle's first entry to another ring, as `session` (on whichever instance it talks to). */
-async function edit(session: ApiSession): Promise<void> {
-  const read = await session.graphql<Circle>(READ, { id: world.circle.id });
-  const entry = read.data?.networkCircle?.entries[0];
-  if (!entry) throw new Error(`cannot read the circle: ${JSON.stringify(read.errors)}`);
-  const moved = await session.graphql(MOVE, {
-    input: {
-      circleId: world.circle.id,
-      entryId: entry.id,
-      expectedVersion: entry.version,
-      ring: entry.ring === 1 ? 2 : 1,
-      sector: entry.sector,
-    },
-  });
-  expect(moved.errors).toBeUndefined();
+/** Moves the circle's first entry to another ring, as `session`; throws when that is refused. */
+function edit(session: ApiSession): Promise<void> {
+  return moveFirstEntry(session, world.circle.id);
 }
 
 /** The same browser session, talking to the other instance (as a load balancer may send it). */

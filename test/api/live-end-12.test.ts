@@ -2,7 +2,14 @@ import { clientRef, DEVELOPMENT_PSEUDONYM_KEY, type RunningServer } from '@wijkk
 import type { Database } from '@wijkkring/graph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, removeAccounts, type TestAccount } from '../support/accounts.js';
-import { LiveStream, signedIn, startTestServer, type ApiSession, type GraphQLResponse } from '../support/api-client.js';
+import {
+  LiveStream,
+  signedIn,
+  startTestServer,
+  type ApiSession,
+  type GraphQLResponse,
+  moveFirstEntry,
+} from '../support/api-client.js';
 import { createWorld, grantWorkerAccess, testDatabase, type World } from '../support/fixtures.js';
 
 /**
@@ -13,7 +20,6 @@ import { createWorld, grantWorkerAccess, testDatabase, type World } from '../sup
 
 const SUBSCRIBE = 'subscription ($id: ID!) { circleChanged(circleId: $id) { change version circle { id version } } }';
 const READ = 'query ($id: ID!) { networkCircle(id: $id) { entries { id ring sector version } } }';
-const MOVE = 'mutation ($input: MoveCircleEntryInput!) { moveCircleEntry(input: $input) { version } }';
 const LOGOUT = 'mutation { logout { ok } }';
 const REVOKE = 'mutation ($g: ID!) { revokeAccess(input: { grantId: $g }) { id } }';
 
@@ -47,23 +53,9 @@ afterAll(async () => {
   await db.close();
 });
 
-/** Moves the circle's first entry to another ring, as `session`; fails the test when that is refused. */
-async function edit(session: ApiSession): Promise<void> {
-  const read = await session.graphql<{
-    networkCircle: { entries: { id: string; ring: number; sector: string; version: number }[] };
-  }>(READ, { id: world.circle.id });
-  const entry = read.data?.networkCircle.entries[0];
-  if (!entry) throw new Error(`cannot read the circle: ${JSON.stringify(read.errors)}`);
-  const moved = await session.graphql(MOVE, {
-    input: {
-      circleId: world.circle.id,
-      entryId: entry.id,
-      expectedVersion: entry.version,
-      ring: entry.ring === 1 ? 2 : 1,
-      sector: entry.sector,
-    },
-  });
-  expect(moved.errors).toBeUndefined();
+/** Moves the circle's first entry to another ring, as `session`; throws when that is refused. */
+function edit(session: ApiSession): Promise<void> {
+  return moveFirstEntry(session, world.circle.id);
 }
 
 /** The stream is live: an edit reaches it (so a silent stream later means something). */

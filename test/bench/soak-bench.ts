@@ -5,13 +5,13 @@
 // and still verifies. Not part of `npm test`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEVELOPMENT_SECRET_KEY } from '@wijkkring/api';
 import { auditHead, auditRecordsAfter, verifyAuditChain, type Database } from '@wijkkring/graph';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo, loadDemoAccounts } from '@wijkkring/seed';
 import {
+  apiProcessEnv,
   acknowledged,
   CircleEditor,
   failureOf,
@@ -25,6 +25,7 @@ import {
 } from '../ops/load.js';
 import { serverSentEvents } from '../support/sse.js';
 import { figure, load, machine, parseBenchArgs, table, type BenchNeo4j, type Figure, type Log } from './kit.js';
+import { freePort } from '@wijkkring/servers';
 
 interface Options {
   minutes: number;
@@ -45,18 +46,6 @@ export function parseArgs(argv: readonly string[]): Options {
 }
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Resident memory of a process in MB (VmRSS), or NaN when it cannot be read. */
 function rss(pid: number | undefined): number {
@@ -81,18 +70,7 @@ async function startApi(
   const incidents: string[] = [];
   const child = spawn(process.execPath, [join(root, 'api', 'dist', 'main.js')], {
     cwd: root,
-    env: {
-      ...process.env,
-      // Development: the soak sends its own documents (production accepts only the web app's).
-      NODE_ENV: 'development',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      NEO4J_URI: neo.uri,
-      NEO4J_USER: neo.user,
-      NEO4J_PASSWORD: neo.password,
-      WEB_DIST: '/nonexistent',
-      LOGIN_ADDRESS_MAX_FAILURES: '10000',
-    },
+    env: apiProcessEnv(neo, port),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer): void => {

@@ -1,16 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clientRef, DEVELOPMENT_PSEUDONYM_KEY } from '@wijkkring/api';
 import { Database, LENSINK_LAYOUT, migrate, verifyAuditChain } from '@wijkkring/graph';
-import { neo4jSettings, startLocalNeo4j, type RunningNeo4j } from '@wijkkring/servers';
+import { freePort, neo4jSettings, startLocalNeo4j, type RunningNeo4j } from '@wijkkring/servers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, type TestAccount } from '../support/accounts.js';
 import { createWorld, grantWorkerAccess, type World } from '../support/fixtures.js';
-import { CircleEditor, HttpSession, Ledger, seededRandom, signIn, type EditRecord } from './load.js';
+import { apiProcessEnv, CircleEditor, HttpSession, Ledger, seededRandom, signIn, type EditRecord } from './load.js';
 
 /**
  * Crash drills (issue 12), after Neo4j's own recovery tests: several clients and begeleiders send
@@ -30,18 +29,6 @@ const EDITS_PER_ACCOUNT = 18;
 const KILL_AFTER_ACKNOWLEDGED = 40;
 /** Edits still sent while the killed process is down, before the load waits for the restart. */
 const SENT_WHILE_DOWN = 12;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -92,18 +79,7 @@ async function healthy(): Promise<boolean> {
 async function startApi(): Promise<void> {
   const child = spawn(process.execPath, [join(root, 'api', 'dist', 'main.js')], {
     cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      HOST: '127.0.0.1',
-      PORT: String(apiPort),
-      NEO4J_URI: neo.uri,
-      NEO4J_USER: neo.user,
-      NEO4J_PASSWORD: neo.password,
-      WEB_DIST: '/nonexistent',
-      // Every request comes from 127.0.0.1; the per-address login limit is not what is tested here.
-      LOGIN_ADDRESS_MAX_FAILURES: '10000',
-    },
+    env: apiProcessEnv(neo, apiPort),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer): void => {

@@ -487,3 +487,22 @@ export class CircleEditor {
     };
   }
 }
+
+/**
+ * The environment of the built API (`node api/dist/main.js`) run as a child process by the crash
+ * drills and the soak: development mode (they send their own documents, which production refuses),
+ * no web app, and every request from 127.0.0.1, so the per-address login limit is not what is tested.
+ */
+export function apiProcessEnv(neo: { uri: string; user: string; password: string }, port: number): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: 'development',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    NEO4J_URI: neo.uri,
+    NEO4J_USER: neo.user,
+    NEO4J_PASSWORD: neo.password,
+    WEB_DIST: '/nonexistent',
+    LOGIN_ADDRESS_MAX_FAILURES: '10000',
+  };
+}

@@ -188,3 +188,22 @@ export class LiveStream {
     this.controller.abort();
   }
 }
+
+const FIRST_ENTRIES = 'query ($id: ID!) { networkCircle(id: $id) { entries { id ring sector version } } }';
+const MOVE_ENTRY = 'mutation ($input: MoveCircleEntryInput!) { moveCircleEntry(input: $input) { version } }';
+
+/**
+ * Moves the circle's first entry to another ring, as `session` (a change for live streams to
+ * announce); throws when the read or the move is refused.
+ */
+export async function moveFirstEntry(session: ApiSession, circleId: string): Promise<void> {
+  const read = await session.graphql<{
+    networkCircle: { entries: { id: string; ring: number; sector: string; version: number }[] } | null;
+  }>(FIRST_ENTRIES, { id: circleId });
+  const entry = read.data?.networkCircle?.entries[0];
+  if (!entry) throw new Error(`cannot read the circle: ${JSON.stringify(read.errors)}`);
+  const moved = await session.graphql(MOVE_ENTRY, {
+    input: { circleId, entryId: entry.id, expectedVersion: entry.version, ring: entry.ring === 1 ? 2 : 1, sector: entry.sector },
+  });
+  if (moved.errors) throw new Error(`the move was refused: ${JSON.stringify(moved.errors)}`);
+}

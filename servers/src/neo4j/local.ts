@@ -6,6 +6,7 @@ import { neo4jAnswers } from '@wijkkring/graph';
 import { acquireLock, isAlive } from '../../lock.mjs';
 import { repoRoot, stateDir } from '../paths.js';
 import { freePort } from '../ports.js';
+import { stopPid, stopProcess, tail } from '../processes.js';
 import { childProcessEnv, type Neo4jSettings } from '../settings.js';
 
 /** Must match servers/neo4j/pom.xml and the image tag in docker-compose.yml. */
@@ -171,26 +172,13 @@ async function waitForBolt(
   });
   for (;;) {
     if (exited !== null) {
-      throw new Error(`Neo4j stopped while starting (exit ${String(exited)}). Last log lines:\n${tail(logFile)}`);
+      throw new Error(`Neo4j stopped while starting (exit ${String(exited)}). Last log lines:\n${tail(logFile, 15)}`);
     }
     if (await neo4jAnswers({ uri, ...credentials })) return;
-    if (Date.now() > deadline) throw new Error(`Neo4j did not answer within ${String(timeoutMs / 1000)} s.\n${tail(logFile)}`);
+    if (Date.now() > deadline)
+      throw new Error(`Neo4j did not answer within ${String(timeoutMs / 1000)} s.\n${tail(logFile, 15)}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-}
-
-function tail(file: string): string {
-  if (!existsSync(file)) return '(no log yet)';
-  return readFileSync(file, 'utf8').split('\n').slice(-15).join('\n');
-}
-
-async function stopProcess(child: ChildProcess, timeoutMs = 60_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  await exited;
-  clearTimeout(timer);
 }
 
 /** True if `pid` is a JVM we started for this home (so we never signal an unrelated process). */
@@ -200,13 +188,6 @@ function isOurNeo4j(pid: number, home: string): boolean {
   } catch {
     return false;
   }
-}
-
-async function stopPid(pid: number, timeoutMs = 60_000): Promise<void> {
-  process.kill(pid, 'SIGTERM');
-  const deadline = Date.now() + timeoutMs;
-  while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
-  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
 }
 
 /**
@@ -227,7 +208,7 @@ export async function startLocalNeo4j({
   const { lock, stale } = acquireLock(join(home, 'wijkkring.lock'), `The Neo4j home ${home}`);
   try {
     // A Neo4j left running by a process that died: stopped first, so two JVMs never share a store.
-    if (stale?.childPid && isAlive(stale.childPid) && isOurNeo4j(stale.childPid, home)) await stopPid(stale.childPid);
+    if (stale?.childPid && isAlive(stale.childPid) && isOurNeo4j(stale.childPid, home)) await stopPid(stale.childPid, 60_000);
     const boltPort = settings.WIJKKRING_NEO4J_BOLT_PORT ?? (DEFAULT_BOLT_PORT[profile] || (await freePort()));
     writeFileSync(join(conf, 'neo4j.conf'), neo4jConf(boltPort, settings));
     const credentials = ensureCredentials(java, home, conf, lib);
@@ -254,7 +235,7 @@ export async function startLocalNeo4j({
       pid: child.pid,
       home,
       stop: () => {
-        stopping ??= stopProcess(child).finally(() => lock.release());
+        stopping ??= stopProcess(child, 60_000).finally(() => lock.release());
         return stopping;
       },
     };
