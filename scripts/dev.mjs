@@ -222,7 +222,7 @@ export async function main(command, args) {
       // it is on a real server; the wijkkaart benchmark measures the server as it runs there.
       if (what === 'wijk' || what === 'research' || what === 'import') process.env.NODE_ENV = 'production';
       // Compiled before Neo4j starts.
-      const api = ['circle', 'wijk', 'research', 'import'].includes(what) ? await buildBench(what) : undefined;
+      const api = ['circle', 'wijk', 'research', 'import', 'page', 'compare'].includes(what) ? await buildBench(what) : undefined;
       await withDatabase('bench', async (db, neo) => {
         if (what === 'generator') await seed.benchGenerator(db, options, { neo4jPid: neo.pid });
         else if (what === 'audit') await seed.benchAudit(db, options);
@@ -230,6 +230,8 @@ export async function main(command, args) {
         else if (what === 'wijk') await api.benchWijk(db, neo, options);
         else if (what === 'research') await api.benchResearch(db, neo, options);
         else if (what === 'import') await api.benchImport(db, neo, options);
+        else if (what === 'compare') await api.benchCompare(db, neo, options);
+        else if (what === 'page') await api.benchPage(db, neo, options);
         else throw new Error(`unknown benchmark ${what}`);
       });
       break;

@@ -12,6 +12,7 @@ import { AccessCheck } from './access/enforce.js';
 import { RequestAudit } from './audit/request-audit.js';
 import type { Env } from './env.js';
 import type { Live } from './live.js';
+import type { SessionCache } from './auth/session-cache.js';
 import type { Viewer } from './viewer.js';
 
 export interface Loaders {
@@ -42,6 +43,8 @@ export interface Context {
   request: RequestState;
   /** Live circle updates (subscriptions). */
   live: Live;
+  /** Signed-in sessions' views in memory (issue 13): a change that may alter one calls `changed()`. */
+  sessions: SessionCache;
   /** One clock per request: every check and record of the request sees the same time. */
   now: number;
 }
@@ -62,11 +65,13 @@ export function createContext(
   viewer: Viewer,
   request: RequestState,
   live: Live,
+  sessions: SessionCache,
   now = Date.now(),
 ): Context {
   const context: Context = {
     viewer,
     live,
+    sessions,
     db,
     env,
     layout: env.circleLayout,

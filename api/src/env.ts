@@ -87,6 +87,12 @@ const schema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL' }).optional(),
   /** How often an open live stream checks, without any change to send, that its session and access still hold. */
   LIVE_RECHECK_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  /**
+   * How long a signed-in session's view may be taken from memory instead of the database (issue 13);
+   * 0 turns the cache off. Every change that may alter a session (logout, grants, accounts) ends it
+   * on every instance at once; this bounds only changes made outside the API (a script, a restore).
+   */
+  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
 });
 
 export interface Env {
@@ -114,6 +120,8 @@ export interface Env {
   /** REDIS_URL: live updates go through Redis (issue 12); in-process when undefined. */
   redisUrl: string | undefined;
   liveRecheckMs: number;
+  /** SESSION_CACHE_MS (issue 13); 0: every request reads its session from the database. */
+  sessionCacheMs: number;
 }
 
 /**
@@ -183,5 +191,6 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     analysisK: env.ANALYSIS_K,
     redisUrl: env.REDIS_URL,
     liveRecheckMs: env.LIVE_RECHECK_MS,
+    sessionCacheMs: env.SESSION_CACHE_MS,
   };
 }

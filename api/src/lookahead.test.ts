@@ -1,6 +1,6 @@
 import { buildSchema, execute, parse, type GraphQLResolveInfo } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { selectedFields } from './lookahead.js';
+import { selectedFields, selectedFieldsAt } from './lookahead.js';
 
 describe('selected fields (issue 2)', () => {
   it('sees fields in direct selections, inline fragments and named fragments', async () => {
@@ -17,5 +17,35 @@ describe('selected fields (issue 2)', () => {
       },
     });
     expect(seen).toEqual(['a', 'b', 'c']);
+  });
+
+  it('follows a path through fields, inline fragments on a union and named fragments (issue 13)', async () => {
+    const schema = buildSchema(`
+      type P { id: ID name: String professional: Boolean }
+      type O { id: ID tier: Int }
+      union T = P | O
+      type E { id: ID target: T }
+      type C { id: ID entries: [E] signals: [Int] }
+      type Query { c: C }`);
+    let target: string[] = [];
+    let top: string[] = [];
+    let missing: string[] = ['x'];
+    await execute({
+      schema,
+      document: parse(`query { c { ...Circle } }
+        fragment Circle on C { entries { id target { ... on P { name professional } ...Org } } }
+        fragment Org on O { tier }`),
+      rootValue: {
+        c: (_args: unknown, _context: unknown, info: GraphQLResolveInfo) => {
+          target = [...selectedFieldsAt(info, ['entries', 'target'])].sort();
+          top = [...selectedFieldsAt(info, [])].sort();
+          missing = [...selectedFieldsAt(info, ['signals', 'x'])];
+          return null;
+        },
+      },
+    });
+    expect(target).toEqual(['name', 'professional', 'tier']);
+    expect(top).toEqual(['entries']);
+    expect(missing).toEqual([]);
   });
 });

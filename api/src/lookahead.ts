@@ -19,20 +19,27 @@ function collect(set: SelectionSetNode | undefined, fragments: Record<string, Fr
   }
 }
 
-/** The names of the fields selected below the child field `name` of the current field (across fragments). */
-export function selectedFieldsBelow(info: GraphQLResolveInfo, name: string): Set<string> {
-  const children: SelectionSetNode[] = [];
-  const visit = (set: SelectionSetNode | undefined): void => {
-    if (!set) return;
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) {
-        if (selection.name.value === name && selection.selectionSet) children.push(selection.selectionSet);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
-      else visit(info.fragments[selection.name.value]?.selectionSet);
-    }
-  };
-  for (const node of info.fieldNodes) visit(node.selectionSet);
+/**
+ * The names of the fields selected at `path` below the current field (across fragments and inline
+ * fragments): `['entries', 'target']` gives what the operation asks of each entry's target.
+ */
+export function selectedFieldsAt(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
+  let sets: (SelectionSetNode | undefined)[] = info.fieldNodes.map((node) => node.selectionSet);
+  for (const name of path) {
+    const next: SelectionSetNode[] = [];
+    const visit = (set: SelectionSetNode | undefined): void => {
+      if (!set) return;
+      for (const selection of set.selections) {
+        if (selection.kind === Kind.FIELD) {
+          if (selection.name.value === name && selection.selectionSet) next.push(selection.selectionSet);
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
+        else visit(info.fragments[selection.name.value]?.selectionSet);
+      }
+    };
+    for (const set of sets) visit(set);
+    sets = next;
+  }
   const names = new Set<string>();
-  for (const set of children) collect(set, info.fragments, names);
+  for (const set of sets) collect(set, info.fragments, names);
   return names;
 }

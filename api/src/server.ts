@@ -8,6 +8,7 @@ import { createYoga, isAsyncIterable, mapAsyncIterator, type Plugin, type YogaSe
 import sirv from 'sirv';
 import { BOOKMARK_COOKIE, bookmarkCookiePlugin, clearedBookmarkCookie, readBookmarkCookie } from './auth/bookmarks.js';
 import { parseCookies, resumeSession, SESSION_COOKIE } from './auth/sessions.js';
+import { localGenerations, redisGenerations, SessionCache } from './auth/session-cache.js';
 import { createContext, type Context } from './context.js';
 import type { Env } from './env.js';
 import { apiError, TIMEOUT_MESSAGE, toGraphQLError } from './errors.js';
@@ -41,6 +42,13 @@ export interface ServerOptions {
   env: Env;
   /** The live-update bus; made from env (REDIS_URL) when not given. Whoever makes it closes it. */
   live?: Live;
+  /** Signed-in sessions in memory (issue 13); made from env (SESSION_CACHE_MS, REDIS_URL) when not given. */
+  sessions?: SessionCache;
+}
+
+/** The session cache of one server: its generation in Redis when instances share one, else in memory. */
+export function createSessionCache(env: Env): SessionCache {
+  return new SessionCache(env.redisUrl ? redisGenerations(env.redisUrl) : localGenerations(), env.sessionCacheMs);
 }
 
 export interface RunningServer {
@@ -158,6 +166,7 @@ export function createYogaApp({
   db,
   env,
   live = createLive({ redisUrl: env.redisUrl }),
+  sessions = createSessionCache(env),
 }: ServerOptions): YogaServerInstance<ServerContext, Context> {
   const persisted = loadPersistedOperations(env.persistedOperationsFile);
   const auditWriter = new AuditWriter(db);
@@ -195,7 +204,7 @@ export function createYogaApp({
       const requestDb = gate ? causal.guarded(gate) : causal;
       let viewer: Viewer = ANONYMOUS;
       if (token) {
-        const view = await resumeSession(requestDb, env, token, now).catch((error: unknown) => {
+        const view = await resumeSession(requestDb, env, token, now, sessions).catch((error: unknown) => {
           throw toGraphQLError(error);
         });
         if (view?.session.stage === 'FULL')
@@ -215,6 +224,7 @@ export function createYogaApp({
           },
         },
         live,
+        sessions,
         now,
       );
     },
@@ -295,9 +305,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await refuseUnsafeProduction(db, env);
   // Made here so that closing the server closes its Redis connections too (issue 12).
   const live = options.live ?? createLive({ redisUrl: env.redisUrl });
-  const yoga = createYogaApp({ ...options, db, live });
+  const sessions = options.sessions ?? createSessionCache(env);
+  const yoga = createYogaApp({ ...options, db, live, sessions });
   const hasWeb = existsSync(`${env.webDist}/index.html`);
-  const assets = hasWeb ? sirv(env.webDist, { single: true, etag: true, dev: false }) : undefined;
+  const assets = hasWeb ? sirv(env.webDist, { single: true, etag: true, dev: false, brotli: true, gzip: true }) : undefined;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     setSecurityHeaders(res, path);
@@ -365,6 +376,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.closeAllConnections();
       });
       if (!options.live) await live.close();
+      if (!options.sessions) await sessions.close();
     },
   };
 }

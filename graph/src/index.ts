@@ -28,6 +28,7 @@ export {
   searchOrganisations,
   searchOrganisationsNear,
   type OrganisationDetail,
+  type OrganisationShaped,
   type OrganisationNear,
   type OrganisationPart,
   type OrganisationParts,
@@ -93,7 +94,7 @@ export type {
   SignalInput,
   TargetFacts,
 } from './circle/types.js';
-export { circleOwner, findCircle, INNER_RINGS, listCircles, MAX_ENTRIES } from './circle/reads.js';
+export { circleOwner, findCircle, FULL_CIRCLE, INNER_RINGS, listCircles, MAX_ENTRIES, type CircleShape } from './circle/reads.js';
 export {
   addEntry,
   addTie,

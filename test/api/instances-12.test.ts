@@ -20,7 +20,9 @@ import { createWorld, grantWorkerAccess, testDatabase, type World } from '../sup
  * Two API instances on one machine, one Neo4j and one Redis (issue 12). Each runs its own server
  * with its own database connection and its own bus: they share nothing in this process, so an
  * event that crosses from A to B went through Redis, and a session ended on A is seen by B only
- * because sessions live in Neo4j.
+ * because sessions live in Neo4j. Each instance keeps signed-in sessions in memory (issue 13): a
+ * logout, revocation or deactivation on A reaches B at its next request through the generation the
+ * two share in Redis, which these tests check too.
  */
 
 const SUBSCRIBE = 'subscription ($id: ID!) { circleChanged(circleId: $id) { change byViewer circle { id version } } }';

@@ -69,7 +69,7 @@ async function signedIn(account: TestAccount, path: string, viewport = LANDSCAPE
 
 async function editorReady(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1, name: /Netwerkcirkel van/ }).waitFor();
-  await page.locator('[role="img"][data-graph-ready="true"]').waitFor();
+  await page.locator('.circle-graph[data-graph-ready="true"]').waitFor();
 }
 
 function ring(page: Page, n: number): Locator {
@@ -123,40 +123,28 @@ interface ScreenPoint {
 
 /**
  * Where an entry is on the screen, and the middle of ring 1 in the same direction from the centre.
- * Read from the page's cytoscape instance (cytoscape keeps it on its container), because the test
- * drags like a person does: from where the name is drawn to where ring 1 is drawn.
+ * Read from the drawn SVG (issue 13: no cytoscape), because the test drags like a person does: from
+ * where the name's shape is drawn to where ring 1 is drawn. Only on-screen boxes are used: the
+ * entry's node, and the discs of rings 1 and 2 (ring 1 is as wide as ring 2 is wider than it).
  */
 async function dragPoints(page: Page, label: string): Promise<{ from: ScreenPoint; to: ScreenPoint }> {
   return page.evaluate((name) => {
-    interface Node {
-      data(key: string): unknown;
-      position(): { x: number; y: number };
-      renderedPosition(): { x: number; y: number };
-    }
-    interface Cy {
-      nodes(selector: string): { filter(f: (n: Node) => boolean): Node[] };
-      $id(id: string): Node;
-      zoom(): number;
-      pan(): { x: number; y: number };
-    }
-    const box = document.querySelector<HTMLElement & { _cyreg?: { cy?: Cy } }>('.circle-graph');
-    const cy = box?._cyreg?.cy;
-    if (!box || !cy) throw new Error('no drawing');
-    const node = cy.nodes('.entry').filter((n) => n.data('label') === name)[0];
+    const drawing = document.querySelector('.circle-graph[data-graph-ready="true"]');
+    if (!drawing) throw new Error('no drawing');
+    const entry = [...drawing.querySelectorAll('[data-entry-id]')].find((e) =>
+      (e.getAttribute('aria-label') ?? '').startsWith(`${name}:`),
+    );
+    const node = entry?.querySelector('.hit-area')?.getBoundingClientRect();
+    const ring1 = drawing.querySelector('[data-ring="1"]')?.getBoundingClientRect();
+    const ring2 = drawing.querySelector('[data-ring="2"]')?.getBoundingClientRect();
     if (!node) throw new Error(`${name} is not drawn`);
-    const rect = box.getBoundingClientRect();
-    const inner = (Number(cy.$id('client').data('size')) + 10) / 2;
-    const outer = Number(cy.$id('ring-1').data('size')) / 2;
-    const { x, y } = node.position();
-    const angle = Math.atan2(x, -y);
-    const radius = (inner + outer) / 2;
-    const zoom = cy.zoom();
-    const pan = cy.pan();
-    const rendered = node.renderedPosition();
-    return {
-      from: { x: rect.left + rendered.x, y: rect.top + rendered.y },
-      to: { x: rect.left + pan.x + radius * Math.sin(angle) * zoom, y: rect.top + pan.y - radius * Math.cos(angle) * zoom },
-    };
+    if (!ring1 || !ring2) throw new Error('rings 1 and 2 are not drawn');
+    const centre = { x: ring1.left + ring1.width / 2, y: ring1.top + ring1.height / 2 };
+    const from = { x: node.left + node.width / 2, y: node.top + node.height / 2 };
+    const outer = ring1.width / 2;
+    const radius = outer - (ring2.width / 2 - outer) / 2;
+    const angle = Math.atan2(from.x - centre.x, centre.y - from.y);
+    return { from, to: { x: centre.x + radius * Math.sin(angle), y: centre.y - radius * Math.cos(angle) } };
   }, label);
 }
 
@@ -168,7 +156,7 @@ describe('netwerkcirkel editor (issue 4)', () => {
     // A person starts in ring 2 (dichtbij), in the first group (familie).
     await inRing(page, name, 2);
     await page.getByRole('status').getByText(`${name} staat nu in de kring.`).waitFor();
-    await page.locator('[role="img"][data-graph-ready="true"]').waitFor();
+    await page.locator('.circle-graph[data-graph-ready="true"]').waitFor();
 
     const { from, to } = await dragPoints(page, name);
     await page.mouse.move(from.x, from.y);
@@ -237,6 +225,8 @@ describe('netwerkcirkel editor (issue 4)', () => {
     await inRing(cliënt.page, name, 3);
     await inRing(begeleider.page, name, 3);
     await begeleider.page.getByRole('status').getByText('Iemand anders heeft iemand in de kring verplaatst.').waitFor();
+    // The drawing follows too (issue 13): the entry is drawn in ring 3 now.
+    await begeleider.page.locator(`.circle-graph [data-entry-id][aria-label^="${name}: ring 3 "]`).waitFor();
 
     // Both still edit the newest version: the begeleider's own move goes through (no conflict).
     await begeleider.page.getByRole('button', { name: `Dichterbij (${name})` }).click();
@@ -286,9 +276,13 @@ describe('netwerkcirkel editor (issue 4)', () => {
     const { page, errors } = await signedIn(client, circlePath);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}circle-editor-landscape.png`, fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 1024 });
+    await page.screenshot({ path: `${SHOTS}circle-editor-1366.png`, fullPage: true });
+    await page.locator('.circle-graph').screenshot({ path: `${SHOTS}circle-drawing-1366.png` });
     await page.setViewportSize(PORTRAIT);
-    await page.locator('[role="img"][data-graph-ready="true"]').waitFor();
+    await page.locator('.circle-graph[data-graph-ready="true"]').waitFor();
     await page.screenshot({ path: `${SHOTS}circle-editor-portrait.png`, fullPage: true });
+    await page.locator('.circle-graph').screenshot({ path: `${SHOTS}circle-drawing-portrait.png` });
     // Nothing sticks out sideways on a portrait tablet.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PORTRAIT.width);
 
@@ -312,6 +306,93 @@ describe('netwerkcirkel editor (issue 4)', () => {
         .map(({ text }) => text),
     );
     expect(small).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('drags with a finger too, puts an entry back that is dropped outside the rings, and zooms (issue 13)', async () => {
+    const { page, errors } = await signedIn(client, circlePath, PORTRAIT);
+    const name = newName('Ilse');
+    await addPerson(page, name, 'zus');
+    await inRing(page, name, 2);
+    await page.locator('.circle-graph').scrollIntoViewIfNeeded();
+    const entry = page.locator(`.circle-graph [data-entry-id][aria-label^="${name}: "] .hit-area`);
+    await entry.waitFor();
+    const before = await entry.boundingBox();
+    // A drop outside the outer ring means nothing: the entry goes back to its place, nothing is sent.
+    const { from } = await dragPoints(page, name);
+    const drawing = await page.locator('.circle-graph').boundingBox();
+    if (!drawing) throw new Error('no drawing');
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(drawing.x + 4, drawing.y + 4, { steps: 8 });
+    await page.mouse.up();
+    expect(await entry.boundingBox()).toEqual(before);
+    await inRing(page, name, 2);
+
+    // A finger, through Chromium's touch input: touchstart on the name, moves, lift in ring 1.
+    const { to } = await dragPoints(page, name);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1 }] });
+    await touch('touchStart', from.x, from.y);
+    for (let step = 1; step <= 8; step++)
+      await touch('touchMove', from.x + ((to.x - from.x) * step) / 8, from.y + ((to.y - from.y) * step) / 8);
+    await touch('touchEnd', to.x, to.y);
+    await inRing(page, name, 1);
+    await page.getByRole('status').getByText(`${name} staat nu in ring 1 (Heel dichtbij), bij Familie.`).waitFor();
+
+    // Zooming in shows a part of the drawing; "Hele kaart" shows all of it again.
+    const viewBox = async () => (await page.locator('.circle-graph').getAttribute('viewBox'))?.split(' ').map(Number) ?? [];
+    const whole = await viewBox();
+    await page.getByRole('button', { name: 'Inzoomen' }).click();
+    expect((await viewBox())[2]).toBeCloseTo((whole[2] ?? 0) / 1.5, 3);
+    await page.getByRole('button', { name: 'Hele kaart' }).click();
+    expect(await viewBox()).toEqual(whole);
+    expect(errors).toEqual([]);
+  });
+
+  it('reaches every entry of the drawing with Tab and the arrow keys, shows the focus, and Enter leads to the list (issue 13)', async () => {
+    const { page, errors } = await signedIn(worker, circlePath);
+    const name = newName('Lot');
+    await addPerson(page, name, 'tante');
+    await inRing(page, name, 2);
+    const entries = page.locator('.circle-graph [data-entry-id]');
+    const count = await entries.count();
+    expect(count).toBeGreaterThanOrEqual(2);
+    // One Tab stop: from the zoom button straight into the drawing.
+    await page.getByRole('button', { name: 'Inzoomen' }).focus();
+    await page.keyboard.press('Tab');
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement;
+        if (!element?.matches('.circle-graph [data-entry-id]')) return null;
+        const ring = element.querySelector('.focus-ring');
+        return {
+          name: element.getAttribute('aria-label') ?? '',
+          role: element.getAttribute('role'),
+          ring: ring ? getComputedStyle(ring).visibility : 'none',
+        };
+      });
+    const first = await focused();
+    expect(first?.role).toBe('button');
+    expect(first?.ring).toBe('visible');
+    // The arrow keys visit every entry once and come back round.
+    const seen = new Set<string>();
+    for (let i = 0; i < count; i++) {
+      seen.add((await focused())?.name ?? '');
+      await page.keyboard.press('ArrowRight');
+    }
+    expect(seen.size).toBe(count);
+    expect((await focused())?.name).toBe(first?.name);
+    expect([...seen].some((n) => n.startsWith(`${name}: ring 2 (Dichtbij), Familie`))).toBe(true);
+    for (let i = 0; i < count && !(await focused())?.name.startsWith(`${name}:`); i++) await page.keyboard.press('ArrowRight');
+    // Enter: to the same person in the list, where the next Tab reaches their buttons.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedLabel(page)).toContain(name);
+    await tabTo(page, `Dichterbij (${name})`, 3);
+    await page.keyboard.press('Enter');
+    await inRing(page, name, 1);
     expect(errors).toEqual([]);
   });
 

@@ -57,6 +57,24 @@ describe('circle reads (issue 2)', () => {
     expect(gp?.target).toMatchObject({ kind: 'ORGANISATION', tier: null, sector: 'PRIMARY_CARE' });
   });
 
+  it('reads a person’s employer and own-contact mark only when asked, in the same order (issue 13)', async () => {
+    const full = await db.read((tx) => findCircle(tx, world.circle.id));
+    const bare = await db.read((tx) => findCircle(tx, world.circle.id, { employer: false, ownContact: false }));
+    expect(bare?.entries.map((e) => e.id)).toEqual(full?.entries.map((e) => e.id));
+    const worker = bare?.entries.find((e) => e.target.kind === 'PERSON' && e.target.name.startsWith('Begeleider'));
+    // Not read, so shown as not known: no resolver serves these fields to an operation that did not select them.
+    expect(worker?.target).toMatchObject({ professional: false, organisationId: null, ownContact: false });
+    const withEmployer = await db.read((tx) => findCircle(tx, world.circle.id, { employer: true, ownContact: false }));
+    expect(withEmployer?.entries.find((e) => e.id === worker?.id)?.target).toMatchObject({
+      professional: true,
+      organisationId: world.organisations.care.id,
+    });
+    // Signals need the employer's offers and tier: asking for them reads the employer, whatever else was asked.
+    const signals = await db.read((tx) => findCircle(tx, world.circle.id, { signals: true, employer: false, ownContact: false }));
+    expect(signals?.entries.find((e) => e.id === worker?.id)?.target).toMatchObject({ professional: true });
+    expect(Array.isArray(signals?.signals)).toBe(true);
+  });
+
   it('costs one Cypher round trip', async () => {
     const counting = new Database(inject('neo4j'), { onQuery: () => (queries += 1) });
     try {

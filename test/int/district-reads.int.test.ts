@@ -113,6 +113,17 @@ describe('organisation reads (issue 2)', () => {
     expect(island?.links).toEqual([]);
   });
 
+  it('reads only the parts that were asked for, in one statement (issue 13)', async () => {
+    const walkIn = await db.read((tx) => findOrganisation(tx, world.organisations.walkIn.id, new Set(['offerings'] as const)));
+    expect(walkIn?.offerings?.map((o) => o.name)).toEqual(['Inloop']);
+    expect(walkIn && 'links' in walkIn).toBe(false);
+    expect(walkIn && 'districts' in walkIn).toBe(false);
+    expect(walkIn && 'classification' in walkIn).toBe(false);
+    const bare = await db.read((tx) => findOrganisation(tx, world.organisations.walkIn.slug, new Set()));
+    expect(bare).toMatchObject({ id: world.organisations.walkIn.id, name: world.organisations.walkIn.name });
+    expect(Object.keys(bare ?? {}).sort()).toEqual(['id', 'name', 'sector', 'slug', 'tier']);
+  });
+
   it('searches by part of a name, within a district', async () => {
     const page = await db.read((tx) =>
       searchOrganisations(tx, { search: `eiland ${world.tag}`, districtId: world.districtId }, 0, 10),

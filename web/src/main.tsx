@@ -41,7 +41,7 @@ const router = createBrowserRouter([
           { index: true, element: <StartRedirect /> },
           { path: 'wijken', element: <DistrictsPage /> },
           { path: 'wijken/vergelijken', element: <WijkComparePage /> },
-          // The two drawing pages load cytoscape; they come in their own chunk, fetched when first opened.
+          // The drawing pages come in their own chunks, fetched when first opened; only the wijkkaart's holds cytoscape.
           { path: 'wijk/:slug', lazy: async () => ({ Component: (await import('./features/wijk/wijk-page')).WijkPage }) },
           { path: 'kring', element: <ClientsPage /> },
           {

@@ -1,6 +1,7 @@
 import { DomainError, type AuditAction, type Tx } from '@wijkkring/graph';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context.js';
+import { SESSION_NEUTRAL_SUBJECTS } from '../auth/session-cache.js';
 import type { AuditNote } from './request-audit.js';
 
 /** What the audit record of a change says. `work` may fill in `clientId` or `detail` once it knows them. */
@@ -76,6 +77,8 @@ export async function auditedWrite<T>(
     throw error;
   }
   context.audit.committed();
+  // Before the answer leaves: a revoked grant or a turned-off account holds at the next request, on every instance (issue 13).
+  if (!SESSION_NEUTRAL_SUBJECTS.has(record.subject)) await context.sessions.changed();
   return value;
 }
 

@@ -202,6 +202,7 @@ export async function verifyTotp(context: Context, code: string): Promise<LoginO
   if (!credentials?.totpSecret) throw apiError('UNAUTHENTICATED', 'Sign in with your password first.');
   await acceptCode(context, credentials, unseal(context.env.secretKey, credentials.totpSecret), code);
   await context.db.write((tx) => deleteSession(tx, pending.session.idHash));
+  await context.sessions.changed();
   return signIn(context, credentials);
 }
 
@@ -308,12 +309,14 @@ export async function startTotpSetup(
   await context.db.write((tx) =>
     setSessionPendingSecret(tx, viewer.session.idHash, seal(context.env.secretKey, secret), current !== null),
   );
+  await context.sessions.changed();
   return { secret, uri: totpUri(secret, viewer.account.username) };
 }
 
 async function endCurrentSession(context: Context): Promise<void> {
   const token = context.request.sessionToken;
   if (token) await context.db.write((tx) => deleteSession(tx, hashToken(token)));
+  await context.sessions.changed();
 }
 
 export async function logout(context: Context): Promise<void> {
@@ -329,6 +332,7 @@ export async function logout(context: Context): Promise<void> {
     );
   } else if (token) {
     await context.db.write((tx) => deleteSession(tx, hashToken(token)));
+    await context.sessions.changed();
   }
   context.request.setCookie(clearedSessionCookie());
   context.viewer = ANONYMOUS;

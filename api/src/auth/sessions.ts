@@ -10,6 +10,7 @@ import {
   type SessionView,
 } from '@wijkkring/graph';
 import type { Env } from '../env.js';
+import type { SessionCache } from './session-cache.js';
 import { ANONYMOUS, type Viewer } from '../viewer.js';
 
 export const SESSION_COOKIE = 'wk_session';
@@ -75,10 +76,20 @@ export async function openSession(
   return { token, record, cookie: sessionCookie(token, lifetime) };
 }
 
-/** The session behind a cookie, if it is alive; slides the idle timeout (at most once a minute). */
-export async function resumeSession(db: Database, env: Env, token: string, now: number): Promise<SessionView | undefined> {
+/**
+ * The session behind a cookie, if it is alive; slides the idle timeout (at most once a minute).
+ * With `cache`, a signed-in session's view may come from memory (issue 13; see session-cache.ts).
+ */
+export async function resumeSession(
+  db: Database,
+  env: Env,
+  token: string,
+  now: number,
+  cache?: SessionCache,
+): Promise<SessionView | undefined> {
   const idHash = hashToken(token);
-  const view = await db.read((tx) => findSession(tx, idHash, now, today(now)));
+  const read = () => db.read((tx) => findSession(tx, idHash, now, today(now)));
+  const view = await (cache ? cache.lookup(idHash, now, today(now), read) : read());
   if (!view) return undefined;
   if (view.session.stage === 'FULL' && now - view.session.lastSeenAt >= TOUCH_EVERY_MS) {
     const idleExpiresAt = Math.min(now + env.session.idleMs, view.session.expiresAt);

@@ -17,6 +17,7 @@ import {
   searchOrganisationsNear,
   updateEntry,
   type AuditAction,
+  type CircleShape,
   type CircleChange as CircleChangeValue,
   type CircleEntry,
   type CircleTie as CircleTieValue,
@@ -34,7 +35,7 @@ import { auditedWrite } from '../audit/audited-write.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { apiError, invalidInput } from '../errors.js';
-import { selectedFields, selectedFieldsBelow } from '../lookahead.js';
+import { selectedFieldsAt } from '../lookahead.js';
 import { CIRCLE_CHANGES, whileAllowed, type CircleChangeKind, type CircleEvent as CircleEventValue } from '../live.js';
 import { OkPayload } from './auth.js';
 import { SupportKindEnum, uuid, WishEnum } from './common.js';
@@ -51,10 +52,23 @@ const ChangeKindEnum = builder.enumType('CircleComparisonKind', {
 });
 const PrintFormatEnum = builder.enumType('PrintFormat', { values: ['PDF', 'PNG'] as const });
 
-/** Reads a circle the way the operation asks for it: with the signals only when they are selected (below `path`, if given). */
+/**
+ * What a circle read must fetch for the fields the operation selected at `path` below the current
+ * field (issue 13): the signals, a person's employer and whether they are the client's own contact
+ * only when asked for.
+ */
+export function circleShape(info: GraphQLResolveInfo, path: readonly string[] = []): CircleShape {
+  const target = selectedFieldsAt(info, [...path, 'entries', 'target']);
+  return {
+    signals: selectedFieldsAt(info, path).has('signals'),
+    employer: target.has('professional') || target.has('organisation'),
+    ownContact: target.has('ownContact'),
+  };
+}
+
+/** Reads a circle the way the operation asks for it (below `path`, if given). */
 export async function readCircle(context: Context, id: string, info: GraphQLResolveInfo, path: string | null) {
-  const fields = path === null ? selectedFields(info) : selectedFieldsBelow(info, path);
-  return context.db.read((tx) => findCircle(tx, id, { signals: fields.has('signals') }));
+  return context.db.read((tx) => findCircle(tx, id, circleShape(info, path === null ? [] : [path])));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -73,7 +87,7 @@ async function circleAfter(
   context: Context,
   info: GraphQLResolveInfo,
 ): Promise<NetworkCircleValue> {
-  const circle = await context.db.read((tx) => findCircle(tx, p.circleId, { signals: selectedFields(info).has('signals') }));
+  const circle = await context.db.read((tx) => findCircle(tx, p.circleId, circleShape(info)));
   if (!circle) throw apiError('NOT_FOUND', 'No such circle.');
   return circle;
 }

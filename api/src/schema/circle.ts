@@ -15,8 +15,7 @@ import { absent } from '../access/enforce.js';
 import { builder } from '../builder.js';
 import { requireAccount } from './auth.js';
 import type { Context } from '../context.js';
-import { selectedFields } from '../lookahead.js';
-import { ContactFrequencyEnum, mayEdit, readCircle } from './circle-edit.js';
+import { circleShape, ContactFrequencyEnum, mayEdit, readCircle } from './circle-edit.js';
 import { connection, OfferingCategoryEnum, pageArgs, pageWindow, SupportKindEnum, uuid, WishEnum } from './common.js';
 import { CircleEntryRef, CircleTieRef, Client, District, NetworkCircle, Organisation } from './refs.js';
 
@@ -150,9 +149,7 @@ Client.implement({
       type: NetworkCircle,
       nullable: true,
       resolve: (c, _args, context, info) =>
-        c.currentCircleId
-          ? context.db.read((tx) => findCircle(tx, c.currentCircleId ?? '', { signals: selectedFields(info).has('signals') }))
-          : null,
+        c.currentCircleId ? context.db.read((tx) => findCircle(tx, c.currentCircleId ?? '', circleShape(info))) : null,
     }),
     circles: t.field({
       type: [NetworkCircle],

@@ -2,19 +2,21 @@ import {
   findOrganisation,
   findOrganisationParts,
   searchOrganisations,
-  type OrganisationDetail,
   type OrganisationPart,
+  type OrganisationShaped,
   type OrganisationParts,
   type OrganisationSummary,
 } from '@wijkkring/graph';
 import DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
+import { selectedFields } from '../lookahead.js';
 import { connection, pageArgs, pageWindow, SectorEnum, uuid } from './common.js';
 import { District, Link, Offering, Organisation, Partnership } from './refs.js';
 
-type OrganisationValue = OrganisationSummary | OrganisationDetail;
+type OrganisationValue = OrganisationSummary | OrganisationShaped;
 
 type PartLoaders = { [P in OrganisationPart]?: DataLoader<string, OrganisationParts[P] | undefined> };
 
@@ -45,17 +47,25 @@ async function detail<P extends ListPart>(
   part: P,
   context: Context,
 ): Promise<Pick<OrganisationParts, ListPart>[P]> {
-  if ('links' in organisation) {
-    const loaded: Pick<OrganisationParts, ListPart> = organisation;
-    return loaded[part];
-  }
+  const value = (organisation as Partial<Pick<OrganisationParts, ListPart>>)[part];
+  if (value) return value;
   const empty: Pick<OrganisationParts, ListPart> = { districts: [], partnerships: [], offerings: [], links: [] };
   return (await partLoader(context, part).load(organisation.id)) ?? empty[part];
 }
 
 async function notes(organisation: OrganisationValue, context: Context): Promise<OrganisationParts['notes'] | undefined> {
-  if ('links' in organisation) return organisation;
+  if ('classification' in organisation && 'note' in organisation)
+    return { classification: organisation.classification ?? null, note: organisation.note ?? null };
   return partLoader(context, 'notes').load(organisation.id);
+}
+
+/** The parts of an organisation's detail the operation selected (issue 13: the statement reads only those). */
+function selectedParts(info: GraphQLResolveInfo): Set<OrganisationPart> {
+  const fields = selectedFields(info);
+  const parts = new Set<OrganisationPart>();
+  if (fields.has('classification') || fields.has('note')) parts.add('notes');
+  for (const part of ['districts', 'partnerships', 'offerings', 'links'] as const) if (fields.has(part)) parts.add(part);
+  return parts;
 }
 
 Organisation.implement({
@@ -97,7 +107,8 @@ builder.queryFields((t) => ({
     validate: z
       .object({ id: z.string().nullish(), slug: z.string().nullish() })
       .refine((args) => (args.id == null) !== (args.slug == null), { message: 'give exactly one of id and slug', path: ['id'] }),
-    resolve: (_root, args, context) => context.db.read((tx) => findOrganisation(tx, args.id ?? args.slug ?? '')),
+    resolve: (_root, args, context, info) =>
+      context.db.read((tx) => findOrganisation(tx, args.id ?? args.slug ?? '', selectedParts(info))),
   }),
   organisations: t.field({
     type: OrganisationConnection,

@@ -8,7 +8,7 @@ import type {
   Link as LinkValue,
   NetworkCircle as NetworkCircleValue,
   OfferingSummary,
-  OrganisationDetail,
+  OrganisationShaped,
   OrganisationSummary,
   PartnershipSummary,
 } from '@wijkkring/graph';
@@ -17,7 +17,7 @@ import { builder } from '../builder.js';
 // Object references, declared before they are implemented so that types can point at each other
 // without import cycles. Each is implemented in its own schema/<type>.ts.
 export const District = builder.objectRef<DistrictNetwork>('District');
-export const Organisation = builder.objectRef<OrganisationSummary | OrganisationDetail>('Organisation');
+export const Organisation = builder.objectRef<OrganisationSummary | OrganisationShaped>('Organisation');
 export const Partnership = builder.objectRef<PartnershipSummary>('Partnership');
 export const KeyFigure = builder.objectRef<KeyFigureSummary>('KeyFigure');
 export const Link = builder.objectRef<LinkValue>('Link');

@@ -122,13 +122,46 @@ export function toLink(raw: Raw): Link {
   };
 }
 
+/** Plain string order, as Cypher's ORDER BY on strings had it (UTF-16 code units). */
+function byKeys<T>(...keys: ((item: T) => string)[]): (a: T, b: T) => number {
+  return (a, b) => {
+    for (const key of keys) {
+      const x = key(a);
+      const y = key(b);
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  };
+}
+
+/** The lists come unordered from Cypher (see PARTS in reads.ts) and are ordered here. */
 export function toDistrictNetwork(raw: Raw): DistrictNetwork {
   const network: DistrictNetwork = toDistrict(raw);
-  if ('organisations' in raw) network.organisations = list(raw, 'organisations').map(toOrganisationSummary);
+  if ('organisations' in raw)
+    network.organisations = list(raw, 'organisations')
+      .map(toOrganisationSummary)
+      .sort(byKeys((o) => o.name));
   if ('organisationCount' in raw) network.organisationCount = num(raw, 'organisationCount');
-  if ('partnerships' in raw) network.partnerships = list(raw, 'partnerships').map(toPartnership);
-  if ('keyFigures' in raw) network.keyFigures = list(raw, 'keyFigures').map(toKeyFigure);
-  if ('links' in raw) network.links = list(raw, 'links').map(toLink);
-  if ('offerings' in raw) network.offerings = list(raw, 'offerings').map(toOffering);
+  if ('partnerships' in raw)
+    network.partnerships = list(raw, 'partnerships')
+      .map(toPartnership)
+      .sort(byKeys((p) => p.name));
+  if ('keyFigures' in raw)
+    network.keyFigures = list(raw, 'keyFigures')
+      .map(toKeyFigure)
+      .sort(byKeys((k) => k.name));
+  if ('links' in raw)
+    network.links = list(raw, 'links')
+      .map(toLink)
+      .sort(byKeys((l) => l.id));
+  if ('offerings' in raw)
+    network.offerings = list(raw, 'offerings')
+      .map(toOffering)
+      .sort(
+        byKeys(
+          (f) => f.category,
+          (f) => f.name,
+        ),
+      );
   return network;
 }

@@ -14,31 +14,32 @@ const DISTRICT_FIELDS = 'd {.id, .name, .slug, .focus, partOfId: COLLECT { MATCH
 /**
  * The parts of a district's network, each a fixed Cypher fragment. The query for one operation
  * is assembled from the parts the operation asks for, so a wijk page costs one round trip.
+ * Lists are bounded here and ordered in `toDistrictNetwork`, not with ORDER BY … LIMIT inside the
+ * subquery: Neo4j reserves memory for the whole limit of each, and organisations with links of a
+ * district of 200 organisations ran out of the transaction memory limit that way (issue 13; the
+ * wijkkaart's read does the same, see graph/src/wijk/reads.ts).
  */
 const PARTS: Record<keyof DistrictInclude, string> = {
   organisations: `organisations: COLLECT {
       MATCH (d)<-[:ACTIVE_IN]-(o:Organisation) WHERE o.until IS NULL OR o.until > date()
-      RETURN o {.id, .name, .slug, .tier, .sector} AS o ORDER BY o.name LIMIT $limits.organisations }`,
+      RETURN o {.id, .name, .slug, .tier, .sector} AS o }[..$limits.organisations]`,
   organisationCount: 'organisationCount: COUNT { (d)<-[:ACTIVE_IN]-(o:Organisation) WHERE o.until IS NULL OR o.until > date() }',
   partnerships: `partnerships: COLLECT {
       MATCH (d)<-[:IN]-(p:Partnership) WHERE p.until IS NULL OR p.until > date()
       RETURN p {.id, .name, .kind, districtId: d.id,
                 memberIds: COLLECT { MATCH (p)<-[r:MEMBER_OF]-(m:Organisation) WHERE r.until IS NULL OR r.until > date()
-                                RETURN m.id ORDER BY m.name }} AS p
-      ORDER BY p.name LIMIT $limits.partnerships }`,
+                                RETURN m.id ORDER BY m.name }} AS p }[..$limits.partnerships]`,
   keyFigures: `keyFigures: COLLECT {
       MATCH (d)<-[:KEY_FIGURE_IN]-(k:KeyFigure) WHERE k.mapConsent = true
-      RETURN k {.id, .name, .description, districtId: d.id} AS k ORDER BY k.name LIMIT $limits.keyFigures }`,
+      RETURN k {.id, .name, .description, districtId: d.id} AS k }[..$limits.keyFigures]`,
   links: `links: COLLECT {
       MATCH (d)<-[:ACTIVE_IN|KEY_FIGURE_IN]-(a)-[l:COLLABORATES_WITH]->(b)-[:ACTIVE_IN|KEY_FIGURE_IN]->(d)
       WHERE (a:Organisation OR a.mapConsent = true) AND (b:Organisation OR b.mapConsent = true)
         AND (l.since IS NULL OR l.since <= date()) AND (l.until IS NULL OR l.until > date())
-      RETURN l {${LINK_FIELDS}} AS l
-      ORDER BY l.id LIMIT $limits.links }`,
+      RETURN l {${LINK_FIELDS}} AS l }[..$limits.links]`,
   offerings: `offerings: COLLECT {
       MATCH (d)<-[:IN]-(f:Offering)<-[:OFFERS]-(o:Organisation)
-      RETURN f {.id, .category, .name, .languages, organisationId: o.id, districtId: d.id} AS f
-      ORDER BY f.category, f.name LIMIT $limits.offerings }`,
+      RETURN f {.id, .category, .name, .languages, organisationId: o.id, districtId: d.id} AS f }[..$limits.offerings]`,
 };
 
 export function districtNetworkCypher(include: DistrictInclude): string {

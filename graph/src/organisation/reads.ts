@@ -1,4 +1,4 @@
-import { LINK_FIELDS, toDistrict, toLink, toOffering, toOrganisationSummary, toPartnership } from '../district/mappers.js';
+import { toDistrict, toLink, toOffering, toOrganisationSummary, toPartnership } from '../district/mappers.js';
 import type { District, Link, OfferingSummary, OrganisationSummary, PartnershipSummary } from '../district/types.js';
 import { list, optStr, str, type Raw } from '../mappers.js';
 import { toPage, type Page } from '../paging.js';
@@ -19,45 +19,6 @@ export interface OrganisationDetail extends OrganisationSummary {
 
 const LIMIT = 2_000;
 
-export async function findOrganisation(tx: Tx, key: string): Promise<OrganisationDetail | undefined> {
-  const record = await one<{ o: Raw }>(
-    tx,
-    // A merged record's id or slug leads to the record it was merged into (issue 11).
-    `MATCH (found:Organisation) WHERE found.id = $key OR found.slug = $key
-     OPTIONAL MATCH (found)-[:MERGED_INTO*1..20]->(into:Organisation) WHERE into.mergedInto IS NULL
-     WITH coalesce(into, found) AS o
-     RETURN o {.id, .name, .slug, .tier, .sector, .classification, .note,
-       districts: COLLECT { MATCH (o)-[:ACTIVE_IN]->(d:District)
-                            RETURN d {.id, .name, .slug, .focus, partOfId: COLLECT { MATCH (d)-[:PART_OF]->(p) RETURN p.id }[0]} AS d
-                            ORDER BY d.name },
-       partnerships: COLLECT { MATCH (o)-[om:MEMBER_OF]->(p:Partnership) WHERE om.until IS NULL OR om.until > date()
-                               RETURN p {.id, .name, .kind, districtId: COLLECT { MATCH (p)-[:IN]->(pd:District) RETURN pd.id }[0],
-                                         memberIds: COLLECT { MATCH (p)<-[r:MEMBER_OF]-(m:Organisation) WHERE r.until IS NULL OR r.until > date()
-                                                              RETURN m.id ORDER BY m.name }} AS p
-                               ORDER BY p.name },
-       offerings: COLLECT { MATCH (o)-[:OFFERS]->(f:Offering)-[:IN]->(d:District)
-                            RETURN f {.id, .category, .name, .languages, organisationId: o.id, districtId: d.id} AS f
-                            ORDER BY f.category, f.name LIMIT $limit },
-       links: COLLECT { MATCH (a)-[l:COLLABORATES_WITH]->(b) WHERE (a = o OR b = o)
-                          AND (a:Organisation OR a.mapConsent = true) AND (b:Organisation OR b.mapConsent = true)
-                        RETURN l {${LINK_FIELDS}} AS l
-                        ORDER BY l.id LIMIT $limit }
-     } AS o`,
-    { key, limit: LIMIT },
-  );
-  if (!record) return undefined;
-  const raw = record.o;
-  return {
-    ...toOrganisationSummary(raw),
-    classification: optStr(raw, 'classification'),
-    note: optStr(raw, 'note'),
-    districts: list(raw, 'districts').map(toDistrict),
-    partnerships: list(raw, 'partnerships').map(toPartnership),
-    offerings: list(raw, 'offerings').map(toOffering),
-    links: list(raw, 'links').map(toLink),
-  };
-}
-
 /** The parts of an organisation's detail that `findOrganisationParts` loads, one kind at a time. */
 export interface OrganisationParts {
   notes: { classification: string | null; note: string | null };
@@ -69,46 +30,30 @@ export interface OrganisationParts {
 
 export type OrganisationPart = keyof OrganisationParts;
 
-/**
- * One statement per part, for any number of organisations (issue 12: a list of 100 wijken with
- * their organisations' links asked one statement per organisation). Each row is the key asked for
- * and its value; a merged record's id leads to the record it was merged into, as in `findOrganisation`.
- */
-const PART_QUERIES: Record<OrganisationPart, string> = {
-  notes: `UNWIND $ids AS key
-     MATCH (found:Organisation {id: key})
-     OPTIONAL MATCH (found)-[:MERGED_INTO*1..20]->(into:Organisation) WHERE into.mergedInto IS NULL
-     WITH key, coalesce(into, found) AS o
-     RETURN key, o.classification AS classification, o.note AS note`,
-  districts: `UNWIND $ids AS key
-     MATCH (found:Organisation {id: key})
-     OPTIONAL MATCH (found)-[:MERGED_INTO*1..20]->(into:Organisation) WHERE into.mergedInto IS NULL
-     WITH key, coalesce(into, found) AS o
-     RETURN key, COLLECT { MATCH (o)-[:ACTIVE_IN]->(d:District)
+/** An organisation with the parts of its detail that were asked for (issue 13: a read fetches only those). */
+export type OrganisationShaped = OrganisationSummary &
+  Partial<Omit<OrganisationParts, 'notes'>> &
+  Partial<OrganisationParts['notes']>;
+
+/** A merged record's id or slug leads to the record it was merged into (issue 11): `o` is that record. */
+const RESOLVE_MERGED = `OPTIONAL MATCH (found)-[:MERGED_INTO*1..20]->(into:Organisation) WHERE into.mergedInto IS NULL
+     WITH key, coalesce(into, found) AS o`;
+
+/** Each list part of one organisation `o`, as one fixed Cypher expression. */
+const PART_VALUES: Record<Exclude<OrganisationPart, 'notes'>, string> = {
+  districts: `COLLECT { MATCH (o)-[:ACTIVE_IN]->(d:District)
                            RETURN d {.id, .name, .slug, .focus, partOfId: COLLECT { MATCH (d)-[:PART_OF]->(p) RETURN p.id }[0]} AS d
-                           ORDER BY d.name } AS value`,
-  partnerships: `UNWIND $ids AS key
-     MATCH (found:Organisation {id: key})
-     OPTIONAL MATCH (found)-[:MERGED_INTO*1..20]->(into:Organisation) WHERE into.mergedInto IS NULL
-     WITH key, coalesce(into, found) AS o
-     RETURN key, COLLECT { MATCH (o)-[om:MEMBER_OF]->(p:Partnership) WHERE om.until IS NULL OR om.until > date()
+                           ORDER BY d.name }`,
+  partnerships: `COLLECT { MATCH (o)-[om:MEMBER_OF]->(p:Partnership) WHERE om.until IS NULL OR om.until > date()
                            RETURN p {.id, .name, .kind, districtId: COLLECT { MATCH (p)-[:IN]->(pd:District) RETURN pd.id }[0],
                                      memberIds: COLLECT { MATCH (p)<-[r:MEMBER_OF]-(m:Organisation) WHERE r.until IS NULL OR r.until > date()
                                                           RETURN m.id ORDER BY m.name }} AS p
-                           ORDER BY p.name } AS value`,
-  offerings: `UNWIND $ids AS key
-     MATCH (found:Organisation {id: key})
-     OPTIONAL MATCH (found)-[:MERGED_INTO*1..20]->(into:Organisation) WHERE into.mergedInto IS NULL
-     WITH key, coalesce(into, found) AS o
-     RETURN key, COLLECT { MATCH (o)-[:OFFERS]->(f:Offering)-[:IN]->(d:District)
+                           ORDER BY p.name }`,
+  offerings: `COLLECT { MATCH (o)-[:OFFERS]->(f:Offering)-[:IN]->(d:District)
                            RETURN f {.id, .category, .name, .languages, organisationId: o.id, districtId: d.id} AS f
-                           ORDER BY f.category, f.name LIMIT $limit } AS value`,
+                           ORDER BY f.category, f.name LIMIT $limit }`,
   // From the organisation outwards (not every link of the database, filtered): a link's ends are its start and end node.
-  links: `UNWIND $ids AS key
-     MATCH (found:Organisation {id: key})
-     OPTIONAL MATCH (found)-[:MERGED_INTO*1..20]->(into:Organisation) WHERE into.mergedInto IS NULL
-     WITH key, coalesce(into, found) AS o
-     RETURN key, COLLECT { MATCH (o)-[rel:COLLABORATES_WITH]-()
+  links: `COLLECT { MATCH (o)-[rel:COLLABORATES_WITH]-()
                            WITH DISTINCT rel AS l
                            WITH l, startNode(l) AS a, endNode(l) AS b
                            WHERE (a:Organisation OR a.mapConsent = true) AND (b:Organisation OR b.mapConsent = true)
@@ -116,8 +61,89 @@ const PART_QUERIES: Record<OrganisationPart, string> = {
                                      .strength, .source, .note,
                                      privateDistrictIds: COLLECT { UNWIND [a, b] AS x MATCH (x:KeyFigure)-[:KEY_FIGURE_IN]->(kd:District)
                                                                    RETURN DISTINCT kd.id }} AS l
-                           ORDER BY l.id LIMIT $limit } AS value`,
+                           ORDER BY l.id LIMIT $limit }`,
 };
+
+const LIST_PARTS = Object.keys(PART_VALUES) as (keyof typeof PART_VALUES)[];
+
+function detailQuery(include: ReadonlySet<OrganisationPart>): string {
+  const fields = ['.id, .name, .slug, .tier, .sector'];
+  if (include.has('notes')) fields.push('.classification, .note');
+  for (const part of LIST_PARTS) if (include.has(part)) fields.push(`${part}: ${PART_VALUES[part]}`);
+  return [
+    'WITH $key AS key',
+    'MATCH (found:Organisation) WHERE found.id = key OR found.slug = key',
+    RESOLVE_MERGED,
+    `RETURN o {${fields.join(',\n       ')}} AS o`,
+  ].join('\n     ');
+}
+
+const ALL_PARTS: ReadonlySet<OrganisationPart> = new Set(['notes', ...LIST_PARTS]);
+/** One statement text per set of parts (at most 32), built once. */
+const detailQueries = new Map<string, string>();
+
+/**
+ * One organisation by id or slug with the parts of its detail that were asked for (all when not
+ * said), in one round trip. A part not asked for is absent from the value.
+ */
+export async function findOrganisation(tx: Tx, key: string): Promise<OrganisationDetail | undefined>;
+export async function findOrganisation(
+  tx: Tx,
+  key: string,
+  include: ReadonlySet<OrganisationPart>,
+): Promise<OrganisationShaped | undefined>;
+export async function findOrganisation(
+  tx: Tx,
+  key: string,
+  include: ReadonlySet<OrganisationPart> = ALL_PARTS,
+): Promise<OrganisationShaped | undefined> {
+  const cacheKey = [...include].sort().join(',');
+  let query = detailQueries.get(cacheKey);
+  if (!query) {
+    query = detailQuery(include);
+    detailQueries.set(cacheKey, query);
+  }
+  const record = await one<{ o: Raw }>(tx, query, { key, limit: LIMIT });
+  if (!record) return undefined;
+  const raw = record.o;
+  const found: OrganisationShaped = toOrganisationSummary(raw);
+  if (include.has('notes')) {
+    found.classification = optStr(raw, 'classification');
+    found.note = optStr(raw, 'note');
+  }
+  if (include.has('districts')) found.districts = list(raw, 'districts').map(toDistrict);
+  if (include.has('partnerships')) found.partnerships = list(raw, 'partnerships').map(toPartnership);
+  if (include.has('offerings')) found.offerings = list(raw, 'offerings').map(toOffering);
+  if (include.has('links')) found.links = list(raw, 'links').map(toLink);
+  return found;
+}
+
+/**
+ * One statement per part, for any number of organisations (issue 12: a list of 100 wijken with
+ * their organisations' links asked one statement per organisation). Each row is the key asked for
+ * and its value; a merged record's id leads to the record it was merged into, as in `findOrganisation`.
+ */
+const PART_QUERIES: Record<OrganisationPart, string> = {
+  notes: [
+    'UNWIND $ids AS key',
+    'MATCH (found:Organisation {id: key})',
+    RESOLVE_MERGED,
+    'RETURN key, o.classification AS classification, o.note AS note',
+  ].join('\n     '),
+  districts: partQuery('districts'),
+  partnerships: partQuery('partnerships'),
+  offerings: partQuery('offerings'),
+  links: partQuery('links'),
+};
+
+function partQuery(part: keyof typeof PART_VALUES): string {
+  return [
+    'UNWIND $ids AS key',
+    'MATCH (found:Organisation {id: key})',
+    RESOLVE_MERGED,
+    `RETURN key, ${PART_VALUES[part]} AS value`,
+  ].join('\n     ');
+}
 
 /** From one row of the part's statement. */
 const PART_MAPPERS: { [P in OrganisationPart]: (row: Raw) => OrganisationParts[P] } = {

@@ -1596,6 +1596,9 @@ export const nl = {
     readOnly: 'Je kunt deze kring bekijken, maar niet veranderen.',
     mapHelpEditable:
       'Sleep een naam naar een andere ring of groep. Met het toetsenbord kan het ook: gebruik de knoppen in de lijst.',
+    mapHelpKeys: 'In de cirkel gaan de pijltjestoetsen van naam naar naam; Enter brengt je naar die naam in de lijst.',
+    onDrawing: (name: string, ring: number, ringLabel: string, sectorLabel: string) =>
+      `${name}: ring ${String(ring)} (${ringLabel}), ${sectorLabel}`,
     closer: 'Dichterbij',
     further: 'Verder weg',
     edit: 'Aanpassen',

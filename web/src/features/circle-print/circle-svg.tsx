@@ -18,7 +18,7 @@ import {
  */
 
 export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif';
-const RING_FILL = ['#e8f0f8', '#f7f9fc'] as const;
+export const RING_FILL = ['#e8f0f8', '#f7f9fc'] as const;
 const OUTLINE = '#1c1c1c';
 const LEFT_COLOR = '#4f5560';
 const HALO = { stroke: '#ffffff', strokeWidth: 4, paintOrder: 'stroke', strokeLinejoin: 'round' } as const;
@@ -68,7 +68,16 @@ export function MarkBadge({ mark, cx, cy, inward, r = 8 }: BadgeProps) {
   );
 }
 
-function Label({ label, size, weight }: { readonly label: DrawnLabel; readonly size: number; readonly weight?: number }) {
+/** A ring or sector name; also used by the circle page's drawing (circle/circle-drawing.tsx). */
+export function DrawnText({
+  label,
+  size,
+  weight,
+}: {
+  readonly label: DrawnLabel;
+  readonly size: number;
+  readonly weight?: number;
+}) {
   return (
     <text
       x={label.x}
@@ -86,7 +95,8 @@ function Label({ label, size, weight }: { readonly label: DrawnLabel; readonly s
   );
 }
 
-function Node({ node }: { readonly node: DrawnNode }) {
+/** One entry: its shape, its name under it, and its change badge; also used by the circle page's drawing. */
+export function EntryNode({ node }: { readonly node: DrawnNode }) {
   const style = ENTRY_STYLE[node.kind];
   const left = node.mark === 'LEFT';
   const fill = left ? '#ffffff' : style.color;
@@ -177,17 +187,17 @@ export function CircleSvg({ model, clientName, label, className, svgRef }: Circl
         <line key={i} x1={d.x1} y1={d.y1} x2={d.x2} y2={d.y2} stroke={LINE_COLOR} strokeWidth={2} />
       ))}
       {model.ringLabels.map((l) => (
-        <Label key={`ring-${l.text}`} label={l} size={15} />
+        <DrawnText key={`ring-${l.text}`} label={l} size={15} />
       ))}
       {model.sectorLabels.map((l) => (
-        <Label key={`sector-${l.text}`} label={l} size={SECTOR_LABEL_SIZE} weight={600} />
+        <DrawnText key={`sector-${l.text}`} label={l} size={SECTOR_LABEL_SIZE} weight={600} />
       ))}
       <circle cx={0} cy={0} r={model.innerRadius - 6} fill="#ffffff" stroke="#1f4e79" strokeWidth={3} />
       <text x={0} y={0} fontSize={16} fontWeight={700} textAnchor="middle" dominantBaseline="middle" fill={TEXT_COLOR}>
         {shortLabel(clientName, 10)}
       </text>
       {model.nodes.map((node) => (
-        <Node key={node.id} node={node} />
+        <EntryNode key={node.id} node={node} />
       ))}
     </svg>
   );

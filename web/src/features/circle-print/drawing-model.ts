@@ -5,6 +5,7 @@ import {
   entryLabel,
   type CircleEntryInput,
   type CircleLayoutInput,
+  type CircleTieInput,
   type EntryKind,
 } from '../circle/circle-elements';
 import {
@@ -16,12 +17,14 @@ import {
   sectorLabelAnchors,
   type HorizontalAlign,
   type LabelAnchor,
+  type Placement,
   type VerticalAlign,
 } from '../circle/placement';
 
 /**
- * A netwerkcirkel as plain SVG shapes (for print, the PNG download and "Wat is er veranderd").
- * Positions come from placement.ts, so the drawing matches the editor's; only the painting differs.
+ * A netwerkcirkel as plain SVG shapes (for print, the PNG download, "Wat is er veranderd" and,
+ * since issue 13, the circle page itself: circle/circle-drawing.tsx). Positions come from
+ * placement.ts; only the painting differs.
  */
 
 export type ChangeMark = Exclude<CircleComparisonKind, 'UNCHANGED'>;
@@ -67,6 +70,10 @@ export interface CircleDrawingModel {
   readonly nodes: readonly DrawnNode[];
   /** Entries whose ring or sector the layout does not know: not drawn. */
   readonly unplacedIds: readonly string[];
+  /** Two drawn entries who know each other (entry ids): a line between them. */
+  readonly ties: readonly { readonly id: string; readonly from: string; readonly to: string }[];
+  /** Where every entry is, and the ring sizes used (for dropping a dragged entry: drop-target.ts). */
+  readonly placement: Placement;
 }
 
 /** Sizes in drawing units (the same units as placement.ts). */
@@ -113,7 +120,11 @@ function labelSpan(label: DrawnLabel, size: number): [number, number] {
   return [label.x - width / 2, label.x + width / 2];
 }
 
-export function drawingModel(layout: DrawableLayout, entries: readonly DrawableEntry[]): CircleDrawingModel {
+export function drawingModel(
+  layout: DrawableLayout,
+  entries: readonly DrawableEntry[],
+  ties: readonly CircleTieInput[] = [],
+): CircleDrawingModel {
   const shape = circleShape(layout);
   const placement = placeEntries(shape, entries);
   const { geometry } = placement;
@@ -174,6 +185,11 @@ export function drawingModel(layout: DrawableLayout, entries: readonly DrawableE
     maxX = Math.max(maxX, node.x + half);
     maxY = Math.max(maxY, node.y + LABEL_GAP + LABEL_SIZE);
   }
+  // Only ties between two drawn entries: an entry that is not on the drawing has no place for a line.
+  const drawn = new Set(nodes.map((n) => n.id));
+  const lines = ties
+    .filter((t) => drawn.has(t.fromEntryId) && drawn.has(t.toEntryId))
+    .map((t) => ({ id: t.id, from: t.fromEntryId, to: t.toEntryId }));
   const pad = 8;
   return {
     viewBox: [minX - pad, minY - pad, maxX - minX + 2 * pad, maxY - minY + 2 * pad],
@@ -184,5 +200,7 @@ export function drawingModel(layout: DrawableLayout, entries: readonly DrawableE
     sectorLabels,
     nodes,
     unplacedIds: placement.unplaced.map((u) => u.id),
+    ties: lines,
+    placement,
   };
 }

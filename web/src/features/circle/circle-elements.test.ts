@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { circleElements, entryKind, entryLabel, type CircleEntryInput } from './circle-elements';
+import { drawingModel } from '../circle-print/drawing-model';
+import { entryKind, entryLabel, type CircleEntryInput } from './circle-elements';
 import { ringBounds } from './placement';
 import { TEST_LAYOUT } from './test-layout';
 
@@ -47,78 +48,46 @@ describe('entry labels and kinds', () => {
   });
 });
 
-describe('circleElements', () => {
-  const { elements, placement } = circleElements('Samira', TEST_LAYOUT, entries);
-  const byId = new Map(elements.map((e) => [e.data.id, e]));
-
-  it('puts the client in the middle with their chosen name', () => {
-    const client = byId.get('client');
-    expect(client?.position).toEqual({ x: 0, y: 0 });
-    expect(client?.data['label']).toBe('Samira');
-  });
+// Since issue 13 the circle page draws the print view's model in SVG (circle-drawing.tsx) instead of
+// cytoscape elements; these keep what the element tests checked.
+describe("the circle page's drawing model (issue 13)", () => {
+  const model = drawingModel(TEST_LAYOUT, entries);
+  const byId = new Map(model.nodes.map((n) => [n.id, n]));
 
   it('draws one node per placed entry, at its placed position, and leaves out entries with an unknown ring', () => {
-    const entryNodes = elements.filter((e) => String(e.classes).split(' ').includes('entry'));
-    expect(entryNodes.map((e) => e.data.id).sort()).toEqual(['entry-e1', 'entry-e2', 'entry-e3', 'entry-e4']);
-    for (const p of placement.placed) expect(byId.get(`entry-${p.id}`)?.position).toEqual({ x: p.x, y: p.y });
-    expect(placement.unplaced).toEqual([{ id: 'e5', reason: 'UNKNOWN_RING' }]);
+    expect(model.nodes.map((n) => n.id).sort()).toEqual(['e1', 'e2', 'e3', 'e4']);
+    for (const p of model.placement.placed) expect({ x: byId.get(p.id)?.x, y: byId.get(p.id)?.y }).toEqual({ x: p.x, y: p.y });
+    expect(model.placement.unplaced).toEqual([{ id: 'e5', reason: 'UNKNOWN_RING' }]);
+    expect(model.unplacedIds).toEqual(['e5']);
   });
 
-  it('marks vangnet entries and the kind of entry in the classes', () => {
-    expect(byId.get('entry-e1')?.classes).toBe('entry person safety-net');
-    expect(byId.get('entry-e3')?.classes).toBe('entry professional');
-    expect(byId.get('entry-e4')?.classes).toBe('entry organisation');
+  it('keeps the kind of entry and vangnet on each node', () => {
+    expect([byId.get('e1')?.kind, byId.get('e1')?.safetyNet]).toEqual(['person', true]);
+    expect([byId.get('e3')?.kind, byId.get('e3')?.safetyNet]).toEqual(['professional', false]);
+    expect(byId.get('e4')?.kind).toBe('organisation');
+    expect(byId.get('e3')?.label).toBe('Sanne');
   });
 
-  it('draws a disc per ring (ring 1 on top), four dividers, and every ring and sector label', () => {
-    const rings = elements.filter((e) => String(e.classes).startsWith('ring ring-'));
-    expect(rings.map((r) => r.data.id)).toEqual(['ring-4', 'ring-3', 'ring-2', 'ring-1']);
-    expect(rings.map((r) => r.data['size'] as number)).toEqual(
-      [4, 3, 2, 1].map((ring) => 2 * ringBounds(ring, placement.geometry).outer),
-    );
-    const z = rings.map((r) => r.data['z'] as number);
-    expect([...z].sort((a, b) => a - b)).toEqual(z);
-    expect(elements.filter((e) => e.classes === 'divider')).toHaveLength(4);
-    expect(elements.filter((e) => String(e.classes).startsWith('ring-label')).map((e) => e.data['label'] as string)).toEqual([
-      'Heel dichtbij',
-      'Dichtbij',
-      'Bekenden',
-      'Diensten',
-    ]);
-    expect(elements.filter((e) => String(e.classes).startsWith('sector-label')).map((e) => e.data['label'] as string)).toEqual([
-      'Familie',
-      'Vrienden en buren',
-      'Lotgenoten',
-      'Hulpverleners',
-    ]);
+  it('draws a disc per ring, four dividers, and every ring and sector label', () => {
+    expect(model.rings.map((r) => r.outer)).toEqual([1, 2, 3, 4].map((ring) => ringBounds(ring, model.placement.geometry).outer));
+    expect(model.innerRadius).toBe(model.placement.geometry.innerRadius);
+    expect(model.dividers).toHaveLength(4);
+    expect(model.ringLabels.map((l) => l.text)).toEqual(['Heel dichtbij', 'Dichtbij', 'Bekenden', 'Diensten']);
+    expect(model.sectorLabels.map((l) => l.text)).toEqual(['Familie', 'Vrienden en buren', 'Lotgenoten', 'Hulpverleners']);
   });
 
-  it('connects every divider edge to two existing anchor nodes', () => {
-    const nodeIds = new Set(elements.filter((e) => e.group === 'nodes').map((e) => e.data.id));
-    for (const edge of elements.filter((e) => e.group === 'edges')) {
-      expect(nodeIds.has(edge.data.source as string)).toBe(true);
-      expect(nodeIds.has(edge.data.target as string)).toBe(true);
-    }
-  });
-
-  it('has unique element ids', () => {
-    const ids = elements.map((e) => e.data.id);
+  it('has unique node ids', () => {
+    const ids = model.nodes.map((n) => n.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('draws ties as lines between two drawn entries, and only when editing lets entries be dragged', () => {
+  it('draws ties as lines between two drawn entries only', () => {
     const ties = [
       { id: 'e1~e2', fromEntryId: 'e1', toEntryId: 'e2' },
       // e5 is not on the drawing (unknown ring): no line to nowhere.
       { id: 'e1~e5', fromEntryId: 'e1', toEntryId: 'e5' },
     ];
-    const edited = circleElements('Mo', TEST_LAYOUT, entries, { ties, movable: true }).elements;
-    const lines = edited.filter((e) => e.classes === 'tie');
-    expect(lines.map((e) => [String(e.data.source), String(e.data.target)])).toEqual([['entry-e1', 'entry-e2']]);
-    const e1 = edited.find((e) => e.data.id === 'entry-e1');
-    expect(e1?.classes).toBe('entry person safety-net movable');
-    expect(e1?.grabbable).toBe(true);
-    expect(byId.get('entry-e1')?.grabbable).toBe(false);
-    expect(elements.some((e) => e.classes === 'tie')).toBe(false);
+    expect(drawingModel(TEST_LAYOUT, entries, ties).ties).toEqual([{ id: 'e1~e2', from: 'e1', to: 'e2' }]);
+    expect(model.ties).toEqual([]);
   });
 });

@@ -9,9 +9,10 @@ import { CirclePageDocument, type CirclePageQuery } from '../../gql/graphql';
 import { formatDate } from '../../lib/format';
 import { nl } from '../../messages/nl';
 import { CircleToolbar } from '../circle-history/circle-toolbar';
+import { drawingModel } from '../circle-print/drawing-model';
 import { SignalsPanel } from '../circle-signals/signals-panel';
 import { useSignedInViewer } from '../session/session-context';
-import { circleElements, circleShape } from './circle-elements';
+import { circleShape } from './circle-elements';
 import { CircleList, type FocusRequest, type ListEditing } from './circle-list';
 import { CircleMap } from './circle-map';
 import type { DropTarget } from './drop-target';
@@ -79,11 +80,11 @@ function CircleView({
   const { circle, editable } = editor;
   // Bumped when a drag was not saved: a fresh drawing puts the entry back in its place.
   const [redraw, setRedraw] = useState(0);
-  const drawing = useMemo(
-    () => circleElements(circle.clientName, layout, circle.entries, { ties: circle.ties, movable: editable }),
-    // `redraw` only forces new elements.
+  const model = useMemo(
+    () => drawingModel(layout, circle.entries, circle.ties),
+    // `redraw` only forces a new model, which puts a dropped entry back.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [circle, layout, editable, redraw],
+    [circle, layout, redraw],
   );
   const shape = useMemo(() => circleShape(layout), [layout]);
   const ringCount = layout.rings.length;
@@ -125,6 +126,14 @@ function CircleView({
         return true;
       }
     : undefined;
+
+  const entryName = (entryId: string) => {
+    const entry = entryById(entryId);
+    if (!entry) return '';
+    const ringLabel = layout.rings.find((r) => r.ring === entry.ring)?.label ?? '';
+    const sectorLabel = layout.sectors.find((s) => s.key === entry.sector)?.label ?? entry.sector;
+    return nl.editor.onDrawing(entry.target.name, entry.ring, ringLabel, sectorLabel);
+  };
 
   const closeDialog = () => setDialog(null);
   /** After saving in a dialog: it closes when done, and when the problem is one for the whole page. */
@@ -185,12 +194,19 @@ function CircleView({
       </p>
       {editor.problem ? <PageProblem problem={editor.problem} onDismiss={editor.dismissProblem} /> : null}
       <div className={editable ? 'split editor-split' : 'split'}>
-        <CircleMap clientName={circle.clientName} drawing={drawing} shape={shape} onMove={onMove} />
+        <CircleMap
+          clientName={circle.clientName}
+          model={model}
+          shape={shape}
+          entryName={entryName}
+          onMove={onMove}
+          onOpen={editable ? (entryId) => setFocusRequest({ entryId, control: 'name' }) : undefined}
+        />
         <CircleList
           layout={layout}
           entries={circle.entries}
           ties={circle.ties}
-          unplaced={drawing.placement.unplaced}
+          unplaced={model.placement.unplaced}
           editing={listEditing}
           focusRequest={focusRequest}
           onFocusDone={onFocusDone}
