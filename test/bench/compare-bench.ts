@@ -10,6 +10,9 @@
 // contestants take turns in rounds, in rotating order, so drift of the machine hits all alike.
 // Prints figures and the targets met and not met; asserts only that all answer the same data.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { Database, hashPassword, upsertAccounts, type AccountRow } from '@wijkkring/graph';
@@ -41,11 +44,13 @@ interface Options {
   samples: number;
   rounds: number;
   circles: number;
+  /** 1: instead of the comparison, profile the servers (Node's --cpu-prof) while they serve `samples` circle reads as in production. */
+  profile: number;
 }
 
 /** `10000 --samples 2000 --rounds 4 --circles 200`: samples per cell (the district, 20× the work, gets a fifth). */
 export function parseArgs(argv: readonly string[]): Options {
-  const { clients, values } = parseBenchArgs(argv, { samples: 2_000, rounds: 4, circles: 200 });
+  const { clients, values } = parseBenchArgs(argv, { samples: 2_000, rounds: 4, circles: 200, profile: 0 });
   return { clients, ...values };
 }
 
@@ -76,9 +81,10 @@ interface Cell {
 
 const emptyCell = (): Cell => ({ samples: [], seconds: 0, nodeMs: 0, neo4jMs: 0, statements: 0 });
 
-function startServers(neo: BenchNeo4j, log: Log): Promise<{ child: ChildProcess; ports: Ports }> {
+function startServers(neo: BenchNeo4j, log: Log, profileDir: string | null): Promise<{ child: ChildProcess; ports: Ports }> {
   const file = fileURLToPath(new URL('./compare-server.js', import.meta.url));
-  const child = spawn(process.execPath, [file], {
+  const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...flags, file], {
     env: {
       ...process.env,
       // graphql-js skips its development-only checks, as on a real server (for every contestant alike).
@@ -326,7 +332,9 @@ export async function benchCompare(
     districtId: data.district,
   });
   log('  starting the servers (child process) ...');
-  const { child, ports } = await startServers(neo, log);
+  const profileDir = o.profile === 1 ? mkdtempSync(join(tmpdir(), 'wk-compare-profile-')) : null;
+  const { child, ports } = await startServers(neo, log, profileDir);
+  let stopped = false;
   try {
     const base = `http://127.0.0.1:${String(ports.production)}`;
     const circleCookies = await clientCookies(db, base, data.circles);
@@ -339,6 +347,18 @@ export async function benchCompare(
       return { op, ids: data.organisationIds, cookieFor: () => coordinatorCookie, samples: o.samples };
     });
     for (const plan of plans) await sameAnswers(plan, ports, log);
+    if (profileDir) {
+      const circle = plans[0] as Plan;
+      await turn('production', circle, ports, neo.pid, Math.min(500, o.samples), 1, 0);
+      const queued = await serverStats(ports);
+      log(`  profiling ${String(o.samples)} circle reads as in production, one at a time ...`);
+      await turn('production', circle, ports, neo.pid, o.samples, 1, 0);
+      log(`  (${String((await serverStats(ports)).statements - queued.statements)} statements)`);
+      await stopServers(child);
+      stopped = true;
+      for (const line of profileSummary(profileDir)) log(line);
+      return;
+    }
 
     const results = new Map<string, Summary>();
     for (const plan of plans) {
@@ -362,13 +382,179 @@ export async function benchCompare(
         log(`  measured ${plan.op.name} at concurrency ${String(concurrency)} (${load()})`);
       }
     }
-    report(results, plans, o, log);
+    const moves = await measureMoves(data.circles, circleCookies, ports, neo.pid, o, log);
+    report(results, plans, o, log, moves);
   } finally {
-    child.kill('SIGTERM');
+    if (!stopped) child.kill('SIGTERM');
   }
 }
 
-function report(results: Map<string, Summary>, plans: readonly Plan[], o: Options, log: Log): void {
+function stopServers(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+/**
+ * Self time per function of the servers' profile (the whole run, start-up included; the reads
+ * dominate), the 25 largest, and per package: where the CPU of a read goes.
+ */
+function profileSummary(dir: string): string[] {
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) return ['  no profile written'];
+  const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+    nodes: ProfileNode[];
+    samples: number[];
+    timeDeltas: number[];
+  };
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  const byPackage = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const node = byId.get(id);
+    const delta = (profile.timeDeltas[i] ?? 0) / 1000;
+    if (!node) return;
+    total += delta;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const where = url.replace(/^.*node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, '').replace(/^file:\/\/.*\/work\/[^/]+\//, '');
+    const key = `${functionName || '(anonymous)'} ${where}:${String(lineNumber + 1)}`;
+    self.set(key, (self.get(key) ?? 0) + delta);
+    const pkg =
+      /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ??
+      (url.includes('/graph/')
+        ? '@wijkkring/graph'
+        : url.includes('/api/')
+          ? '@wijkkring/api'
+          : url === ''
+            ? `(${functionName})`
+            : 'node');
+    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + delta);
+  });
+  const top = (map: Map<string, number>, n: number): string[] =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `    ${v.toFixed(0).padStart(7)} ms ${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`);
+  return [
+    `  profile: ${join(dir, file)} (${total.toFixed(0)} ms sampled)`,
+    '  self time by package:',
+    ...top(byPackage, 15),
+    '  self time by function:',
+    ...top(self, 30),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Moves: Wijkkring only (the Library has no access rules or audit to compare them with)
+// ---------------------------------------------------------------------------------------------
+
+const CIRCLE_ENTRIES = 'query ($id: ID!) { networkCircle(id: $id) { entries { id ring sector version } } }';
+const MOVE = `mutation ($input: MoveCircleEntryInput!) {
+  moveCircleEntry(input: $input) { version entry { id ring sector version } } }`;
+
+interface EntryState {
+  id: string;
+  ring: number;
+  sector: string;
+  version: number;
+}
+
+interface Moves {
+  one: Summary;
+  eight: Summary;
+}
+
+/**
+ * Moves as in production (session, access check, lock, version check, audit record), one client at
+ * a time and eight clients at once, each on their own circle: one ring further out (4 wraps to 1).
+ */
+async function measureMoves(
+  circles: readonly { circleId: string }[],
+  cookies: readonly string[],
+  ports: Ports,
+  neo4jPid: number | undefined,
+  o: Options,
+  log: Log,
+): Promise<Moves> {
+  const state: EntryState[][] = [];
+  for (const [i, c] of circles.slice(0, 8).entries()) {
+    const data = (await callHttp(ports.production, CIRCLE_ENTRIES, { id: c.circleId }, cookies[i] ?? '')) as {
+      networkCircle: { entries: EntryState[] };
+    };
+    state.push(data.networkCircle.entries);
+  }
+  const counters = [0, 0, 0, 0, 0, 0, 0, 0];
+  const moveOne = async (mover: number): Promise<void> => {
+    const entries = state[mover] ?? [];
+    const k = counters[mover] ?? 0;
+    counters[mover] = k + 1;
+    const entry = entries[k % entries.length];
+    if (!entry) throw new Error('a circle without entries');
+    const input = {
+      circleId: circles[mover]?.circleId,
+      entryId: entry.id,
+      expectedVersion: entry.version,
+      ring: (entry.ring % 4) + 1,
+      sector: entry.sector,
+    };
+    const data = (await callHttp(ports.production, MOVE, { input }, cookies[mover] ?? '')) as {
+      moveCircleEntry: { entry: EntryState };
+    };
+    Object.assign(entry, data.moveCircleEntry.entry);
+  };
+  const run = async (concurrency: number, total: number): Promise<Summary> => {
+    const before = await serverStats(ports);
+    const neoBefore = cpuTime(neo4jPid).neo4j;
+    const result = await concurrently(total, concurrency, (_i, worker) => moveOne(worker));
+    const neoAfter = cpuTime(neo4jPid).neo4j;
+    const after = await serverStats(ports);
+    return summarise({
+      samples: result.samples,
+      seconds: result.seconds,
+      nodeMs: after.cpuMs - before.cpuMs,
+      neo4jMs: neoBefore === null || neoAfter === null ? null : neoAfter - neoBefore,
+      statements: after.statements - before.statements,
+    });
+  };
+  await run(8, 200);
+  const one: Summary[] = [];
+  const eight: Summary[] = [];
+  // Alternating, as the reads: drift hits both alike.
+  for (let round = 0; round < o.rounds; round += 1) {
+    one.push(await run(1, Math.ceil(o.samples / o.rounds / 2)));
+    eight.push(await run(8, Math.ceil(o.samples / o.rounds)));
+  }
+  log(`  measured moves (${load()})`);
+  return { one: merge(one), eight: merge(eight) };
+}
+
+/** Rounds of one cell as one: medians of the rounds' p50 and p99, throughput and CPU over all. */
+function merge(parts: readonly Summary[]): Summary {
+  const n = parts.reduce((sum, p) => sum + p.n, 0);
+  const median = (values: number[]): number => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+  const seconds = parts.reduce((sum, p) => sum + p.n / p.perSecond, 0);
+  const weighted = (pick: (p: Summary) => number | null): number | null =>
+    parts.some((p) => pick(p) === null) ? null : parts.reduce((sum, p) => sum + (pick(p) ?? 0) * p.n, 0) / n;
+  return {
+    n,
+    p50: median(parts.map((p) => p.p50)),
+    p99: median(parts.map((p) => p.p99)),
+    perSecond: n / seconds,
+    nodeMs: weighted((p) => p.nodeMs) ?? Number.NaN,
+    neo4jMs: weighted((p) => p.neo4jMs),
+    statements: weighted((p) => p.statements) ?? Number.NaN,
+  };
+}
+
+function report(results: Map<string, Summary>, plans: readonly Plan[], o: Options, log: Log, moves: Moves): void {
   log('');
   log(
     `Per cell: ${String(o.samples)} samples (district ${String(Math.ceil(o.samples / 5))}) in ${String(o.rounds)} rounds, contestants in rotating order.`,
@@ -413,8 +599,20 @@ function report(results: Map<string, Summary>, plans: readonly Plan[], o: Option
   }
   for (const line of table2(head, rows)) log(line);
   log('');
+  log('Moves (Wijkkring as in production, each mover on its own client):');
+  const moveRow = (label: string, m: Summary): string[] => [
+    label,
+    ms(m.p50),
+    ms(m.p99),
+    m.perSecond.toFixed(0),
+    `${ms(m.nodeMs)} + ${m.neo4jMs === null ? '?' : ms(m.neo4jMs)}`,
+    m.statements.toFixed(1),
+  ];
+  const moveHead = ['movers', 'p50 ms', 'p99 ms', 'moves/s', 'CPU Node + Neo4j', 'statements'];
+  for (const line of table2(moveHead, [moveRow('1', moves.one), moveRow('8', moves.eight)])) log(line);
+  log('');
   log('Targets (issue 13):');
-  for (const line of targets(results, plans)) log(`  ${line}`);
+  for (const line of targets(results, plans, moves)) log(`  ${line}`);
 }
 
 function table2(head: readonly string[], rows: readonly string[][]): string[] {
@@ -423,7 +621,7 @@ function table2(head: readonly string[], rows: readonly string[][]): string[] {
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
 }
 
-function targets(results: Map<string, Summary>, plans: readonly Plan[]): string[] {
+function targets(results: Map<string, Summary>, plans: readonly Plan[], moves: Moves): string[] {
   const lines: string[] = [];
   const verdict = (ok: boolean): string => (ok ? 'MET    ' : 'NOT MET');
   for (const plan of plans) {
@@ -451,9 +649,12 @@ function targets(results: Map<string, Summary>, plans: readonly Plan[]): string[
     lines.push(`${verdict(eight.p50 <= 15)} circle read p50 ${ms(eight.p50)} ms at c=8 (target ≤ 15)`);
     lines.push(`${verdict(one.p50 <= 4)} circle read p50 ${ms(one.p50)} ms one at a time (target ≤ 4)`);
   }
+  lines.push(`${verdict(moves.one.p50 <= 5)} move with its audit record p50 ${ms(moves.one.p50)} ms one at a time (target ≤ 5)`);
+  const scale = moves.eight.perSecond / moves.one.perSecond;
   lines.push(
-    '(moves, 100,000 clients and the tablet page are measured by bench:circle and bench:page; see docs/measurements.md)',
+    `${verdict(scale >= 3)} 8 movers on 8 clients: ${moves.eight.perSecond.toFixed(0)}/s, ${scale.toFixed(2)}× one mover's ${moves.one.perSecond.toFixed(0)}/s (target ≥ 3×)`,
   );
+  lines.push('(100,000 clients: npm run bench:compare -- 100000; the tablet page: npm run bench:page; see docs/measurements.md)');
   return lines;
 }
 
