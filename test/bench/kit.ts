@@ -16,7 +16,7 @@ import {
   upsertStaff,
   type Database,
 } from '@wijkkring/graph';
-import { loadCity, percentile, type CityOptions } from '@wijkkring/seed';
+import { generateCity, loadCity, percentile, type CityOptions } from '@wijkkring/seed';
 
 export type Log = (line: string) => void;
 
@@ -373,7 +373,13 @@ export async function ensureCity(
   const checksum = createHash('sha256')
     .update(JSON.stringify({ options, extra: city.extra ?? null }))
     .digest('hex');
-  if ((await db.read((tx) => datasetChecksum(tx, dataset))) === checksum) {
+  // The marker alone is not enough: a city removed by hand (or by an older --drop) left its marker behind.
+  const prefix = generateCity(options).slugPrefix;
+  const present = await db.read(async (tx) => {
+    const result = await tx.run('MATCH (d:District) WHERE d.slug STARTS WITH $prefix RETURN count(d) AS n', { prefix });
+    return Number(result.records[0]?.get('n') ?? 0) > 0;
+  });
+  if (present && (await db.read((tx) => datasetChecksum(tx, dataset))) === checksum) {
     log(`  city of ${String(options.clients)} clients (seed ${String(options.seed)}) already loaded; reusing it`);
     return;
   }
@@ -465,7 +471,7 @@ export async function signInOverHttp(
  * production accepts only persisted ones), a free port, no web app, and a per-address login limit
  * out of the way (every bench client shares 127.0.0.1, and that limit is not what is measured).
  */
-export function benchEnv(neo: { uri: string; user: string; password: string }): Env {
+export function benchEnv(neo: { uri: string; user: string; password: string }, overrides: Record<string, string> = {}): Env {
   return loadEnv({
     NODE_ENV: 'development',
     HOST: '127.0.0.1',
@@ -475,5 +481,6 @@ export function benchEnv(neo: { uri: string; user: string; password: string }): 
     NEO4J_PASSWORD: neo.password,
     WEB_DIST: '/nonexistent',
     LOGIN_ADDRESS_MAX_FAILURES: '10000',
+    ...overrides,
   });
 }

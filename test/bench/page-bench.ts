@@ -5,22 +5,13 @@
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { loadEnv, startServer } from '@wijkkring/api';
+import { startServer } from '@wijkkring/api';
 import type { Database } from '@wijkkring/graph';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo, loadDemoAccounts } from '@wijkkring/seed';
-import { chromium, type Browser, type Response } from 'playwright-core';
-import { httpGraphQL, load, machine, parseBenchArgs, signInOverHttp, type BenchNeo4j, type Log } from './kit.js';
+import type { Browser, Response } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../support/chromium.js';
+import { benchEnv, httpGraphQL, load, machine, parseBenchArgs, signInOverHttp, type BenchNeo4j, type Log } from './kit.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const TABLET = { width: 768, height: 1024 };
 
 /**
@@ -189,7 +180,6 @@ async function pickCircle(base: string, cookie: string): Promise<{ id: string; n
 export async function benchPage(db: Database, neo: BenchNeo4j, argv: readonly string[]): Promise<void> {
   const options = parseArgs(argv);
   const log: Log = (line) => process.stdout.write(`${line}\n`);
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install the system Chromium (nothing downloads one).`);
   if (!existsSync(`${WEB_DIST}index.html`)) throw new Error('web/dist is missing: `node scripts/wk.mjs build` builds it.');
   log(`# Circle page on a tablet (issue 13)`);
   log(`machine: ${machine()}; Chromium ${CHROMIUM}; web/dist built ${statSync(`${WEB_DIST}index.html`).mtime.toISOString()}`);
@@ -200,21 +190,13 @@ export async function benchPage(db: Database, neo: BenchNeo4j, argv: readonly st
   );
 
   await loadDemo(db);
-  const env = loadEnv({
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    NEO4J_URI: neo.uri,
-    NEO4J_USER: neo.user,
-    NEO4J_PASSWORD: neo.password,
-    WEB_DIST,
-    // Every login comes from 127.0.0.1; that limit is not what is measured.
-    LOGIN_ADDRESS_MAX_FAILURES: '10000',
-  });
+  // The web app served as in the browser tests (NODE_ENV test: its documents checked against the persisted list).
+  const env = benchEnv(neo, { NODE_ENV: 'test', WEB_DIST });
+
   await loadDemoAccounts(db, env.secretKey);
   const server = await startServer({ db, env });
   const base = `http://127.0.0.1:${String(server.port)}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const browser = await launchChromium();
   try {
     // Signing in is not part of the figure: password and TOTP over HTTP, unthrottled.
     const eline = DEMO_ACCOUNTS.find((a) => a.username === 'eline');

@@ -3,24 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { totpCode } from '@wijkkring/graph';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { launchChromium } from '../support/chromium.js';
 
 /**
  * Shared by the browser tests: the system Chromium (never a downloaded one), tablet viewports,
  * and logging in as the demo accounts (seeded by test/setup/e2e.global.ts).
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 export const LANDSCAPE = { width: 1024, height: 768 };
 export const PORTRAIT = { width: 768, height: 1024 };
 export const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
@@ -55,10 +46,8 @@ export class Session {
   private readonly signedIn = new Map<DemoUser, Awaited<ReturnType<BrowserContext['storageState']>>>();
 
   async start(): Promise<void> {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`${CHROMIUM} is missing: install the system Chromium (the tests never download one).`);
     mkdirSync(SHOTS, { recursive: true });
-    this.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    this.browser = await launchChromium();
   }
 
   async stop(): Promise<void> {

@@ -71,8 +71,8 @@ function detailQuery(include: ReadonlySet<OrganisationPart>): string {
   if (include.has('notes')) fields.push('.classification, .note');
   for (const part of LIST_PARTS) if (include.has(part)) fields.push(`${part}: ${PART_VALUES[part]}`);
   return [
-    'WITH $key AS key',
-    'MATCH (found:Organisation) WHERE found.id = key OR found.slug = key',
+    'MATCH (found:Organisation) WHERE found.id = $key OR found.slug = $key',
+    'WITH found, $key AS key',
     RESOLVE_MERGED,
     `RETURN o {${fields.join(',\n       ')}} AS o`,
   ].join('\n     ');
