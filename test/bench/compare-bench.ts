@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { Database, hashPassword, upsertAccounts, type AccountRow } from '@wijkkring/graph';
-import { generateCity } from '@wijkkring/seed';
+import { generateCity, percentile } from '@wijkkring/seed';
 import { OPERATIONS, type Operation, type OperationName } from './compare-contestants.js';
 import {
   benchAccount,
@@ -26,6 +26,7 @@ import {
   LOGIN,
   load,
   machine,
+  markdownTable,
   ms,
   neo4jFacts,
   parseBenchArgs,
@@ -263,10 +264,6 @@ function add(into: Cell, cell: Cell): void {
   into.nodeMs += cell.nodeMs;
   into.neo4jMs = into.neo4jMs === null || cell.neo4jMs === null ? null : into.neo4jMs + cell.neo4jMs;
   into.statements += cell.statements;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
 }
 
 interface Summary {
@@ -608,7 +605,7 @@ function report(results: Map<string, Summary>, plans: readonly Plan[], o: Option
       }
     }
   }
-  for (const line of table2(head, rows)) log(line);
+  for (const line of markdownTable(head, rows)) log(line);
   log('');
   log('Moves (Wijkkring as in production, each mover on its own client):');
   const moveRow = (label: string, m: Summary): string[] => [
@@ -620,16 +617,10 @@ function report(results: Map<string, Summary>, plans: readonly Plan[], o: Option
     m.statements.toFixed(1),
   ];
   const moveHead = ['movers', 'p50 ms', 'p99 ms', 'moves/s', 'CPU Node + Neo4j', 'statements'];
-  for (const line of table2(moveHead, [moveRow('1', moves.one), moveRow('8', moves.eight)])) log(line);
+  for (const line of markdownTable(moveHead, [moveRow('1', moves.one), moveRow('8', moves.eight)])) log(line);
   log('');
   log('Targets (issue 13):');
   for (const line of targets(results, plans, moves)) log(`  ${line}`);
-}
-
-function table2(head: readonly string[], rows: readonly string[][]): string[] {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
 }
 
 /** CPU of one operation, Node and Neo4j together (NaN when Neo4j's is unknown). */

@@ -82,6 +82,11 @@ export function table(figures: readonly Figure[]): string[] {
     f.target,
     f.statements,
   ]);
+  return markdownTable(head, rows);
+}
+
+/** A Markdown table with its columns padded to the widest cell (pasted into docs/measurements.md as it is). */
+export function markdownTable(head: readonly string[], rows: readonly (readonly string[])[]): string[] {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];

@@ -34,7 +34,7 @@ const GENERATION_KEY = 'wijkkring:session-generation';
  * memory; a change that could not move the generation then is made up for as soon as it can.
  */
 export function redisGenerations(url: string, log: (line: string) => void = (line) => console.warn(line)): SessionGenerations {
-  const client = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  const client = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
   let owed = false;
   let down = false;
   client.on('error', (error: Error) => {
@@ -63,9 +63,9 @@ export function redisGenerations(url: string, log: (line: string) => void = (lin
       owed = true;
       await incr().catch(() => undefined);
     },
-    close: async () => {
+    close: () => {
       client.disconnect();
-      await Promise.resolve();
+      return Promise.resolve();
     },
   };
 }

@@ -18,7 +18,7 @@ import {
  */
 
 export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif';
-export const RING_FILL = ['#e8f0f8', '#f7f9fc'] as const;
+const RING_FILL = ['#e8f0f8', '#f7f9fc'] as const;
 const OUTLINE = '#1c1c1c';
 const LEFT_COLOR = '#4f5560';
 const HALO = { stroke: '#ffffff', strokeWidth: 4, paintOrder: 'stroke', strokeLinejoin: 'round' } as const;
@@ -149,6 +149,44 @@ export function EntryNode({ node }: { readonly node: DrawnNode }) {
   );
 }
 
+/** The rings, the outermost first (each smaller disc over the larger one): the print view's and the editor's drawing. */
+export function CircleRings({ model }: { readonly model: CircleDrawingModel }) {
+  const rings = [...model.rings].sort((a, b) => b.ring - a.ring);
+  return (
+    <>
+      {rings.map((ring) => (
+        <circle
+          key={ring.ring}
+          data-ring={ring.ring}
+          cx={0}
+          cy={0}
+          r={ring.outer}
+          fill={RING_FILL[ring.ring % 2 === 1 ? 0 : 1]}
+          stroke={LINE_COLOR}
+          strokeWidth={2}
+        />
+      ))}
+    </>
+  );
+}
+
+/** Over the rings: the lines between the sectors, and the ring and sector names. */
+export function CircleGuides({ model }: { readonly model: CircleDrawingModel }) {
+  return (
+    <>
+      {model.dividers.map((d, i) => (
+        <line key={i} x1={d.x1} y1={d.y1} x2={d.x2} y2={d.y2} stroke={LINE_COLOR} strokeWidth={2} />
+      ))}
+      {model.ringLabels.map((l) => (
+        <DrawnText key={`ring-${l.text}`} label={l} size={15} />
+      ))}
+      {model.sectorLabels.map((l) => (
+        <DrawnText key={`sector-${l.text}`} label={l} size={SECTOR_LABEL_SIZE} weight={600} />
+      ))}
+    </>
+  );
+}
+
 interface CircleSvgProps {
   readonly model: CircleDrawingModel;
   readonly clientName: string;
@@ -160,7 +198,6 @@ interface CircleSvgProps {
 
 export function CircleSvg({ model, clientName, label, className, svgRef }: CircleSvgProps) {
   const [x, y, width, height] = model.viewBox;
-  const rings = [...model.rings].sort((a, b) => b.ring - a.ring);
   return (
     <svg
       ref={svgRef}
@@ -172,26 +209,8 @@ export function CircleSvg({ model, clientName, label, className, svgRef }: Circl
       fontFamily={FONT}
     >
       <rect x={x} y={y} width={width} height={height} fill="#ffffff" />
-      {rings.map((ring) => (
-        <circle
-          key={ring.ring}
-          cx={0}
-          cy={0}
-          r={ring.outer}
-          fill={RING_FILL[ring.ring % 2 === 1 ? 0 : 1]}
-          stroke={LINE_COLOR}
-          strokeWidth={2}
-        />
-      ))}
-      {model.dividers.map((d, i) => (
-        <line key={i} x1={d.x1} y1={d.y1} x2={d.x2} y2={d.y2} stroke={LINE_COLOR} strokeWidth={2} />
-      ))}
-      {model.ringLabels.map((l) => (
-        <DrawnText key={`ring-${l.text}`} label={l} size={15} />
-      ))}
-      {model.sectorLabels.map((l) => (
-        <DrawnText key={`sector-${l.text}`} label={l} size={SECTOR_LABEL_SIZE} weight={600} />
-      ))}
+      <CircleRings model={model} />
+      <CircleGuides model={model} />
       <circle cx={0} cy={0} r={model.innerRadius - 6} fill="#ffffff" stroke="#1f4e79" strokeWidth={3} />
       <text x={0} y={0} fontSize={16} fontWeight={700} textAnchor="middle" dominantBaseline="middle" fill={TEXT_COLOR}>
         {shortLabel(clientName, 10)}

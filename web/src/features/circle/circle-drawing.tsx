@@ -1,15 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { FitIcon, ZoomInIcon, ZoomOutIcon } from '../../components/icons';
 import { nl } from '../../messages/nl';
-import { DrawnText, EntryNode, FONT, RING_FILL } from '../circle-print/circle-svg';
-import {
-  NODE_RADIUS,
-  SECTOR_LABEL_SIZE,
-  shortLabel,
-  type CircleDrawingModel,
-  type DrawnNode,
-} from '../circle-print/drawing-model';
-import { LINE_COLOR } from './circle-style';
+import { CircleGuides, CircleRings, EntryNode, FONT } from '../circle-print/circle-svg';
+import { NODE_RADIUS, shortLabel, type CircleDrawingModel, type DrawnNode } from '../circle-print/drawing-model';
 import {
   cellPath,
   centreOf,
@@ -234,7 +227,6 @@ export function CircleDrawing({ clientName, model, shape, label, entryName, onMo
   };
 
   const [x, y, width, height] = viewBox;
-  const rings = [...model.rings].sort((a, b) => b.ring - a.ring);
   const moving = drag?.moving ? drag : null;
   const target = moving ? targetOf(moving.id, moving.at) : null;
   const targetCell = target
@@ -283,28 +275,9 @@ export function CircleDrawing({ clientName, model, shape, label, entryName, onMo
         onLostPointerCapture={(event) => endPointer(event, true)}
       >
         <g aria-hidden="true">
-          {rings.map((ring) => (
-            <circle
-              key={ring.ring}
-              data-ring={ring.ring}
-              cx={0}
-              cy={0}
-              r={ring.outer}
-              fill={RING_FILL[ring.ring % 2 === 1 ? 0 : 1]}
-              stroke={LINE_COLOR}
-              strokeWidth={2}
-            />
-          ))}
+          <CircleRings model={model} />
           {targetCell ? <path className="drop-cell" d={targetCell} fillRule="evenodd" /> : null}
-          {model.dividers.map((d, i) => (
-            <line key={i} x1={d.x1} y1={d.y1} x2={d.x2} y2={d.y2} stroke={LINE_COLOR} strokeWidth={2} />
-          ))}
-          {model.ringLabels.map((l) => (
-            <DrawnText key={`ring-${l.text}`} label={l} size={15} />
-          ))}
-          {model.sectorLabels.map((l) => (
-            <DrawnText key={`sector-${l.text}`} label={l} size={SECTOR_LABEL_SIZE} weight={600} />
-          ))}
+          <CircleGuides model={model} />
           <circle cx={0} cy={0} r={model.innerRadius - 5} fill={CLIENT_FILL} />
           <text x={0} y={0} fontSize={15} fontWeight={700} textAnchor="middle" dominantBaseline="middle" fill="#ffffff">
             {shortLabel(clientName, 10)}
