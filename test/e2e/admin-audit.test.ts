@@ -64,9 +64,14 @@ describe('beheer: auditlog (issue 11)', () => {
     await expect.poll(() => page.getByLabel('Resultaat', { exact: true }).inputValue()).toBe('DENIED');
     const table = results(page).getByRole('table');
     await table.getByRole('cell', { name: COORDINATOR_NAME, exact: false }).first().waitFor();
-    const rows = await table
-      .locator('tbody tr')
-      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
+    const readRows = () =>
+      table
+        .locator('tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
+    // The table may still show the search before the refusal filter for a moment (the filter fetches
+    // anew): wait until it has been replaced, then check what it holds.
+    await expect.poll(async () => (await readRows()).every((row) => row[6]?.includes('Geweigerd'))).toBe(true);
+    const rows = await readRows();
     // Tried logins with the name "kwartiermaker" that were refused would show too; the account's own refusals are there.
     expect(rows.filter((row) => row[1]?.includes(COORDINATOR_NAME) && row[2] === 'kwartiermaker').length).toBeGreaterThanOrEqual(
       5,
