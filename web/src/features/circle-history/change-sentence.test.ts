@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEST_LAYOUT as LAYOUT } from '../circle/test-layout';
+import { TEST_LAYOUT as LAYOUT } from '../circle-drawing/test-layout';
 import { changeSentence, changeWho, type ChangeInput } from './change-sentence';
 
 const MARCH = '2026-03-14T10:30:00.000Z';

@@ -13,9 +13,9 @@ import {
 import { formatDate } from '../../lib/format';
 import { nl } from '../../messages/nl';
 import { SignalsPanel } from '../circle-signals/signals-panel';
-import { CircleLegend, MarkSwatch } from '../circle-print/circle-legend';
-import { CircleSvg } from '../circle-print/circle-svg';
-import { drawingModel } from '../circle-print/drawing-model';
+import { CircleLegend, MarkSwatch } from '../circle-drawing/circle-legend';
+import { CircleSvg } from '../circle-drawing/circle-svg';
+import { drawingModel } from '../circle-drawing/drawing-model';
 import { changeSentence, changeWho } from './change-sentence';
 import { markedEntries } from './marked-entries';
 import { defaultPair, orderPair, snapshotDate } from './snapshot-date';

@@ -1,6 +1,6 @@
 import type { CircleComparisonQuery } from '../../gql/graphql';
-import type { ChangeMark, DrawableEntry } from '../circle-print/drawing-model';
-import type { CircleTarget } from '../circle/circle-elements';
+import type { ChangeMark, DrawableEntry } from '../circle-drawing/drawing-model';
+import type { CircleTarget } from '../circle-drawing/circle-elements';
 
 type ChangeLike = Pick<
   CircleComparisonQuery['compareCircles']['changes'][number],

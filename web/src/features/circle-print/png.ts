@@ -1,6 +1,6 @@
-import { ENTRY_STYLE, SAFETY_NET_COLOR, TEXT_COLOR } from '../circle/circle-style';
+import { ENTRY_STYLE, SAFETY_NET_COLOR, TEXT_COLOR } from '../circle-drawing/circle-style';
 import { nl } from '../../messages/nl';
-import { FONT } from './circle-svg';
+import { FONT } from '../circle-drawing/circle-svg';
 
 /**
  * The printed page as a PNG: the drawing's SVG with the title, the date and the legend around it,

@@ -6,9 +6,9 @@ import { LoadError, Loading, NotFoundMessage } from '../../components/load-state
 import { CirclePrintDocument, RecordCirclePrintDocument, type CirclePrintQuery, type PrintFormat } from '../../gql/graphql';
 import { formatDate, todayInAmsterdam } from '../../lib/format';
 import { nl } from '../../messages/nl';
-import { CircleLegend } from './circle-legend';
-import { CircleSvg } from './circle-svg';
-import { drawingModel } from './drawing-model';
+import { CircleLegend } from '../circle-drawing/circle-legend';
+import { CircleSvg } from '../circle-drawing/circle-svg';
+import { drawingModel } from '../circle-drawing/drawing-model';
 import { download, pagePng, pngFileName } from './png';
 import './print.css';
 

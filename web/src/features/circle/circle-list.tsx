@@ -3,10 +3,10 @@ import { CloserIcon, FurtherIcon, PencilIcon, SafetyNetIcon, TrashIcon } from '.
 import { ShapeSwatch } from '../../components/shape-swatch';
 import type { CircleEntryFieldsFragment, CircleLayoutFieldsFragment, CircleTieFieldsFragment } from '../../gql/graphql';
 import { nl } from '../../messages/nl';
-import { entryKind } from './circle-elements';
-import { ENTRY_STYLE } from './circle-style';
+import { entryKind } from '../circle-drawing/circle-elements';
+import { ENTRY_STYLE } from '../circle-drawing/circle-style';
 import { tiedTo } from './edit-history';
-import type { UnplacedEntry } from './placement';
+import type { UnplacedEntry } from '../circle-drawing/placement';
 
 /** Where focus should go after a change moved or removed what had it. */
 export type FocusRequest =

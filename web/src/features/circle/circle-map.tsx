@@ -1,9 +1,9 @@
 import { nl } from '../../messages/nl';
-import { CircleLegend } from '../circle-print/circle-legend';
-import type { CircleDrawingModel } from '../circle-print/drawing-model';
-import { CircleDrawing } from './circle-drawing';
-import type { DropTarget } from './drop-target';
-import type { CircleShape } from './placement';
+import { CircleLegend } from '../circle-drawing/circle-legend';
+import type { CircleDrawingModel } from '../circle-drawing/drawing-model';
+import { CircleDrawing } from './editable-circle';
+import type { DropTarget } from '../circle-drawing/drop-target';
+import type { CircleShape } from '../circle-drawing/placement';
 
 interface CircleMapProps {
   readonly clientName: string;

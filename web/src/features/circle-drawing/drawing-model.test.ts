@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEST_LAYOUT as LAYOUT, TEST_SECTORS as SECTORS } from '../circle/test-layout';
+import { TEST_LAYOUT as LAYOUT, TEST_SECTORS as SECTORS } from './test-layout';
 import { drawingModel, shortLabel, type DrawableEntry } from './drawing-model';
 
 function entry(i: number, fields: Partial<DrawableEntry> = {}): DrawableEntry {

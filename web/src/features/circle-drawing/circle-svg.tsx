@@ -1,5 +1,5 @@
 import type { Ref } from 'react';
-import { ENTRY_STYLE, LINE_COLOR, SAFETY_NET_COLOR, TEXT_COLOR } from '../circle/circle-style';
+import { ENTRY_STYLE, LINE_COLOR, SAFETY_NET_COLOR, TEXT_COLOR } from './circle-style';
 import {
   LABEL_GAP,
   LABEL_SIZE,

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { ShapeSwatch } from '../../components/shape-swatch';
-import type { EntryKind } from '../circle/circle-elements';
-import { ENTRY_STYLE, SAFETY_NET_COLOR } from '../circle/circle-style';
+import type { EntryKind } from './circle-elements';
+import { ENTRY_STYLE, SAFETY_NET_COLOR } from './circle-style';
 import { nl } from '../../messages/nl';
 import { MarkBadge } from './circle-svg';
 import type { ChangeMark } from './drawing-model';

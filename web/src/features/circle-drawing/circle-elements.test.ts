@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawingModel } from '../circle-print/drawing-model';
+import { drawingModel } from './drawing-model';
 import { entryKind, entryLabel, type CircleEntryInput } from './circle-elements';
 import { ringBounds } from './placement';
 import { TEST_LAYOUT } from './test-layout';

@@ -7,7 +7,7 @@ import {
   type CircleLayoutInput,
   type CircleTieInput,
   type EntryKind,
-} from '../circle/circle-elements';
+} from './circle-elements';
 import {
   dividerAngles,
   outerRadius,
@@ -19,7 +19,7 @@ import {
   type LabelAnchor,
   type Placement,
   type VerticalAlign,
-} from '../circle/placement';
+} from './placement';
 
 /**
  * A netwerkcirkel as plain SVG shapes (for print, the PNG download, "Wat is er veranderd" and,

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { FitIcon, ZoomInIcon, ZoomOutIcon } from '../../components/icons';
 import { nl } from '../../messages/nl';
-import { CircleGuides, CircleRings, EntryNode, FONT } from '../circle-print/circle-svg';
-import { NODE_RADIUS, shortLabel, type CircleDrawingModel, type DrawnNode } from '../circle-print/drawing-model';
+import { CircleGuides, CircleRings, EntryNode, FONT } from '../circle-drawing/circle-svg';
+import { NODE_RADIUS, shortLabel, type CircleDrawingModel, type DrawnNode } from '../circle-drawing/drawing-model';
 import {
   cellPath,
   centreOf,
@@ -14,9 +14,9 @@ import {
   type Point,
   type ScreenRect,
   type ViewBox,
-} from './circle-view';
-import { dropTarget, type DropTarget } from './drop-target';
-import { ringBounds, type CircleShape } from './placement';
+} from '../circle-drawing/circle-view';
+import { dropTarget, type DropTarget } from '../circle-drawing/drop-target';
+import { ringBounds, type CircleShape } from '../circle-drawing/placement';
 
 const CLIENT_FILL = '#1f4e79';
 const ZOOM_STEP = 1.5;
