@@ -95,6 +95,9 @@ export type {
   TargetFacts,
 } from './circle/types.js';
 export { circleOwner, findCircle, FULL_CIRCLE, INNER_RINGS, listCircles, MAX_ENTRIES, type CircleShape } from './circle/reads.js';
+// Aanbod in je wijk (issue 14): the current offers of a circle's client's wijk.
+export { findCircleDistrictOffers, MAX_DISTRICT_OFFERS } from './offer/reads.js';
+export type { CircleDistrictOffers, DistrictOffer } from './offer/types.js';
 export {
   addEntry,
   addTie,

@@ -442,6 +442,13 @@ const PROBES: Probe[] = [
         variables: () => ({ id: circleId() }),
       },
       {
+        operation: 'Query.districtOffers',
+        reach,
+        types: [],
+        query: 'query ($id: ID!) { districtOffers(circleId: $id) { offers { id inCircle } } }',
+        variables: () => ({ id: circleId() }),
+      },
+      {
         operation: 'Subscription.circleChanged',
         reach,
         types: ['CircleEvent'],

@@ -15,6 +15,7 @@ import { AuditPage } from './features/admin-audit/audit-page';
 import { ImportPage } from './features/admin-import/import-page';
 import { OrganisationsPage } from './features/admin-organisations/organisations-page';
 import { ClientsPage } from './features/circle/clients-page';
+import { forgetAllHistories, tabStore } from './features/circle/saved-history';
 import { DistrictsPage } from './features/districts/districts-page';
 import { LoginPage } from './features/login/login-page';
 import { MyCirclePage } from './features/my-circle/my-circle-page';
@@ -56,6 +57,11 @@ const router = createBrowserRouter([
             path: 'kring/:circleId/afdrukken',
             lazy: async () => ({ Component: (await import('./features/circle-print/print-page')).PrintPage }),
           },
+          // Aanbod in je wijk (issue 14): reached from the signals and the circle page.
+          {
+            path: 'kring/:circleId/aanbod',
+            lazy: async () => ({ Component: (await import('./features/wijk-offers/wijk-offers-page')).WijkOffersPage }),
+          },
           { path: 'mijn-kring', element: <MyCirclePage /> },
           { path: 'meekijken', element: <AccessPage /> },
           { path: 'mijn-gegevens', element: <MyDataPage /> },
@@ -81,7 +87,12 @@ const router = createBrowserRouter([
 /** Holds the urql client; login, logout and erasure swap it for a fresh one with an empty cache. */
 function App() {
   const [client, setClient] = useState(() => createUrqlClient(notifyUnauthenticated));
-  const resetClient = useCallback(() => setClient(createUrqlClient(notifyUnauthenticated)), []);
+  const resetClient = useCallback(() => {
+    // A new session starts with nothing of the last one: no cached answers, no undo history (issue 14).
+    const store = tabStore();
+    if (store) forgetAllHistories(store);
+    setClient(createUrqlClient(notifyUnauthenticated));
+  }, []);
   return (
     <ResetClientContext.Provider value={resetClient}>
       <UrqlProvider value={client}>

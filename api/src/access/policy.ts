@@ -126,6 +126,8 @@ export const POLICY = {
     // Drawing the circle (issue 4): the client, and a support worker the client gave edit access.
     'Query.compareCircles': { rules: only({ CLIENT: 'ownClient', SUPPORT_WORKER: 'grantRead' }), audit: 'READ' },
     'Query.circleOrganisationSearch': { rules: only({ CLIENT: 'ownClient', SUPPORT_WORKER: 'grantEdit' }), audit: 'SEARCH' },
+    // Aanbod in je wijk (issue 14): the offers are public, but which organisations are in the circle is not.
+    'Query.districtOffers': { rules: only({ CLIENT: 'ownClient', SUPPORT_WORKER: 'grantRead' }), audit: 'READ' },
     'Subscription.circleChanged': { rules: only({ CLIENT: 'ownClient', SUPPORT_WORKER: 'grantRead' }), audit: 'READ' },
     'Mutation.addCircleEntry': { rules: CIRCLE_EDITORS, audit: 'CREATE' },
     'Mutation.updateCircleEntry': { rules: CIRCLE_EDITORS, audit: 'UPDATE' },

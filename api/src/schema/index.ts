@@ -7,6 +7,7 @@ import './wijk.js';
 import './organisation.js';
 import './circle.js';
 import './circle-edit.js';
+import './wijk-offers.js';
 import './layout.js';
 import './auth.js';
 import './access.js';

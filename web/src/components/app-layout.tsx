@@ -7,6 +7,7 @@ import { LogoutDocument, ViewerDocument } from '../gql/graphql';
 import { LOGIN_PATH, loginPageAfter } from '../lib/return-path';
 import { clearSessionEnded, markSessionEnded, onUnauthenticated, sessionEnded } from '../lib/session-events';
 import { nl } from '../messages/nl';
+import { forgetAllHistories, tabStore } from '../features/circle/saved-history';
 import { ChartIcon, CircleIcon, DistrictIcon, EyeIcon, HomeIcon, LogoutIcon, PeopleIcon, SettingsIcon, UserIcon } from './icons';
 import { LoadError, Loading } from './load-state';
 
@@ -47,6 +48,9 @@ function SignedInAs({ viewer }: { readonly viewer: SignedInViewer }) {
     await logout({});
     // Whatever the answer, a full page load: nothing one person saw stays in this tab's memory
     // for the next person on a shared tablet, and no page still on screen asks for data again.
+    // The tab's storage loses the undo history too (issue 14).
+    const store = tabStore();
+    if (store) forgetAllHistories(store);
     window.location.replace(loginPageAfter('uitgelogd'));
   }
 

@@ -256,6 +256,37 @@ export function CheckIcon({ className }: IconProps) {
   );
 }
 
+/** The save status (issue 14): a cloud with a tick, saved. */
+export function SavedIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <path d="M7 18h10.5a4.5 4.5 0 0 0 .6-8.96A6 6 0 0 0 6.3 10.1 4 4 0 0 0 7 18z" />
+      <path d="M9.5 13.5l2 2 3.5-4" />
+    </Svg>
+  );
+}
+
+/** The save status: a cloud with an arrow up, on its way. */
+export function SavingIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <path d="M7 18h10.5a4.5 4.5 0 0 0 .6-8.96A6 6 0 0 0 6.3 10.1 4 4 0 0 0 7 18z" />
+      <path d="M12 16v-5M9.8 13l2.2-2.2 2.2 2.2" />
+    </Svg>
+  );
+}
+
+/** The save status: a triangle with an exclamation mark, not saved. */
+export function WarningIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <path d="M10.3 3.9L2.4 18a2 2 0 0 0 1.7 3h15.8a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z" />
+      <path d="M12 9.5v4.5" />
+      <circle cx="12" cy="17.3" r="0.6" fill="currentColor" />
+    </Svg>
+  );
+}
+
 export function PencilIcon({ className }: IconProps) {
   return (
     <Svg className={className}>
@@ -447,6 +478,135 @@ export function ChangesIcon({ className }: IconProps) {
     <Svg className={className}>
       <path d="M4 8h14M14 4l4 4-4 4" />
       <path d="M20 16H6M10 12l-4 4 4 4" />
+    </Svg>
+  );
+}
+
+// Kinds of offers in the wijk (issue 14, "Aanbod in je wijk"); the others reuse the icons above.
+
+/** An open door: a walk-in (inloop). */
+export function DoorIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <path d="M3 21h18" />
+      <path d="M6 21V3h12v18" />
+      <path d="M6 3l7 2v16" />
+      <circle cx="11" cy="12" r="0.8" fill="currentColor" />
+    </Svg>
+  );
+}
+
+/** Two people side by side: a maatje. */
+export function BuddyIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <circle cx="7.5" cy="6.5" r="2.5" />
+      <circle cx="16.5" cy="6.5" r="2.5" />
+      <path d="M3 20v-4.5A3.5 3.5 0 0 1 6.5 12h2a3.5 3.5 0 0 1 3.5 3.5 3.5 3.5 0 0 1 3.5-3.5h2a3.5 3.5 0 0 1 3.5 3.5V20" />
+    </Svg>
+  );
+}
+
+/** A dumbbell: sport and exercise. */
+export function SportIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <path d="M6.5 7v10M17.5 7v10M3.5 9.5v5M20.5 9.5v5M6.5 12h11" />
+    </Svg>
+  );
+}
+
+/** A speech bubble with lines: language. */
+export function SpeechIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <path d="M4 4h16v11H10l-5 4v-4H4z" />
+      <path d="M8 8.5h8M8 11.5h5" />
+    </Svg>
+  );
+}
+
+/** A euro sign in a coin: help with money. */
+export function EuroIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M15.5 8.5a4.5 4.5 0 1 0 0 7" />
+      <path d="M7 10.5h6M7 13.5h6" />
+    </Svg>
+  );
+}
+
+/** A sun: something to do during the day (dagbesteding). */
+export function SunIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <circle cx="12" cy="12" r="4" />
+      <path d="M12 2.5v2M12 19.5v2M2.5 12h2M19.5 12h2M5.3 5.3l1.4 1.4M17.3 17.3l1.4 1.4M5.3 18.7l1.4-1.4M17.3 6.7l1.4-1.4" />
+    </Svg>
+  );
+}
+
+/** A hand holding a heart: volunteering. */
+export function HandHeartIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <path d="M12 11.5S8.5 9.3 8.5 7a1.9 1.9 0 0 1 3.5-1 1.9 1.9 0 0 1 3.5 1c0 2.3-3.5 4.5-3.5 4.5z" />
+      <path d="M2.5 14.5h3l3.5 2h4.5a1.5 1.5 0 0 0 0-3H10" />
+      <path d="M5.5 20.5h8l7-5.5a1.6 1.6 0 0 0-2.2-2.3L14.5 15.5" />
+    </Svg>
+  );
+}
+
+/** A grown-up and a child: youth and family. */
+export function FamilyIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <circle cx="8" cy="5.5" r="2.5" />
+      <path d="M4 21v-6.5a4 4 0 0 1 8 0V21" />
+      <circle cx="17" cy="11" r="2" />
+      <path d="M14 21v-3a3 3 0 0 1 6 0v3" />
+    </Svg>
+  );
+}
+
+/** A care bag with a cross: district nursing. */
+export function CareBagIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <rect x="3" y="7" width="18" height="13" rx="2" />
+      <path d="M9 7V4.5h6V7" />
+      <path d="M12 10.5v6M9 13.5h6" />
+    </Svg>
+  );
+}
+
+/** A fork and a knife: eating together. */
+export function MealIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <path d="M6 3v5a2.5 2.5 0 0 0 5 0V3M8.5 3v18" />
+      <path d="M17.5 21V3c-2 1-3.5 3.5-3.5 7.5 0 1.5 1 2.5 3.5 2.5" />
+    </Svg>
+  );
+}
+
+/** A house with a heart: sheltered living (beschermd wonen). */
+export function ShelterIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <path d="M3 11l9-7 9 7" />
+      <path d="M5 10v10h14V10" />
+      <path d="M12 17.5s-3-1.8-3-3.7a1.5 1.5 0 0 1 3-.5 1.5 1.5 0 0 1 3 .5c0 1.9-3 3.7-3 3.7z" />
+    </Svg>
+  );
+}
+
+/** A head: help for how you feel and think (psychische hulp). */
+export function MindIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <path d="M9 21v-3H6.5a1.5 1.5 0 0 1-1.5-1.5V14l-2-.8 2-3.4A7 7 0 1 1 15 16.3V21" />
     </Svg>
   );
 }

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import {
   DistrictIcon,
   DoctorIcon,
@@ -14,6 +15,7 @@ import { nl } from '../../messages/nl';
 import { ReadAloudButton } from './read-aloud';
 import { offerText, signalText, type Signal } from './signal-text';
 import './signals.css';
+import { offersPath } from '../wijk-offers/offers-path';
 
 const SIGNAL_ICONS: Record<SignalKind, ReactNode> = {
   NO_SOCIAL_BASE: <DistrictIcon />,
@@ -87,6 +89,12 @@ export function SignalsPanel({ circle }: { readonly circle: Circle }) {
           </ul>
         </>
       )}
+      {/* Aanbod in je wijk (issue 14): everything the wijk offers, not only what fits a signal. */}
+      <p className="signals-all-offers">
+        <Link className="button secondary" to={offersPath(circle.id)}>
+          <PinIcon /> {nl.offers.fromSignals}
+        </Link>
+      </p>
     </section>
   );
 }

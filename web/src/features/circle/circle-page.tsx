@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { FormDialog } from '../../components/form-dialog';
-import { BackIcon, InfoIcon, PlusIcon, RedoIcon, TrashIcon, UndoIcon } from '../../components/icons';
+import { BackIcon, InfoIcon, PinIcon, PlusIcon, RedoIcon, TrashIcon, UndoIcon } from '../../components/icons';
 import { LoadError, Loading, NotFoundMessage } from '../../components/load-state';
 import { CirclePageDocument, type CirclePageQuery } from '../../gql/graphql';
 import { formatDate } from '../../lib/format';
@@ -11,6 +11,7 @@ import { nl } from '../../messages/nl';
 import { CircleToolbar } from '../circle-history/circle-toolbar';
 import { drawingModel } from '../circle-drawing/drawing-model';
 import { SignalsPanel } from '../circle-signals/signals-panel';
+import { offersPath } from '../wijk-offers/offers-path';
 import { useSignedInViewer } from '../session/session-context';
 import { circleShape } from '../circle-drawing/circle-elements';
 import { CircleList, type FocusRequest, type ListEditing } from './circle-list';
@@ -19,6 +20,7 @@ import type { DropTarget } from '../circle-drawing/drop-target';
 import type { EditProblem } from './edit-problem';
 import { AddEntryForm } from './add-entry-form';
 import { EditEntryForm } from './edit-entry-form';
+import { SaveStatus } from './save-status';
 import { useCircleEditor, type ActionResult, type Circle, type Entry } from './use-circle-editor';
 import './circle-editor.css';
 
@@ -77,7 +79,8 @@ function CircleView({
   readonly layout: Layout;
   readonly refetch: () => void;
 }) {
-  const editor = useCircleEditor(fromQuery, layout, refetch);
+  const viewer = useSignedInViewer();
+  const editor = useCircleEditor(fromQuery, layout, refetch, viewer.accountId);
   const { circle, editable } = editor;
   // Bumped when a drag was not saved: a fresh drawing puts the entry back in its place.
   const [redraw, setRedraw] = useState(0);
@@ -94,7 +97,7 @@ function CircleView({
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const onFocusDone = useCallback(() => setFocusRequest(null), []);
   // A client reaches their own circle from the menu; only professionals have a list of clients to go back to.
-  const hasClientList = useSignedInViewer().role !== 'CLIENT';
+  const hasClientList = viewer.role !== 'CLIENT';
 
   const entryById = (id: string) => circle.entries.find((e) => e.id === id);
   const editing = dialog?.kind === 'edit' ? entryById(dialog.entryId) : undefined;
@@ -158,29 +161,13 @@ function CircleView({
         {circle.label ? ` · ${circle.label}` : ''}. {nl.circle.summary(circle.entries.length)}
       </p>
       {editable ? (
-        <div className="editor-toolbar" role="group" aria-label={nl.editor.toolsLabel}>
+        <div className="editor-toolbar">
           <button type="button" className="button" onClick={() => setDialog({ kind: 'add' })}>
             <PlusIcon /> {nl.editor.add}
           </button>
-          <button
-            type="button"
-            className="button secondary"
-            onClick={() => void editor.undo()}
-            disabled={!editor.canUndo}
-            aria-keyshortcuts="Control+Z"
-          >
-            <UndoIcon /> {nl.editor.undo}
-          </button>
-          <button
-            type="button"
-            className="button secondary"
-            onClick={() => void editor.redo()}
-            disabled={!editor.canRedo}
-            aria-keyshortcuts="Control+Y Control+Shift+Z"
-          >
-            <RedoIcon /> {nl.editor.redo}
-          </button>
-          <p className="editor-shortcuts muted">{nl.editor.shortcuts}</p>
+          <Link className="button secondary" to={offersPath(circle.id)}>
+            <PinIcon /> {hasClientList ? nl.offers.titleFor(circle.clientName) : nl.offers.title}
+          </Link>
         </div>
       ) : circle.frozenAt === null ? (
         <p className="notice calm editor-read-only">
@@ -189,6 +176,37 @@ function CircleView({
       ) : null}
       {/* Vastleggen, Wat is er veranderd, Afdrukken (it says itself when this is a frozen snapshot). */}
       <CircleToolbar circleId={circle.id} editable={editable} frozen={circle.frozenAt !== null} />
+      {editable ? (
+        <>
+          {/* Saving happens by itself: the bar says so and stays in view, with undo beside it (issue 14). */}
+          <div className="editor-bar">
+            <SaveStatus state={editor.saveState} />
+            <div className="editor-bar-actions" role="group" aria-label={nl.editor.toolsLabel}>
+              <button
+                type="button"
+                className="button secondary"
+                onClick={() => void editor.undo()}
+                disabled={!editor.canUndo}
+                aria-keyshortcuts="Control+Z"
+              >
+                <UndoIcon /> {nl.editor.undo}
+              </button>
+              <button
+                type="button"
+                className="button secondary"
+                onClick={() => void editor.redo()}
+                disabled={!editor.canRedo}
+                aria-keyshortcuts="Control+Y Control+Shift+Z"
+              >
+                <RedoIcon /> {nl.editor.redo}
+              </button>
+            </div>
+          </div>
+          <p className="editor-shortcuts muted">
+            {nl.editor.savedByItself} {nl.editor.undoKept} {nl.editor.shortcuts}
+          </p>
+        </>
+      ) : null}
       {/* Always in the page, so screen readers hear every confirmation and every change from elsewhere. */}
       <p className="editor-status" role="status" aria-live="polite">
         {editor.status}

@@ -36,9 +36,20 @@ import {
   type StepAction,
 } from './edit-history';
 import { editProblem, needsFreshCircle, type EditProblem } from './edit-problem';
+import { historyKey, readHistory, tabStore, writeHistory } from './saved-history';
 
 export type Circle = CircleEditorFieldsFragment;
 export type Entry = Circle['entries'][number];
+
+/**
+ * Whether the circle on the server is what the page shows (issue 14): saved, on its way, or not
+ * saved. `retry` sends the change that did not arrive again; it is null when sending it again
+ * cannot help (someone else changed the entry, the circle is frozen, ...: the page says why).
+ */
+export type SaveState =
+  | { readonly kind: 'SAVED' }
+  | { readonly kind: 'SAVING' }
+  | { readonly kind: 'NOT_SAVED'; readonly retry: (() => void) | null };
 
 export type ActionResult =
   { readonly ok: true; readonly entryId: string | null } | { readonly ok: false; readonly problem: EditProblem };
@@ -52,6 +63,7 @@ export interface CircleEditor {
   readonly canRedo: boolean;
   /** The last confirmation, for the polite live region (and shown). */
   readonly status: string;
+  readonly saveState: SaveState;
   /** A problem for the whole page (someone else changed it, no access, ...); form problems go to the form. */
   readonly problem: EditProblem | null;
   readonly dismissProblem: () => void;
@@ -91,6 +103,11 @@ function opposite(action: StepAction): StepAction {
   }
 }
 
+/** Problems where sending the same change again may work: the connection or the server was away. */
+function mayWorkAgain(problem: EditProblem): boolean {
+  return problem.kind === 'UNAVAILABLE' || problem.kind === 'OTHER';
+}
+
 /** Keys typed in a text field belong to the field (the browser's own undo of typing). */
 function isTextTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -101,7 +118,12 @@ function isTextTarget(target: EventTarget | null): boolean {
  * The circle editor's state and actions: sends changes, keeps the undo history, follows live
  * events of other devices, and says what happened. Components stay about showing things.
  */
-export function useCircleEditor(fromQuery: Circle, layout: CircleLayoutFieldsFragment, refetch: () => void): CircleEditor {
+export function useCircleEditor(
+  fromQuery: Circle,
+  layout: CircleLayoutFieldsFragment,
+  refetch: () => void,
+  accountId: string,
+): CircleEditor {
   const client = useClient();
   const [latest, setLatest] = useState<Circle | null>(null);
   const circle = newestCircle(fromQuery, latest) ?? fromQuery;
@@ -110,8 +132,15 @@ export function useCircleEditor(fromQuery: Circle, layout: CircleLayoutFieldsFra
   useLayoutEffect(() => {
     circleRef.current = circle;
   });
-  const historyRef = useRef<EditHistory>(EMPTY_HISTORY);
-  const [history, setHistoryState] = useState<EditHistory>(EMPTY_HISTORY);
+  // The undo history outlives a reload of the tab (saved-history.ts); read once, when the page opens.
+  const storageKey = historyKey(accountId, fromQuery.id);
+  const [restored] = useState<EditHistory>(() => {
+    const store = tabStore();
+    return (store && readHistory(store, storageKey)) ?? EMPTY_HISTORY;
+  });
+  const historyRef = useRef<EditHistory>(restored);
+  const [history, setHistoryState] = useState<EditHistory>(restored);
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'SAVED' });
   const [busy, setBusy] = useState(false);
   const busyRef = useRef(false);
   const [status, setStatusState] = useState({ text: '', n: 0 });
@@ -121,6 +150,8 @@ export function useCircleEditor(fromQuery: Circle, layout: CircleLayoutFieldsFra
   const setHistory = (next: EditHistory) => {
     historyRef.current = next;
     setHistoryState(next);
+    const store = tabStore();
+    if (store) writeHistory(store, storageKey, next);
   };
   const say = useCallback((text: string) => setStatusState((s) => ({ text, n: s.n + 1 })), []);
 
@@ -228,11 +259,16 @@ export function useCircleEditor(fromQuery: Circle, layout: CircleLayoutFieldsFra
 
   const fail = (found: EditProblem): ActionResult => {
     if (needsFreshCircle(found)) refetch();
-    if (!isFormProblem(found)) setProblem(found);
+    // The save status says it, with "Opnieuw proberen"; other news gets the page's notice.
+    if (!isFormProblem(found) && !mayWorkAgain(found)) setProblem(found);
     return { ok: false, problem: found };
   };
 
-  /** One user action: guarded against a second one while the first is still on its way. */
+  /**
+   * One user action: guarded against a second one while the first is still on its way, and
+   * followed by the save status. A form problem leaves nothing unsaved (the form shows it); a
+   * problem where sending again may help offers that.
+   */
   async function act(work: () => Promise<ActionResult>): Promise<ActionResult> {
     if (busyRef.current) {
       say(nl.editor.busy);
@@ -241,11 +277,19 @@ export function useCircleEditor(fromQuery: Circle, layout: CircleLayoutFieldsFra
     busyRef.current = true;
     setBusy(true);
     setProblem(null);
+    setSaveState({ kind: 'SAVING' });
+    let result: ActionResult = { ok: false, problem: { kind: 'OTHER', field: null } };
     try {
-      return await work();
+      result = await work();
+      return result;
     } finally {
       busyRef.current = false;
       setBusy(false);
+      if (result.ok || isFormProblem(result.problem)) setSaveState({ kind: 'SAVED' });
+      else if (mayWorkAgain(result.problem)) {
+        setSaveState({ kind: 'NOT_SAVED', retry: () => void act(work) });
+        say(nl.editor.notSavedSpoken);
+      } else setSaveState({ kind: 'NOT_SAVED', retry: null });
     }
   }
 
@@ -291,6 +335,8 @@ export function useCircleEditor(fromQuery: Circle, layout: CircleLayoutFieldsFra
       if (!taken) return { ok: true, entryId: null };
       const ops = direction === 'undo' ? taken.step.undo : taken.step.redo;
       const result = await run(ops);
+      // Nothing arrived because the connection or server was away: the step stays, to try again.
+      if (!result.ok && result.sent === 0 && mayWorkAgain(result.problem)) return fail(result.problem);
       let next = result.ok && result.sent > 0 ? taken.done : taken.dropped;
       for (const [from, to] of result.renames) next = renameEntry(next, from, to);
       setHistory(next);
@@ -353,6 +399,7 @@ export function useCircleEditor(fromQuery: Circle, layout: CircleLayoutFieldsFra
       canUndo: history.past.length > 0,
       canRedo: history.future.length > 0,
       status: status.text + (status.n % 2 === 1 ? '\u00a0' : ''),
+      saveState,
       problem,
       dismissProblem: () => setProblem(null),
       problemIsForPage: (found: EditProblem) => !isFormProblem(found),
@@ -365,7 +412,7 @@ export function useCircleEditor(fromQuery: Circle, layout: CircleLayoutFieldsFra
     }),
     // The actions read refs; they are new each render on purpose (they close over the newest layout).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [circle, editable, busy, history, status, problem, layout],
+    [circle, editable, busy, history, status, saveState, problem, layout],
   );
 }
 
