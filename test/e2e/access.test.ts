@@ -130,7 +130,7 @@ describe('Wie mag meekijken (client)', () => {
     // Eline (Mohamed's own begeleider) looks at his circle first: that must show up in his list.
     const circleId = await mohamedsCircle();
     const eline = await session.open(`/kring/${circleId}`, { as: 'eline' });
-    await eline.page.getByRole('heading', { level: 1, name: 'Netwerkcirkel van Mohamed' }).waitFor();
+    await eline.page.getByRole('heading', { level: 1, name: 'Kring van Mohamed' }).waitFor();
 
     const { page, errors } = await session.open('/meekijken', { as: 'mohamed' });
     await page.getByRole('heading', { level: 1, name: 'Wie mag meekijken' }).waitFor();
@@ -148,7 +148,7 @@ describe('Wie mag meekijken (client)', () => {
     await form.getByLabel(/Inge H\./).check();
     await form.getByLabel(/mag kijken/).check();
     await form.getByLabel(/Tot en met welke dag/).fill(until);
-    await form.getByRole('button', { name: 'Toegang geven' }).click();
+    await form.getByRole('button', { name: 'Laten meekijken' }).click();
     await page.getByRole('status').getByText('Inge H. mag nu meekijken.').waitFor();
     const active = grants.getByRole('list', { name: 'Mag nu meekijken' });
     const inge = active
@@ -159,20 +159,27 @@ describe('Wie mag meekijken (client)', () => {
     expect(await inge.textContent()).toContain('mag kijken');
 
     const trail = page.getByRole('region', { name: 'Wie heeft er gekeken' });
-    await trail.getByText('Jij hebt toegang gegeven').first().waitFor();
+    await trail.getByText('Jij hebt iemand laten meekijken').first().waitFor();
     expect(await trail.textContent()).toMatch(/Eline K\. \(Lister\) heeft je kring bekeken/);
     await shoot(page, 'meekijken');
 
     // Withdraw it, after saying yes in the dialog.
     await inge.getByRole('button', { name: 'Stoppen met meekijken door Inge H.' }).click();
-    const dialog = page.getByRole('dialog', { name: /Stoppen met delen met Inge H\./ });
+    const dialog = page.getByRole('dialog', { name: /Meekijken door Inge H\./ });
     await dialog.waitFor();
     expect(await focused(page)).toBe('Annuleren');
     await dialog.getByRole('button', { name: 'Ja, stoppen' }).click();
     await page.getByRole('status').getByText('Inge H. mag niet meer meekijken.').waitFor();
-    await page.getByRole('list', { name: 'Gestopt' }).getByText(`tot en met ${untilText}`).waitFor();
+    // A stopped grant says when it stopped, and no end date beside it (issue 14).
+    const todayText = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date());
+    const stopped = page.getByRole('list', { name: 'Gestopt' }).getByRole('listitem').filter({ hasText: 'Inge H.' });
+    await stopped
+      .filter({ hasText: `Gestopt op ${todayText}` })
+      .first()
+      .waitFor();
+    for (const text of await stopped.allTextContents()) expect(text).not.toMatch(/tot en met|tot jij het stopt/);
     expect(await active.textContent()).not.toContain(`tot en met ${untilText}`);
-    await trail.getByText('Jij hebt toegang gestopt').first().waitFor();
+    await trail.getByText('Jij hebt het meekijken gestopt').first().waitFor();
     expect(errors).toEqual([]);
   });
 
@@ -182,7 +189,7 @@ describe('Wie mag meekijken (client)', () => {
     const own = await session.open('/mijn-kring', { as: 'mohamed' });
     await own.page.getByRole('heading', { level: 1 }).waitFor();
     const eline = await session.open(`/kring/${circleId}`, { as: 'eline' });
-    await eline.page.getByRole('heading', { level: 1, name: 'Netwerkcirkel van Mohamed' }).waitFor();
+    await eline.page.getByRole('heading', { level: 1, name: 'Kring van Mohamed' }).waitFor();
 
     const { page, errors } = await session.open('/meekijken', { as: 'mohamed' });
     const trail = page.getByRole('region', { name: 'Wie heeft er gekeken' });
@@ -199,7 +206,7 @@ describe('Wie mag meekijken (client)', () => {
 
   it('keeps the analysis consent switch off until the client turns it on', async () => {
     const { page, errors } = await session.open('/meekijken', { as: 'mohamed' });
-    const consent = page.getByRole('switch', { name: 'Mijn kring mag meetellen in wijkoverzichten' });
+    const consent = page.getByRole('switch', { name: 'Mijn kring mag meetellen, zonder mijn naam' });
     await consent.waitFor();
     const before = await consent.isChecked();
     const saved = () =>
@@ -225,14 +232,14 @@ describe('Mijn gegevens (client)', () => {
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download mijn gegevens' }).click(),
+      page.getByRole('button', { name: 'Bewaar je gegevens als bestand' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.json$/);
     const exported = JSON.parse(await readFile(await download.path(), 'utf8')) as Record<string, unknown>;
     expect(typeof exported).toBe('object');
     await page
       .getByRole('status')
-      .getByText(/Je gegevens staan in het bestand/)
+      .getByText(/Het bestand met je gegevens staat nu op je computer/)
       .waitFor();
 
     const passwords = page.getByRole('region', { name: 'Wachtwoord veranderen' });
@@ -257,6 +264,10 @@ describe('not allowed', () => {
     const { page, errors } = await session.open(`/kring/${circleId}`, { as: 'kwartiermaker' });
     await page.getByRole('heading', { level: 1, name: 'Dit mag je niet bekijken' }).waitFor();
     expect(await page.getByRole('main').textContent()).not.toContain('Mohamed');
+    // Words for a kwartiermaker, not "vraag het aan de cliënt zelf" (issue 14).
+    expect(await page.getByRole('main').textContent()).toContain(
+      'Als kwartiermaker zie je alleen cijfers over groepen cliënten.',
+    );
     await page.getByRole('link', { name: 'Naar de startpagina' }).waitFor();
     await shoot(page, 'niet-toegestaan');
     expect(errors).toEqual([]);
@@ -265,6 +276,7 @@ describe('not allowed', () => {
   it('shows a client the same message for Beheer', async () => {
     const { page } = await session.open('/beheer', { as: 'mohamed' });
     await page.getByRole('heading', { level: 1, name: 'Dit mag je niet bekijken' }).waitFor();
+    expect(await page.getByRole('main').textContent()).toContain('Je eigen kring vind je bij "Mijn kring".');
   });
 });
 

@@ -177,7 +177,7 @@ describe('accounts and activation (issue 11)', () => {
     await page.getByLabel('Activatiecode').fill(code.toLowerCase());
     await page.getByRole('button', { name: 'Activeren' }).click();
     await page.getByRole('heading', { level: 1, name: 'Stap 2: stel een app voor inlogcodes in' }).waitFor();
-    await page.getByText('Je wachtwoord is opgeslagen.').waitFor();
+    await page.getByText('Je wachtwoord is bewaard.').waitFor();
     secret = ((await page.locator('code.secret').textContent()) ?? '').replace(/\s/g, '');
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
     expect(await seriousViolations(page)).toEqual([]);

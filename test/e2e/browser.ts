@@ -140,7 +140,7 @@ export async function enterTotp(page: Page, user: DemoUser): Promise<void> {
   const field = page.getByLabel('Code van 6 cijfers');
   for (let attempt = 0; attempt < 3; attempt++) {
     // After a refused code the page empties the field; wait for that before typing the next one.
-    if (attempt > 0) await page.getByRole('alert').getByText('Deze code klopt niet', { exact: false }).waitFor();
+    if (attempt > 0) await page.getByRole('alert').getByText('Deze code werkt niet', { exact: false }).waitFor();
     const { code, step } = await freshCode(secret, user);
     await field.fill(code);
     const [response] = await Promise.all([

@@ -87,7 +87,7 @@ describe('saving is obvious (issue 14)', () => {
       await page.getByText('Wat je verandert, wordt meteen bewaard.', { exact: false }).waitFor();
       const freeze = page.getByRole('button', { name: 'Vastleggen' });
       expect(await freeze.getAttribute('class')).toContain('secondary');
-      await page.getByText('Vastleggen maakt een foto van je kring', { exact: false }).waitFor();
+      await page.getByText('Vastleggen is niet nodig om te bewaren', { exact: false }).waitFor();
 
       const held = await holdOperation(page, 'MoveCircleEntry');
       await ring(page, 2)

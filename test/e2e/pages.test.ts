@@ -142,13 +142,13 @@ describe('netwerkcirkel', () => {
     const graph = page.locator('.circle-graph[data-graph-ready="true"]');
     await graph.waitFor({ state: 'visible' });
 
-    expect(await h1(page)).toBe(`Netwerkcirkel van ${name}`);
+    expect(await h1(page)).toBe(`Kring van ${name}`);
     expect(await graph.getAttribute('aria-label')).toContain(name);
 
     // Ring headings come from the deployment's circleLayout (the default is Lensink's: "Heel dichtbij" first).
     const layout = await fetchRingLabels(page);
     expect(layout[0]).toBe('Heel dichtbij');
-    const list = page.getByRole('region', { name: 'Lijst van de cirkel' });
+    const list = page.getByRole('region', { name: 'Wie staat er in de kring' });
     const headings = (await list.getByRole('heading', { level: 3 }).allTextContents()).map((t) => t.trim());
     layout.forEach((label, i) => expect(headings).toContain(`Ring ${String(i + 1)}: ${label}`));
     expect(await list.getByRole('listitem').count()).toBeGreaterThanOrEqual(3);

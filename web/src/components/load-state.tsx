@@ -1,9 +1,13 @@
 import type { CombinedError } from 'urql';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
+import { forbiddenArea } from '../features/session/forbidden-area';
+import { forbiddenText } from '../features/session/forbidden';
+import { useViewer } from '../features/session/session-context';
 import { classifyLoadError, retryAfterMinutes } from '../lib/load-error';
 import { LOGIN_PATH } from '../lib/return-path';
 import { nl } from '../messages/nl';
 import { BackIcon, InfoIcon, LockIcon, LoginIcon, RetryIcon } from './icons';
+import './load-state.css';
 
 /** The way back to the start page, under every message that ends a page. */
 export function BackHomeLink() {
@@ -45,15 +49,20 @@ export function NotFoundMessage({ heading: H = 'h2' }: MessageProps) {
   );
 }
 
-/** Signed in, but this is not for them (FORBIDDEN): calm words and a way back, never a blank page. */
+/**
+ * Signed in, but this is not for them (FORBIDDEN): calm words that fit their role and the page they
+ * tried, and a way back, never a blank page.
+ */
 export function ForbiddenMessage({ heading: H = 'h2' }: MessageProps) {
+  const viewer = useViewer();
+  const { pathname } = useLocation();
   return (
     <div className="notice" role="alert">
       {H === 'h1' ? <title>{nl.app.pageTitle(nl.state.forbidden)}</title> : null}
       <H className="notice-title">
         <LockIcon /> {nl.state.forbidden}
       </H>
-      <p>{nl.state.forbiddenText}</p>
+      <p>{forbiddenText(viewer?.role ?? null, forbiddenArea(pathname))}</p>
       <BackHomeLink />
     </div>
   );

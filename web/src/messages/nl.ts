@@ -16,6 +16,8 @@ import type {
   Wish,
 } from '../gql/graphql';
 import type { NavKey } from '../features/session/roles';
+import type { ForbiddenArea } from '../features/session/forbidden-area';
+import { distinctLabel } from './snapshot-label';
 import type { PasswordProblem } from '../features/my-data/password-rules';
 import type { AccountProblem } from '../features/admin-accounts/account-form';
 
@@ -72,7 +74,41 @@ export const nl = {
     backHome: 'Naar de startpagina',
     forbidden: 'Dit mag je niet bekijken',
     forbiddenText:
-      'Deze gegevens zijn niet voor jou. Zo beschermen we de mensen om wie het gaat. Denk je dat je dit wel moet kunnen zien? Vraag het aan de beheerder, of aan de cliënt zelf.',
+      'Deze gegevens zijn niet voor jou. Zo beschermen we de mensen om wie het gaat. Denk je dat je dit wel moet kunnen zien? Vraag het aan de beheerder.',
+    // Issue 14: "not allowed" in words that fit the role and the page (features/session/forbidden.ts).
+    forbiddenFor: {
+      CLIENT: {
+        circle: 'Dit is niet jouw kring. Je eigen kring vind je bij "Mijn kring".',
+        other: 'Deze pagina is voor medewerkers, niet voor jou. Je eigen kring vind je bij "Mijn kring".',
+      },
+      SUPPORT_WORKER: {
+        circle: 'Deze cliënt laat je nu niet meekijken. Een cliënt kiest zelf wie mag meekijken. Vraag het aan de cliënt.',
+        own: 'Deze pagina is alleen voor cliënten zelf.',
+        other: 'Deze pagina is niet voor begeleiders. Heb je dit wel nodig voor je werk? Vraag het aan de beheerder.',
+      },
+      COORDINATOR: {
+        circle:
+          'De kring van een cliënt is alleen voor de cliënt en wie mag meekijken. Als kwartiermaker zie je alleen cijfers over groepen cliënten.',
+        clients: 'Deze lijst is alleen voor begeleiders. Als kwartiermaker zie je alleen cijfers over groepen cliënten.',
+        own: 'Deze pagina is alleen voor cliënten zelf.',
+        wijk: 'Dit deel is alleen voor de kwartiermakers van deze wijk. Werk je ook in deze wijk? Vraag de beheerder om de wijk aan je account toe te voegen.',
+        other: 'Deze pagina is niet voor kwartiermakers. Heb je dit wel nodig voor je werk? Vraag het aan de beheerder.',
+      },
+      RESEARCHER: {
+        circle: 'Als onderzoeker zie je geen kring van een cliënt. Bij "Onderzoek" zie je cijfers over groepen, zonder namen.',
+        clients: 'Als onderzoeker zie je geen cliënten. Bij "Onderzoek" zie je cijfers over groepen, zonder namen.',
+        own: 'Deze pagina is alleen voor cliënten zelf.',
+        other: 'Deze pagina is niet voor onderzoekers. Heb je dit wel nodig voor je onderzoek? Vraag het aan de beheerder.',
+      },
+      ADMIN: {
+        circle:
+          'Ook een beheerder ziet geen kring van een cliënt. Alleen de cliënt en wie mag meekijken, zien de kring. Zo beschermen we de cliënt.',
+        clients: 'Deze lijst is alleen voor begeleiders. Ook een beheerder ziet geen cliënten en hun kring.',
+        own: 'Deze pagina is alleen voor cliënten zelf.',
+        other:
+          'Deze pagina is voor een andere rol. Een beheerder richt Wijkkring in, maar ziet niet alles. Zo beschermen we de mensen om wie het gaat.',
+      },
+    } satisfies Record<Role, Partial<Record<ForbiddenArea, string>> & { readonly other: string }>,
     unauthenticated: 'Je bent niet meer ingelogd. Log opnieuw in om verder te gaan.',
     toLogin: 'Naar inloggen',
     rateLimited: 'Je hebt het te vaak geprobeerd. Wacht even en probeer het dan opnieuw.',
@@ -102,7 +138,8 @@ export const nl = {
     code: 'Code van 6 cijfers',
     codeHint: 'De code verandert elke 30 seconden.',
     codeInvalid: 'Typ de 6 cijfers uit je app.',
-    codeWrong: 'Deze code klopt niet. Kijk in je app en typ de code die je nu ziet.',
+    // The API answers the same for a mistyped code and one that was just used or ran out; waiting for the next code helps with all three.
+    codeWrong: 'Deze code werkt niet. Wacht tot je app een nieuwe code laat zien. Typ dan die nieuwe code.',
     verify: 'Code controleren',
     startAgain: 'Opnieuw beginnen',
     stepExpired: 'Het inloggen duurde te lang. Begin opnieuw met je gebruikersnaam en wachtwoord.',
@@ -125,11 +162,11 @@ export const nl = {
   },
   myCircle: {
     title: 'Mijn kring',
-    noCircle: 'Je hebt nog geen netwerkcirkel. Maak er een samen met je begeleider.',
+    noCircle: 'Je hebt nog geen kring. Maak er een samen met je begeleider.',
   },
   access: {
     title: 'Wie mag meekijken',
-    intro: 'Jij bepaalt wie jouw netwerkcirkel mag zien. Je kunt dat altijd weer stoppen.',
+    intro: 'Jij bepaalt wie jouw kring mag zien. Je kunt dat altijd weer stoppen.',
     listTitle: 'Deze mensen mogen meekijken',
     empty: 'Nog niemand mag meekijken. Alleen jij ziet je kring.',
     level: {
@@ -142,14 +179,15 @@ export const nl = {
     } satisfies Record<AccessLevel, string>,
     grantedOn: (date: string) => `Gegeven op ${date}`,
     until: (date: string) => `tot en met ${date}`,
-    noEnd: 'geen einddatum',
+    noEnd: 'tot jij het stopt',
     active: 'Mag nu meekijken',
     ended: 'Gestopt',
     endedOn: (date: string) => `Gestopt op ${date}`,
+    ranUntil: (date: string) => `Liep tot en met ${date}`,
     revoke: 'Stoppen',
     revokeFor: (name: string) => `Stoppen met meekijken door ${name}`,
-    revokeTitle: (name: string) => `Stoppen met delen met ${name}?`,
-    revokeText: (name: string) => `${name} kan je kring dan niet meer zien. Je kunt later opnieuw toegang geven.`,
+    revokeTitle: (name: string) => `Meekijken door ${name} stoppen?`,
+    revokeText: (name: string) => `${name} kan je kring dan niet meer zien. Je kunt ${name} later weer laten meekijken.`,
     revokeConfirm: 'Ja, stoppen',
     revoked: (name: string) => `${name} mag niet meer meekijken.`,
     grantTitle: 'Iemand laten meekijken',
@@ -165,12 +203,13 @@ export const nl = {
     untilLabel: 'Tot en met welke dag? ',
     untilHint: 'Laat leeg als er geen einddatum is.',
     untilInPast: 'Kies een dag vanaf vandaag, of laat het leeg.',
-    grantButton: 'Toegang geven',
+    grantButton: 'Laten meekijken',
     granted: (name: string) => `${name} mag nu meekijken.`,
-    consentTitle: 'Meetellen in wijkoverzichten',
-    consentLabel: 'Mijn kring mag meetellen in wijkoverzichten',
+    // The same choice feeds the wijk's figures and research (the pseudonymised export, issue 10): it says both (issue 14).
+    consentTitle: 'Meetellen voor de wijk en voor onderzoek',
+    consentLabel: 'Mijn kring mag meetellen, zonder mijn naam',
     consentText:
-      'Kwartiermakers kijken hoe organisaties in de wijk samenwerken. Daarvoor tellen ze hoe vaak organisaties samen in een kring staan. Ze zien nooit jouw naam of jouw kring. Alleen getallen van minstens 10 mensen samen worden getoond.',
+      'Medewerkers van de gemeente kijken hoe organisaties in de wijk samenwerken. Onderzoekers van de hogeschool kijken hoe kringen veranderen. Daarvoor gebruiken ze gegevens uit kringen, zonder namen. Ze zien nooit jouw naam, en nooit de namen van mensen in je kring. Getallen over de wijk gaan altijd over groepen van minstens 10 mensen.',
     consentDefault: 'Dit staat uit, tot jij het aanzet. Je kunt het altijd weer uitzetten.',
     consentOn: 'Je kring telt mee, zonder je naam.',
     consentOff: 'Je kring telt niet mee.',
@@ -185,12 +224,12 @@ export const nl = {
   },
   myData: {
     title: 'Mijn gegevens',
-    intro: 'Download je gegevens, verander je wachtwoord, of verwijder alles.',
-    exportTitle: 'Al je gegevens downloaden',
+    intro: 'Bewaar je gegevens als bestand, verander je wachtwoord, of verwijder alles.',
+    exportTitle: 'Je gegevens bewaren als bestand',
     exportText:
-      'Je krijgt één bestand met alles wat Wijkkring over jou weet: je account, je kringen, wie mag meekijken en wie er heeft gekeken. Een computer kan het bestand lezen (JSON).',
-    exportButton: 'Download mijn gegevens',
-    exported: (fileName: string) => `Klaar. Je gegevens staan in het bestand ${fileName}.`,
+      'Je krijgt één bestand met alles wat Wijkkring over jou weet. Daarin staan je account, je kringen, wie mag meekijken en wie er heeft gekeken. Het bestand is gemaakt voor computers, niet om zelf te lezen.',
+    exportButton: 'Bewaar je gegevens als bestand',
+    exported: 'Klaar. Het bestand met je gegevens staat nu op je computer, tablet of telefoon.',
     passwordTitle: 'Wachtwoord veranderen',
     currentPassword: 'Je huidige wachtwoord',
     newPassword: 'Je nieuwe wachtwoord',
@@ -211,13 +250,13 @@ export const nl = {
     eraseIntro: 'Wil je niet meer dat Wijkkring iets over jou bewaart? Dan kun je alles laten verwijderen.',
     eraseWhat: 'Dit gebeurt:',
     eraseItems: [
-      'Al je netwerkcirkels worden verwijderd, ook de oude.',
+      'Al je kringen worden verwijderd, ook de oude.',
       'De mensen die alleen in jouw kring stonden, worden verwijderd.',
       'Niemand kan nog meekijken.',
       'Je account wordt verwijderd. Je wordt meteen uitgelogd.',
     ],
-    eraseKept: 'Wat blijft: in het logboek staat dat er gegevens zijn verwijderd, zonder je naam. Dat moet van de wet.',
-    eraseWarning: 'Dit kun je niet ongedaan maken. Download eerst je gegevens als je ze wilt bewaren.',
+    eraseKept: 'Wat blijft: we schrijven op dat er gegevens zijn verwijderd, zonder je naam. Dat moet van de wet.',
+    eraseWarning: 'Dit kun je niet ongedaan maken. Wil je je gegevens houden? Bewaar ze dan eerst als bestand.',
     eraseConfirmLabel: 'Typ VERWIJDEREN om te bevestigen',
     eraseWord: 'VERWIJDEREN',
     eraseConfirmWrong: 'Typ het woord VERWIJDEREN in hoofdletters.',
@@ -548,9 +587,9 @@ export const nl = {
     repeatDiffers: 'De twee wachtwoorden zijn niet hetzelfde.',
     refused:
       'De gebruikersnaam of de activatiecode klopt niet, of de code is al gebruikt of verlopen. Een code werkt 72 uur en één keer. Kijk of je alles goed hebt getypt. Lukt het niet? Vraag de beheerder om een nieuwe code.',
-    passwordSet: 'Je wachtwoord is opgeslagen.',
+    passwordSet: 'Je wachtwoord is bewaard.',
     stepExpired:
-      'Je wachtwoord is opgeslagen, maar het instellen van de app duurde te lang. Log in met je gebruikersnaam en je nieuwe wachtwoord. Dan stel je de app opnieuw in.',
+      'Je wachtwoord is bewaard, maar het instellen van de app duurde te lang. Log in met je gebruikersnaam en je nieuwe wachtwoord. Dan stel je de app opnieuw in.',
     toLogin: 'Naar inloggen',
   },
   adminOrganisations: {
@@ -972,11 +1011,11 @@ export const nl = {
     flagShowFor: (kind: string, who: string) => `: ${kind}, ${who}`,
   },
   graph: {
-    controls: 'Kaart vergroten of verkleinen',
+    controls: 'Groter of kleiner maken',
     zoomIn: 'Inzoomen',
     zoomOut: 'Uitzoomen',
-    fit: 'Hele kaart',
-    zoomHelp: 'Ingezoomd? Schuif de kaart met je vinger of muis.',
+    fit: 'Alles laten zien',
+    zoomHelp: 'Ingezoomd? Schuif met je vinger of muis.',
   },
   notFoundPage: {
     title: 'Pagina niet gevonden',
@@ -1185,23 +1224,26 @@ export const nl = {
     empty: 'Nog niemand heeft jou toegang gegeven. Een cliënt doet dat zelf, bij "Wie mag meekijken".',
   },
   circle: {
-    title: (name: string) => `Netwerkcirkel van ${name}`,
+    title: (name: string) => `Kring van ${name}`,
     madeOn: (date: string) => `Gemaakt op ${date}`,
-    frozenOn: (date: string) => `Momentopname van ${date}`,
-    summary: (n: number) => `${count(n, 'persoon of organisatie', 'personen en organisaties')} in de cirkel.`,
-    mapTitle: 'De cirkel',
+    frozenOn: (date: string, label: string | null = null) => {
+      const name = distinctLabel(label, date);
+      return name ? `Vastgelegd op ${date} (${name})` : `Vastgelegd op ${date}`;
+    },
+    summary: (n: number) => `${count(n, 'persoon of organisatie', 'personen en organisaties')} in de kring.`,
+    mapTitle: 'De kring',
     mapHelp: 'In het midden staat de persoon zelf. Hoe dichter bij het midden, hoe belangrijker.',
     graphLabel: (name: string, n: number) =>
-      `Netwerkcirkel van ${name} met ${count(n, 'persoon of organisatie', 'personen en organisaties')}. Dezelfde gegevens staan in de lijst.`,
-    legendTitle: 'Uitleg bij de cirkel',
+      `Kring van ${name} met ${count(n, 'persoon of organisatie', 'personen en organisaties')}. Dezelfde gegevens staan in de lijst.`,
+    legendTitle: 'Uitleg bij de kring',
     legend: {
       person: 'Persoon',
       professional: 'Hulpverlener',
       organisation: 'Organisatie',
       safetyNet: 'Vangnet: iemand die je belt als het mis gaat',
     },
-    listTitle: 'Lijst van de cirkel',
-    listIntro: 'Iedereen in de cirkel, per ring. Ring 1 is het dichtst bij.',
+    listTitle: 'Wie staat er in de kring',
+    listIntro: 'Iedereen in de kring, per ring. Ring 1 is het dichtst bij.',
     ringHeading: (ring: number, label: string) => `Ring ${String(ring)}: ${label}`,
     emptyRing: 'Niemand in deze ring.',
     kind: {
@@ -1216,8 +1258,8 @@ export const nl = {
     wishLabel: 'Wens',
     noteLabel: 'Notitie',
     safetyNet: 'Vangnet',
-    unplacedTitle: 'Niet op de cirkel',
-    unplacedText: 'Deze namen hebben een ring of groep die deze cirkel niet kent. Ze staan daarom niet op de tekening.',
+    unplacedTitle: 'Niet in de tekening',
+    unplacedText: 'Deze namen hebben een ring of groep die deze kring niet kent. Ze staan daarom niet in de tekening.',
     backToList: 'Terug naar mijn cliënten',
   },
   support: {
@@ -1306,6 +1348,69 @@ export const nl = {
       VOLUNTEERING: 'vrijwilligerswerk',
       WALK_IN: 'inloop',
       YOUTH_FAMILY: 'jeugd en gezin',
+    } satisfies Record<OfferingCategory, string>,
+  },
+  // Aanbod in je wijk (issue 14): for clients first, B1, short sentences. "For" texts are for a begeleider.
+  offers: {
+    title: 'Aanbod in je wijk',
+    titleFor: (name: string) => `Aanbod in de wijk van ${name}`,
+    intro: (wijk: string) => `Dit is er in ${wijk}. Kies wat bij je past.`,
+    introFor: (wijk: string) => `Dit is er in ${wijk}.`,
+    noWijk: 'We weten niet in welke wijk je woont. Vraag je begeleider om hulp.',
+    noWijkFor: 'We weten niet in welke wijk deze persoon woont.',
+    none: 'Er staat nog geen aanbod van deze wijk in Wijkkring.',
+    noneShown: 'Hier is niets voor deze keuze. Kies iets anders.',
+    backToCircle: 'Terug naar je kring',
+    backToCircleFor: 'Terug naar de kring',
+    choose: 'Kies wat je zoekt',
+    kindLegend: 'Wat zoek je?',
+    allKinds: 'Alles',
+    languageLabel: 'In welke taal?',
+    allLanguages: 'Alle talen',
+    ringLabel: 'Waar zet je het in je kring?',
+    ringLabelFor: 'Waar komt het in de kring?',
+    ringOption: (ring: number, label: string) => `Ring ${String(ring)}: ${label}`,
+    shown: (n: number) => `Je ziet nu ${count(n, 'plek', 'plekken')}.`,
+    where: 'Waar',
+    language: 'Taal',
+    languages: 'Talen',
+    add: 'Zet in mijn kring',
+    addFor: 'Zet in de kring',
+    /** The button's name for a screen reader: the visible words first, then who. */
+    addLabel: (organisation: string) => `Zet in mijn kring: ${organisation}`,
+    addLabelFor: (organisation: string) => `Zet in de kring: ${organisation}`,
+    adding: 'Bezig met bewaren',
+    added: (organisation: string, ring: string) => `${organisation} staat nu in je kring, bij ${ring}.`,
+    addedFor: (organisation: string, ring: string) => `${organisation} staat nu in de kring, bij ${ring}.`,
+    inCircle: 'Staat al in je kring',
+    inCircleFor: 'Staat al in de kring',
+    nowInCircle: 'Staat in je kring',
+    nowInCircleFor: 'Staat in de kring',
+    viewCircle: 'Bekijk je kring',
+    viewCircleFor: 'Bekijk de kring',
+    addFailed: 'Dat lukte niet. Probeer het nog een keer.',
+    forbidden: 'Je mag deze kring niet veranderen.',
+    readOnly: 'Je kunt hier kijken. Iets in de kring zetten kan hier niet.',
+    /** The link from the signals. */
+    fromSignals: 'Bekijk al het aanbod in je wijk',
+    /** The kinds as a client would say them. */
+    kind: {
+      BUDDY: 'Maatje',
+      WALK_IN: 'Inloop',
+      SPORT: 'Sport en bewegen',
+      LANGUAGE: 'Taal',
+      PEER_SUPPORT: 'Lotgenoten',
+      DEBT_SUPPORT: 'Geld en schulden',
+      MEALS: 'Samen eten',
+      HOUSING: 'Wonen',
+      DAY_ACTIVITIES: 'Dagbesteding',
+      GENERAL_PRACTICE: 'Huisarts',
+      DISTRICT_NURSING: 'Wijkverpleging',
+      VOLUNTEERING: 'Vrijwilligerswerk',
+      YOUTH_FAMILY: 'Gezin en jeugd',
+      MENTAL_HEALTH: 'Psychische hulp',
+      NEIGHBOURHOOD_SUPPORT: 'Buurthulp',
+      SHELTERED_LIVING: 'Beschermd wonen',
     } satisfies Record<OfferingCategory, string>,
   },
   wijkSignals: {
@@ -1518,6 +1623,8 @@ export const nl = {
     freezeSaving: 'Even geduld …',
     freezeDone: (date: string) => `Je kring is vastgelegd op ${date}. Je kunt gewoon verder.`,
     freezeFailed: 'Vastleggen lukte niet. Probeer het zo nog eens.',
+    freezeExplained:
+      'Vastleggen is niet nodig om te bewaren: dat gaat vanzelf. Vastleggen zet een datum bij je kring zoals hij nu is. Later zie je dan wat er veranderd is.',
     frozenNote: 'Dit is een vastgelegd moment. Dat verandert niet meer.',
     compareLink: 'Wat is er veranderd',
     printLink: 'Afdrukken',
@@ -1529,7 +1636,10 @@ export const nl = {
     earlier: 'Eerder',
     later: 'Later',
     openCircle: (date: string) => `Nu (sinds ${date})`,
-    snapshot: (date: string, label: string | null) => (label ? `${date}: ${label}` : date),
+    snapshot: (date: string, label: string | null) => {
+      const name = distinctLabel(label, date);
+      return name ? `${date} (${name})` : date;
+    },
     onlyOne:
       'Er is nog maar één moment van deze kring. Leg je kring vast met de knop "Vastleggen". Dan kun je later zien wat er veranderd is.',
     sameTwice: 'Je hebt twee keer hetzelfde moment gekozen. Kies twee verschillende momenten.',
@@ -1537,7 +1647,7 @@ export const nl = {
     mapTitle: (date: string | null) => (date ? `De kring van ${date}` : 'De kring nu'),
     mapHelp: 'Tekens bij een naam laten zien wat er veranderd is.',
     graphLabel: (name: string, date: string | null, n: number) =>
-      `Netwerkcirkel van ${name} ${date ? `op ${date}` : 'nu'}, met ${count(n, 'verandering', 'veranderingen')}. De veranderingen staan ook in de lijst.`,
+      `Kring van ${name} ${date ? `op ${date}` : 'nu'}, met ${count(n, 'verandering', 'veranderingen')}. De veranderingen staan ook in de lijst.`,
     listTitle: 'Wat er veranderd is',
     nothingChanged: (date: string) => `Er is niets veranderd sinds ${date}. Iedereen staat nog op dezelfde plek.`,
     unchangedTitle: (n: number) =>
@@ -1566,15 +1676,18 @@ export const nl = {
     noClient: 'We weten niet van wie deze kring is. Open de kring via "Mijn cliënten" en kies dan "Wat is er veranderd".',
   },
   print: {
-    title: (name: string) => `Netwerkcirkel van ${name}`,
-    pageTitle: (name: string) => `Afdrukken: netwerkcirkel van ${name}`,
+    title: (name: string) => `Kring van ${name}`,
+    pageTitle: (name: string) => `Afdrukken: kring van ${name}`,
     intro: 'Zo ziet je kring eruit op papier. Er staan alleen voornamen op, geen notities.',
     dateOpen: (date: string) => `Stand van ${date}`,
-    dateFrozen: (date: string, label: string | null) => (label ? `Vastgelegd op ${date}: ${label}` : `Vastgelegd op ${date}`),
+    dateFrozen: (date: string, label: string | null) => {
+      const name = distinctLabel(label, date);
+      return name ? `Vastgelegd op ${date} (${name})` : `Vastgelegd op ${date}`;
+    },
     print: 'Afdrukken',
-    downloadPng: 'Download als afbeelding (PNG)',
-    downloading: 'Afbeelding maken …',
-    downloaded: 'De afbeelding staat bij je downloads.',
+    downloadPng: 'Bewaar de kring als plaatje',
+    downloading: 'Plaatje maken …',
+    downloaded: 'Klaar. Het plaatje staat nu op je computer, tablet of telefoon.',
     failed: 'Dat lukte niet. Probeer het zo nog eens.',
     backToCircle: 'Terug naar de kring',
     legendTitle: 'Uitleg',
@@ -1582,10 +1695,19 @@ export const nl = {
     ringLine: (ring: number, label: string) => `${String(ring)}. ${label}`,
     centre: 'In het midden sta jij.',
     drawingLabel: (name: string, n: number) =>
-      `Netwerkcirkel van ${name} met ${count(n, 'persoon of organisatie', 'personen en organisaties')}.`,
-    fileName: (name: string, date: string) => `netwerkcirkel-${name}-${date}.png`,
+      `Kring van ${name} met ${count(n, 'persoon of organisatie', 'personen en organisaties')}.`,
+    fileName: (name: string, date: string) => `kring-${name}-${date}.png`,
     notShown: (n: number) => `${count(n, 'naam staat', 'namen staan')} niet op de tekening, omdat de ring of groep niet bestaat.`,
     footer: 'Gemaakt met Wijkkring',
+  },
+  // Issue 14, item 2: the drawing at a readable size, and the list of names on the printed page.
+  drawing: {
+    scrollLabel: 'De hele tekening. Schuif opzij om alles te zien.',
+  },
+  printList: {
+    title: 'Wie staat in welke ring',
+    ring: (ring: number, label: string) => `Ring ${String(ring)}: ${label}`,
+    nobody: 'Nog niemand.',
   },
   editor: {
     toolsLabel: 'Kring tekenen',
@@ -1593,10 +1715,19 @@ export const nl = {
     undo: 'Ongedaan maken',
     redo: 'Opnieuw doen',
     shortcuts: 'Sneltoetsen: Ctrl+Z maakt ongedaan, Ctrl+Y doet het opnieuw.',
+    // The save status (issue 14): always in view, calm, with an icon.
+    saveStatusLabel: 'Bewaren',
+    saved: 'Alles is bewaard',
+    saving: 'Bezig met bewaren',
+    notSaved: 'Niet bewaard',
+    notSavedRetry: 'Opnieuw proberen',
+    notSavedSpoken: 'Niet bewaard. Kies Opnieuw proberen, bovenaan de pagina.',
+    savedByItself: 'Wat je verandert, wordt meteen bewaard. Je hoeft niet op een knop te drukken.',
+    undoKept: 'Ongedaan maken kan tot je uitlogt of dit venster sluit.',
     readOnly: 'Je kunt deze kring bekijken, maar niet veranderen.',
     mapHelpEditable:
       'Sleep een naam naar een andere ring of groep. Met het toetsenbord kan het ook: gebruik de knoppen in de lijst.',
-    mapHelpKeys: 'In de cirkel gaan de pijltjestoetsen van naam naar naam; Enter brengt je naar die naam in de lijst.',
+    mapHelpKeys: 'In de kring gaan de pijltjestoetsen van naam naar naam. Met Enter ga je naar die naam in de lijst.',
     onDrawing: (name: string, ring: number, ringLabel: string, sectorLabel: string) =>
       `${name}: ring ${String(ring)} (${ringLabel}), ${sectorLabel}`,
     closer: 'Dichterbij',
@@ -1636,7 +1767,8 @@ export const nl = {
     moreDetails: 'Meer vertellen (mag leeg blijven)',
     support: 'Wat voor steun geeft deze persoon?',
     supportHint: 'Kies wat past. Vangnet: iemand die je belt als het mis gaat.',
-    frequency: 'Hoe vaak is er contact?',
+    // Also the term in the list of who is in the kring: a label, not a question (issue 14: no "?:").
+    frequency: 'Hoe vaak contact',
     frequencyNone: 'Weet ik niet',
     frequencyOption: {
       DAILY: 'Elke dag',
@@ -1653,7 +1785,7 @@ export const nl = {
     tiesHint: 'Kies wie elkaar kennen. Dan komt er een lijn tussen hen in de tekening.',
     tiesEmpty: 'Er staat nog niemand anders in de kring.',
     submitAdd: 'Toevoegen',
-    submitEdit: 'Opslaan',
+    submitEdit: 'Bewaren',
     contactDetails: 'Zet hier geen telefoonnummer of e-mailadres. De kring is geen adresboek.',
     invalid: 'Dit klopt niet. Kijk het nog eens na.',
     duplicate: 'Deze persoon of organisatie staat al in de kring.',

@@ -13,12 +13,14 @@ import {
   type AccessLevel,
   type GrantFieldsFragment,
 } from '../../gql/graphql';
-import { formatCalendarDate, formatDate, todayInAmsterdam } from '../../lib/format';
+import { todayInAmsterdam } from '../../lib/format';
 import { classifyLoadError, invalidField } from '../../lib/load-error';
 import { nl } from '../../messages/nl';
 import { RoleGate } from '../session/guards';
 import { useSignedInViewer } from '../session/session-context';
 import { AuditTrail } from './audit-trail';
+import { grantPeriod } from './grant-text';
+import './access-page.css';
 
 const LEVELS: readonly AccessLevel[] = ['READ', 'EDIT'];
 
@@ -47,6 +49,7 @@ function GrantItem({
   readonly grant: GrantFieldsFragment;
   readonly onRevoke?: (grant: GrantFieldsFragment) => void;
 }) {
+  const period = grantPeriod(grant);
   return (
     <li className="grant">
       <div className="grant-who">
@@ -55,14 +58,8 @@ function GrantItem({
       </div>
       <div className="grant-what">
         <LevelBadge level={grant.level} />
-        <span>{grant.until ? nl.access.until(formatCalendarDate(grant.until)) : nl.access.noEnd}</span>
-        <span className="muted">
-          {grant.active
-            ? nl.access.grantedOn(formatDate(grant.grantedAt))
-            : grant.revokedAt
-              ? nl.access.endedOn(formatDate(grant.revokedAt))
-              : nl.access.ended}
-        </span>
+        <span>{period.period}</span>
+        <span className="muted">{period.since}</span>
       </div>
       {onRevoke ? (
         <button

@@ -22,10 +22,19 @@ describe('describeAuditEvent', () => {
     );
   });
 
-  it('describes giving and stopping access', () => {
+  it('describes letting someone look and stopping it, in the words of the page (issue 14)', () => {
     const you = { actorIsYou: true, actorOrganisation: null, subject: 'AccessGrant' } as const;
-    expect(describeAuditEvent(event({ ...you, action: 'CREATE' }))).toBe('Jij hebt toegang gegeven');
-    expect(describeAuditEvent(event({ ...you, action: 'UPDATE' }))).toBe('Jij hebt toegang gestopt');
+    expect(describeAuditEvent(event({ ...you, action: 'CREATE' }))).toBe('Jij hebt iemand laten meekijken');
+    expect(describeAuditEvent(event({ ...you, action: 'UPDATE' }))).toBe('Jij hebt het meekijken gestopt');
+    expect(describeAuditEvent(event({ ...you, action: 'CREATE', result: 'DENIED' }))).toBe(
+      'Jij probeerde iemand te laten meekijken, maar dat mocht niet',
+    );
+  });
+
+  it('says a file was saved, not downloaded (issue 14)', () => {
+    expect(describeAuditEvent(event({ action: 'EXPORT', subject: 'Client', actorIsYou: true }))).toBe(
+      'Jij hebt je gegevens als bestand bewaard',
+    );
   });
 
   it('says when someone was refused or failed', () => {
@@ -56,7 +65,7 @@ describe('describeAuditEvent', () => {
 
   it('falls back to "je gegevens" for a subject it does not know', () => {
     expect(describeAuditEvent(event({ action: 'EXPORT', subject: 'Something', actorIsYou: true }))).toBe(
-      'Jij hebt je gegevens gedownload',
+      'Jij hebt je gegevens als bestand bewaard',
     );
   });
 });

@@ -28,9 +28,9 @@ const SUBJECT: Readonly<Record<string, string>> = {
 function deed(action: AuditAction, subject: string): Deed {
   const object = SUBJECT[subject] ?? 'je gegevens';
   if (subject === 'AccessGrant') {
-    // Giving and stopping access are the two things that happen to a grant.
-    if (action === 'CREATE') return { object: 'toegang', done: 'gegeven', tried: 'te geven' };
-    if (action === 'UPDATE' || action === 'DELETE') return { object: 'toegang', done: 'gestopt', tried: 'te stoppen' };
+    // Letting someone look and stopping that are the two things that happen to a grant.
+    if (action === 'CREATE') return { object: 'iemand', done: 'laten meekijken', tried: 'te laten meekijken' };
+    if (action === 'UPDATE' || action === 'DELETE') return { object: 'het meekijken', done: 'gestopt', tried: 'te stoppen' };
   }
   switch (action) {
     case 'READ':
@@ -49,7 +49,8 @@ function deed(action: AuditAction, subject: string): Deed {
     case 'PRINT':
       return { object, done: 'afgedrukt', tried: 'af te drukken' };
     case 'EXPORT':
-      return { object, done: 'gedownload', tried: 'te downloaden' };
+      // A client reads "als bestand bewaard", never "gedownload" (docs/WORDS.md).
+      return { object, done: 'als bestand bewaard', tried: 'als bestand te bewaren' };
     case 'LOGIN':
       return { object: '', done: 'ingelogd', tried: 'in te loggen' };
     case 'LOGOUT':
@@ -68,7 +69,7 @@ export function auditActor(event: Pick<AuditEventLike, 'actorName' | 'actorIsYou
 
 /**
  * One audit record as a plain Dutch sentence (B1): "Eline K. (Lister) heeft je kring bekeken",
- * "Jij hebt toegang gegeven", "Kim (Lister) probeerde je kring te bekijken, maar dat mocht niet."
+ * "Jij hebt iemand laten meekijken", "Kim (Lister) probeerde je kring te bekijken, maar dat mocht niet."
  */
 export function describeAuditEvent(event: AuditEventLike): string {
   const actor = auditActor(event);

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../lib/format';
 import { nl } from '../../messages/nl';
 import { byMonth } from './audit-months';
 import { describeAuditEvent } from './audit-text';
+import './audit-trail.css';
 
 type AuditEvent = AuditTrailQuery['myAuditTrail']['nodes'][number];
 

@@ -115,6 +115,16 @@ export function CircleToolbar({ circleId, editable, frozen }: CircleToolbarProps
   const [open, setOpen] = useState(false);
   const [frozenAt, setFrozenAt] = useState<string | null>(null);
   const freezeButton = useRef<HTMLButtonElement>(null);
+  // Focus goes back to "Vastleggen" once the dialog is gone (issue 14). Focusing it while the modal
+  // dialog is still open does nothing (the rest of the page is inert), and focus fell to the top.
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (open) wasOpen.current = true;
+    else if (wasOpen.current) {
+      wasOpen.current = false;
+      freezeButton.current?.focus();
+    }
+  }, [open]);
 
   return (
     <div className="circle-toolbar">
@@ -126,7 +136,7 @@ export function CircleToolbar({ circleId, editable, frozen }: CircleToolbarProps
           <button
             ref={freezeButton}
             type="button"
-            className="button"
+            className="button secondary"
             aria-haspopup="dialog"
             onClick={() => {
               setFrozenAt(null);
@@ -143,6 +153,7 @@ export function CircleToolbar({ circleId, editable, frozen }: CircleToolbarProps
           <PrinterIcon /> {nl.history.printLink}
         </Link>
       </div>
+      {editable && !frozen ? <p className="circle-toolbar-note muted">{nl.history.freezeExplained}</p> : null}
       {frozen ? (
         <p className="circle-toolbar-note">
           <InfoIcon /> {nl.history.frozenNote}
@@ -161,7 +172,6 @@ export function CircleToolbar({ circleId, editable, frozen }: CircleToolbarProps
           onClose={(at) => {
             setOpen(false);
             setFrozenAt(at);
-            freezeButton.current?.focus();
           }}
         />
       ) : null}

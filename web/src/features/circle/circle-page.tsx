@@ -157,8 +157,11 @@ function CircleView({
       ) : null}
       <h1>{nl.circle.title(circle.clientName)}</h1>
       <p className="lead">
-        {circle.frozenAt ? nl.circle.frozenOn(formatDate(circle.frozenAt)) : nl.circle.madeOn(formatDate(circle.createdAt))}
-        {circle.label ? ` · ${circle.label}` : ''}. {nl.circle.summary(circle.entries.length)}
+        {/* A snapshot's name is said once, and not at all when it only repeats its date (issue 14). */}
+        {circle.frozenAt
+          ? nl.circle.frozenOn(formatDate(circle.frozenAt), circle.label)
+          : `${nl.circle.madeOn(formatDate(circle.createdAt))}${circle.label ? ` · ${circle.label}` : ''}`}
+        . {nl.circle.summary(circle.entries.length)}
       </p>
       {editable ? (
         <div className="editor-toolbar">

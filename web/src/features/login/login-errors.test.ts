@@ -12,10 +12,12 @@ describe('loginProblem', () => {
     expect(problem.aboutCode).toBe(false);
   });
 
-  it('says the code is wrong in step 2, on the code field', () => {
+  it('says to wait for the next code when a code is refused in step 2, on the code field (issue 14)', () => {
+    // The API refuses a mistyped code, a code used a moment ago and one that ran out alike.
     for (const step of ['totp', 'setup'] as const) {
       const problem = loginProblem(error('INVALID_CREDENTIALS'), step);
-      expect(problem.message).toMatch(/code klopt niet/);
+      expect(problem.message).toMatch(/Wacht tot je app een nieuwe code laat zien/);
+      expect(problem.message).not.toMatch(/klopt niet/);
       expect(problem.aboutCode).toBe(true);
     }
   });

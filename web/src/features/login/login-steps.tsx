@@ -7,6 +7,7 @@ import { nl } from '../../messages/nl';
 import { loginProblem, type LoginProblem } from './login-errors';
 import { CodeField, TotpSetupSteps } from './second-factor';
 import { normaliseTotpCode } from './totp-code';
+import './login-steps.css';
 
 /** The second step of a login or an activation: typing a code, or setting up the app first. */
 export type SecondFactor = { readonly kind: 'totp' } | { readonly kind: 'setup'; readonly secret: string; readonly uri: string };

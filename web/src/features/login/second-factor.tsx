@@ -1,6 +1,7 @@
 import { TextField } from '../../components/form';
 import { nl } from '../../messages/nl';
 import { groupSecret } from './totp-code';
+import './second-factor.css';
 
 /** The six digits from the authenticator app (to sign in, or to confirm a new app). */
 export function CodeField({

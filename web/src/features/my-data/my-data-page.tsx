@@ -9,6 +9,7 @@ import { loginPageAfter } from '../../lib/return-path';
 import { nl } from '../../messages/nl';
 import { RoleGate } from '../session/guards';
 import { PASSWORD_MAX, passwordProblems } from './password-rules';
+import './my-data-page.css';
 
 /** A calm sentence for an error these forms do not handle field by field. */
 function generalProblem(error: LoadErrorLike): FormProblem {
@@ -45,7 +46,7 @@ function ExportSection() {
       <button type="button" className="button" onClick={() => void download()} disabled={state.fetching}>
         <DownloadIcon /> {state.fetching ? nl.form.saving : nl.myData.exportButton}
       </button>
-      {saved ? <SuccessMessage>{nl.myData.exported(saved)}</SuccessMessage> : null}
+      {saved ? <SuccessMessage>{nl.myData.exported}</SuccessMessage> : null}
     </section>
   );
 }
