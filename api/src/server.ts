@@ -341,6 +341,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // Fails only when the client goes away while sending its body: nobody is left to answer.
       void handleGraphQL(yoga, req, res, env.requestTimeoutMs).catch(() => res.destroy());
     } else if (assets) {
+      // sirv streams a file without listening for its errors: a file of the web app that went away
+      // after the start (a new build, a deploy) would end the whole process. Its stream is piped
+      // into `res`, which says so synchronously, so the error is caught here (issue 14).
+      res.once('pipe', (source: NodeJS.ReadableStream) => {
+        source.once('error', (error: unknown) => {
+          console.error('[api] a file of the web app could not be read', error);
+          res.destroy();
+        });
+      });
       assets(req, res, () => {
         res.writeHead(404);
         res.end();
