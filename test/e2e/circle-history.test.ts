@@ -207,12 +207,17 @@ describe('Wat is er veranderd (issue 4)', () => {
     }
 
     // The drawing marks each change with a sign, and says how many there are.
-    const drawing = page.getByRole('img', { name: /^Netwerkcirkel van Mohamed nu, met \d+ veranderingen?\./ });
+    const drawing = page.getByRole('img', { name: /^Kring van Mohamed nu, met \d+ veranderingen?\./ });
     await drawing.waitFor();
     const label = (await drawing.getAttribute('aria-label')) ?? '';
     expect(label).toContain(`met ${String(expected.joined.length + expected.moved.length)} verandering`);
     const legend = await page.locator('.map-panel .legend-list').innerText();
     for (const word of ['Nieuw', 'Dichterbij', 'Verder weg', 'Niet meer in de kring']) expect(legend).toContain(word);
+
+    // The demo names its snapshots after their month: the choice shows the date once (issue 14).
+    const moments = await page.getByLabel('Eerder').locator('option').allTextContents();
+    expect(moments.filter((m) => /^\d+ \w+ \d{4}$/.test(m.trim())).length).toBeGreaterThan(0);
+    for (const moment of moments) expect(moment).not.toMatch(/\d{4}: /);
 
     await page.getByRole('heading', { level: 2, name: 'Aandachtspunten en kansen' }).waitFor();
     await shoot(page, 'veranderd-mohamed');
@@ -292,7 +297,7 @@ describe('Afdrukken (issue 4)', () => {
   it('prints a demo circle on exactly one A4 page, with the name and the date (issue 4)', async () => {
     const { page, circleId, errors } = await asMohamed();
     await page.goto(new URL(`/kring/${circleId}/afdrukken`, page.url()).href);
-    await page.getByRole('heading', { level: 1, name: 'Netwerkcirkel van Mohamed' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Kring van Mohamed' }).waitFor();
     await page.getByText(/^Stand van \d+ \w+ \d{4}$/).waitFor();
     await shoot(page, 'afdrukken-mohamed');
     expect(pdfPages(await printedPdf(page))).toBe(1);
@@ -304,7 +309,7 @@ describe('Afdrukken (issue 4)', () => {
     const page = await signedIn(client, `/kring/${longCircleId}/afdrukken`);
     const drawing = page.getByRole('img', { name: /met 40 personen en organisaties/ });
     await drawing.waitFor();
-    expect(await page.getByText('Vastgelegd op 1 december 2025: Veertig').count()).toBe(1);
+    expect(await page.getByText('Vastgelegd op 1 december 2025 (Veertig)').count()).toBe(1);
     expect(await page.locator('body').innerText()).not.toContain('geheime notitie');
     const pdf = await printedPdf(page);
     await writeFile(`${SHOTS}afdrukken-40.pdf`, pdf);
@@ -324,7 +329,7 @@ describe('Afdrukken (issue 4)', () => {
 
   it('records every print and PNG download in the audit log, and downloads a PNG (issue 4)', async () => {
     const page = await signedIn(client, `/kring/${world.circle.id}/afdrukken`);
-    await page.getByRole('img', { name: /Netwerkcirkel van/ }).waitFor();
+    await page.getByRole('img', { name: /Kring van/ }).waitFor();
     // The browser's print dialog does not exist headless; note that it was asked for.
     await page.evaluate(() => {
       window.print = () => document.body.setAttribute('data-printed', 'yes');
@@ -338,9 +343,9 @@ describe('Afdrukken (issue 4)', () => {
     const pngBefore = await printRecords(world.clientId, 'PNG');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download als afbeelding (PNG)' }).click(),
+      page.getByRole('button', { name: 'Bewaar de kring als plaatje' }).click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^netwerkcirkel-client-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.png$/);
+    expect(download.suggestedFilename()).toMatch(/^kring-client-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.png$/);
     await download.saveAs(`${SHOTS}afdrukken-download.png`);
     const file = await download.path();
     const png = await readFile(file);
@@ -348,7 +353,7 @@ describe('Afdrukken (issue 4)', () => {
     // A4 portrait at 150 dpi × 1.5.
     expect(png.readUInt32BE(16)).toBe(1860);
     expect(png.readUInt32BE(20)).toBe(2631);
-    await page.getByText('De afbeelding staat bij je downloads.').waitFor();
+    await page.getByText('Klaar. Het plaatje staat nu op je computer, tablet of telefoon.').waitFor();
     expect(await printRecords(world.clientId, 'PNG')).toBe(pngBefore + 1);
   });
 });

@@ -95,7 +95,8 @@ export interface ScreenPoint {
 }
 
 /**
- * Where an entry is on the screen, and the middle of ring 1 in the same direction from the centre.
+ * Where an entry is on the screen, and the middle of ring 1 in the same direction from the centre,
+ * after scrolling the entry to the middle of the screen.
  * Read from the drawn SVG (issue 13: no cytoscape), because the test drags like a person does: from
  * where the name's shape is drawn to where ring 1 is drawn. Only on-screen boxes are used: the
  * entry's node, and the discs of rings 1 and 2 (ring 1 is as wide as ring 2 is wider than it).
@@ -107,6 +108,9 @@ export async function dragPoints(page: Page, label: string): Promise<{ from: Scr
     const entry = [...drawing.querySelectorAll('[data-entry-id]')].find((e) =>
       (e.getAttribute('aria-label') ?? '').startsWith(`${name}:`),
     );
+    // As a person would: the drawing scrolled so the entry is in the middle of the screen, clear of
+    // the save bar at the top (on a landscape tablet the drawing has the whole width, issue 14).
+    entry?.scrollIntoView({ block: 'center', inline: 'center' });
     const node = entry?.querySelector('.hit-area')?.getBoundingClientRect();
     const ring1 = drawing.querySelector('[data-ring="1"]')?.getBoundingClientRect();
     const ring2 = drawing.querySelector('[data-ring="2"]')?.getBoundingClientRect();

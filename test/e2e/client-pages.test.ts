@@ -29,7 +29,7 @@ const VIEWPORTS = [
 /** Waits until the page shows its own content (its h1), not the loading state. */
 async function ready(page: Page, extra?: string): Promise<void> {
   await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.locator('.loading').waitFor({ state: 'detached' });
+  await expect.poll(() => page.locator('.loading').count()).toBe(0);
   if (extra) await page.locator(extra).first().waitFor();
 }
 

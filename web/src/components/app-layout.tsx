@@ -10,6 +10,7 @@ import { nl } from '../messages/nl';
 import { forgetAllHistories, tabStore } from '../features/circle/saved-history';
 import { ChartIcon, CircleIcon, DistrictIcon, EyeIcon, HomeIcon, LogoutIcon, PeopleIcon, SettingsIcon, UserIcon } from './icons';
 import { LoadError, Loading } from './load-state';
+import './app-layout.css';
 
 const NAV_ICONS: Record<NavKey, ReactNode> = {
   myCircle: <CircleIcon />,

@@ -9,6 +9,7 @@ import {
 } from 'react';
 import { nl } from '../messages/nl';
 import { CheckIcon, InfoIcon } from './icons';
+import './form.css';
 
 export interface FormProblem {
   /** The id of the input the problem is about; the summary links to it. */

@@ -1,3 +1,5 @@
+import './shape-swatch.css';
+
 /** A small picture of a node shape, for legends: the same shape and colour as on the drawing. */
 export type SwatchShape = 'ellipse' | 'round-rectangle' | 'diamond' | 'triangle' | 'star' | 'line';
 

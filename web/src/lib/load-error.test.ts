@@ -8,6 +8,11 @@ describe('classifyLoadError', () => {
     expect(classifyLoadError(withCodes('DATABASE_UNAVAILABLE'))).toBe('UNAVAILABLE');
   });
 
+  it('asks to try again when the read could not be recorded, or ran out of time (issue 14)', () => {
+    expect(classifyLoadError(withCodes('AUDIT_UNAVAILABLE'))).toBe('UNAVAILABLE');
+    expect(classifyLoadError(withCodes('TIMEOUT'))).toBe('UNAVAILABLE');
+  });
+
   it('asks to try again when the API did not answer at all', () => {
     expect(classifyLoadError({ networkError: new TypeError('Failed to fetch'), graphQLErrors: [] })).toBe('UNAVAILABLE');
   });

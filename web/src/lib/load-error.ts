@@ -27,7 +27,8 @@ export function hasErrorCode(error: LoadErrorLike | undefined | null, code: stri
  * - UNAUTHENTICATED: the session ended; the app sends the user to /inloggen (this is the fallback text).
  * - FORBIDDEN: signed in, but this is not for them: a calm "not allowed" with a way back.
  * - RATE_LIMITED: too many attempts; wait a moment.
- * - DATABASE_UNAVAILABLE, or no answer at all (network failure): try again in a moment.
+ * - DATABASE_UNAVAILABLE, AUDIT_UNAVAILABLE, TIMEOUT, or no answer at all (network failure): try
+ *   again in a moment.
  * - NOT_FOUND, and INVALID_INPUT: a page's only input is its URL, so a malformed id or slug is,
  *   for the user, a page that does not exist.
  * - anything else: a calm generic message.
@@ -38,7 +39,10 @@ export function classifyLoadError(error: LoadErrorLike): LoadErrorKind {
   if (codes.includes('UNAUTHENTICATED')) return 'UNAUTHENTICATED';
   if (codes.includes('FORBIDDEN')) return 'FORBIDDEN';
   if (codes.includes('RATE_LIMITED')) return 'RATE_LIMITED';
-  if (codes.includes('DATABASE_UNAVAILABLE')) return 'UNAVAILABLE';
+  // The database did not answer, or the read could not be recorded in the audit log (which the
+  // database holds), or the request ran out of time: all pass, so "try again in a moment" (issue 14).
+  if (codes.includes('DATABASE_UNAVAILABLE') || codes.includes('AUDIT_UNAVAILABLE') || codes.includes('TIMEOUT'))
+    return 'UNAVAILABLE';
   if (codes.includes('NOT_FOUND') || codes.includes('INVALID_INPUT')) return 'NOT_FOUND';
   if (codes.length === 0 && error.networkError !== undefined) return 'UNAVAILABLE';
   return 'OTHER';

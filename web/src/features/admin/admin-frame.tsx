@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { SettingsIcon } from '../../components/icons';
 import { nl } from '../../messages/nl';
 import { RoleGate } from '../session/guards';
+import './admin.css';
 
 /**
  * Every page of Beheer (ADMIN only): the page title, one h1, and a way back to the list of

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { SettingsIcon } from '../../components/icons';
 import { nl } from '../../messages/nl';
 import { RoleGate } from '../session/guards';
+import './admin.css';
 
 const SECTIONS = ['accounts', 'organisaties', 'inlezen', 'audit', 'personen', 'studies'] as const;
 

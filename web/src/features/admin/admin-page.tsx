@@ -13,6 +13,7 @@ import {
 import { classifyLoadError, invalidField, type LoadErrorLike } from '../../lib/load-error';
 import { nl } from '../../messages/nl';
 import { AdminFrame } from './admin-frame';
+import './admin.css';
 
 type Match = CirclePeopleQuery['circlePeople'][number];
 

@@ -7,6 +7,7 @@ import { CreateResearchStudyDocument, ResearchStudiesAdminDocument } from '../..
 import { classifyLoadError, hasErrorCode, invalidField } from '../../lib/load-error';
 import { AdminFrame } from './admin-frame';
 import { nl } from '../../messages/nl';
+import './admin.css';
 
 const texts = nl.admin.studies;
 const NAME_MIN = 3;

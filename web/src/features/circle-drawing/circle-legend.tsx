@@ -23,14 +23,17 @@ interface CircleLegendProps {
   /** Also explain the signs of "Wat is er veranderd". */
   readonly marks?: boolean;
   readonly title?: string;
+  /** Under an h2 (a section) it is an h3; straight under the page's h1 (the print) an h2, so no level is skipped. */
+  readonly headingLevel?: 2 | 3;
 }
 
 /** What the shapes (and the signs of changes) on the drawing mean. */
-export function CircleLegend({ marks = false, title = nl.circle.legendTitle }: CircleLegendProps) {
+export function CircleLegend({ marks = false, title = nl.circle.legendTitle, headingLevel = 3 }: CircleLegendProps) {
   const headingId = useId();
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section className="legend" aria-labelledby={headingId}>
-      <h3 id={headingId}>{title}</h3>
+      <Heading id={headingId}>{title}</Heading>
       <ul className="legend-list">
         {KINDS.map((kind) => (
           <li key={kind}>

@@ -1,16 +1,17 @@
-import type { Ref } from 'react';
+import type { CSSProperties, Ref } from 'react';
 import { ENTRY_STYLE, LINE_COLOR, SAFETY_NET_COLOR, TEXT_COLOR } from './circle-style';
 import {
-  LABEL_GAP,
+  CLIENT_LABEL_SIZE,
   LABEL_SIZE,
   NODE_RADIUS,
-  SECTOR_LABEL_SIZE,
-  shortLabel,
+  clientNameLines,
   type ChangeMark,
   type CircleDrawingModel,
   type DrawnLabel,
   type DrawnNode,
 } from './drawing-model';
+import type { TextAnchor } from './label-boxes';
+import { LINE_HEIGHT } from './text-lines';
 
 /**
  * The netwerkcirkel as one SVG: crisp on paper, and self-contained (presentation attributes only,
@@ -68,30 +69,108 @@ export function MarkBadge({ mark, cx, cy, inward, r = 8 }: BadgeProps) {
   );
 }
 
-/** A ring or sector name; also used by the circle page's drawing (circle/circle-drawing.tsx). */
-export function DrawnText({
-  label,
-  size,
-  weight,
-}: {
-  readonly label: DrawnLabel;
+/** What kind of text a <text> is, for browser tests that measure every name on the drawing. */
+export type TextRole = 'node' | 'ring' | 'sector' | 'client';
+
+interface LinesProps {
+  readonly lines: readonly string[];
+  readonly x: number;
+  /** The vertical middle of the block. */
+  readonly y: number;
   readonly size: number;
-  readonly weight?: number;
-}) {
+  readonly anchor: TextAnchor;
+  readonly role: TextRole;
+  readonly weight?: number | undefined;
+  readonly rotation?: number | undefined;
+  readonly fill?: string | undefined;
+  readonly italic?: boolean | undefined;
+  /** The colour around each letter, so text stays readable over lines and shapes; none when undefined. */
+  readonly halo?: string | undefined;
+}
+
+/**
+ * A block of text, one <tspan> per line, centred on y. Presentation attributes only, so the
+ * PNG (which paints a copy of the SVG) breaks the lines exactly as the screen does.
+ */
+export function TextLines({
+  lines,
+  x,
+  y,
+  size,
+  anchor,
+  role,
+  weight,
+  rotation,
+  fill = TEXT_COLOR,
+  italic,
+  halo = '#ffffff',
+}: LinesProps) {
+  const step = size * LINE_HEIGHT;
+  const first = y - ((lines.length - 1) * step) / 2;
   return (
     <text
-      x={label.x}
-      y={label.y}
+      data-text={role}
+      x={x}
+      y={first}
       fontSize={size}
       fontWeight={weight}
-      textAnchor={label.anchor}
-      dominantBaseline={label.baseline}
-      transform={label.rotation ? `rotate(${label.rotation} ${label.x} ${label.y})` : undefined}
-      fill={TEXT_COLOR}
-      {...HALO}
+      fontStyle={italic ? 'italic' : undefined}
+      textAnchor={anchor}
+      dominantBaseline="central"
+      transform={rotation ? `rotate(${String(rotation)} ${String(x)} ${String(y)})` : undefined}
+      fill={fill}
+      {...(halo ? { ...HALO, stroke: halo } : {})}
     >
-      {label.text}
+      {lines.map((line, i) => (
+        <tspan key={i} x={x} y={first + i * step}>
+          {/* A space between lines, so the text reads (and a screen reader's name matches) "Huisarts
+              Kanaleneiland", not "HuisartsKanaleneiland"; on the side away from the anchor, so the
+              lines stay aligned. */}
+          {anchor === 'end' ? (i > 0 ? ` ${line}` : line) : i < lines.length - 1 ? `${line} ` : line}
+        </tspan>
+      ))}
     </text>
+  );
+}
+
+/** A ring or sector name; also used by the circle page's drawing (circle/editable-circle.tsx). */
+export function DrawnText({ label, role }: { readonly label: DrawnLabel; readonly role: TextRole }) {
+  return (
+    <TextLines
+      lines={label.lines}
+      x={label.x}
+      y={label.y}
+      size={label.size}
+      anchor={label.anchor}
+      rotation={label.rotation}
+      weight={label.bold ? 600 : undefined}
+      role={role}
+    />
+  );
+}
+
+/** The client's name in the middle disc, on a light (print) or dark (editor) disc of colour `disc`. */
+export function ClientName({
+  name,
+  fill = TEXT_COLOR,
+  disc = '#ffffff',
+}: {
+  readonly name: string;
+  readonly fill?: string;
+  readonly disc?: string;
+}) {
+  return (
+    <TextLines
+      lines={clientNameLines(name).lines}
+      x={0}
+      y={0}
+      size={CLIENT_LABEL_SIZE}
+      anchor="middle"
+      weight={700}
+      fill={fill}
+      role="client"
+      halo={disc}
+    />
   );
 }
 
@@ -110,6 +189,7 @@ export function EntryNode({ node }: { readonly node: DrawnNode }) {
       ) : null}
       {style.shape === 'round-rectangle' ? (
         <rect
+          data-shape="entry"
           x={node.x - r}
           y={node.y - r}
           width={2 * r}
@@ -122,6 +202,7 @@ export function EntryNode({ node }: { readonly node: DrawnNode }) {
         />
       ) : (
         <circle
+          data-shape="entry"
           cx={node.x}
           cy={node.y}
           r={r}
@@ -133,17 +214,16 @@ export function EntryNode({ node }: { readonly node: DrawnNode }) {
       )}
       {/* A double border, as in the legend: dark, white, dark. */}
       {style.double && !left ? <circle cx={node.x} cy={node.y} r={r} fill="none" stroke="#ffffff" strokeWidth={1.2} /> : null}
-      <text
-        x={node.x}
-        y={node.y + LABEL_GAP}
-        fontSize={LABEL_SIZE}
-        textAnchor="middle"
+      <TextLines
+        lines={node.labelLines}
+        x={node.x + node.labelPlace.dx}
+        y={node.y + node.labelPlace.dy}
+        size={LABEL_SIZE}
+        anchor={node.labelPlace.anchor}
         fill={left ? LEFT_COLOR : TEXT_COLOR}
-        fontStyle={left ? 'italic' : undefined}
-        {...HALO}
-      >
-        {node.label}
-      </text>
+        italic={left}
+        role="node"
+      />
       {node.mark ? <MarkBadge mark={node.mark} cx={node.x + r} cy={node.y - r} r={9} inward={node.inward} /> : null}
     </g>
   );
@@ -177,11 +257,11 @@ export function CircleGuides({ model }: { readonly model: CircleDrawingModel }) 
       {model.dividers.map((d, i) => (
         <line key={i} x1={d.x1} y1={d.y1} x2={d.x2} y2={d.y2} stroke={LINE_COLOR} strokeWidth={2} />
       ))}
-      {model.ringLabels.map((l) => (
-        <DrawnText key={`ring-${l.text}`} label={l} size={15} />
+      {model.ringLabels.map((l, i) => (
+        <DrawnText key={`ring-${String(i)}`} label={l} role="ring" />
       ))}
-      {model.sectorLabels.map((l) => (
-        <DrawnText key={`sector-${l.text}`} label={l} size={SECTOR_LABEL_SIZE} weight={600} />
+      {model.sectorLabels.map((l, i) => (
+        <DrawnText key={`sector-${String(i)}`} label={l} role="sector" />
       ))}
     </>
   );
@@ -193,15 +273,18 @@ interface CircleSvgProps {
   /** What a screen reader says for the whole picture. */
   readonly label: string;
   readonly className?: string;
+  /** On screen, the natural size as the least size (drawing-scroll.tsx); on paper none. */
+  readonly style?: CSSProperties;
   readonly svgRef?: Ref<SVGSVGElement>;
 }
 
-export function CircleSvg({ model, clientName, label, className, svgRef }: CircleSvgProps) {
+export function CircleSvg({ model, clientName, label, className, style, svgRef }: CircleSvgProps) {
   const [x, y, width, height] = model.viewBox;
   return (
     <svg
       ref={svgRef}
       className={className}
+      style={style}
       xmlns="http://www.w3.org/2000/svg"
       viewBox={`${x} ${y} ${width} ${height}`}
       role="img"
@@ -212,9 +295,7 @@ export function CircleSvg({ model, clientName, label, className, svgRef }: Circl
       <CircleRings model={model} />
       <CircleGuides model={model} />
       <circle cx={0} cy={0} r={model.innerRadius - 6} fill="#ffffff" stroke="#1f4e79" strokeWidth={3} />
-      <text x={0} y={0} fontSize={16} fontWeight={700} textAnchor="middle" dominantBaseline="middle" fill={TEXT_COLOR}>
-        {shortLabel(clientName, 10)}
-      </text>
+      <ClientName name={clientName} />
       {model.nodes.map((node) => (
         <EntryNode key={node.id} node={node} />
       ))}

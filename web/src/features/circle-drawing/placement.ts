@@ -31,6 +31,11 @@ export interface CircleGeometry {
   readonly nodeDistance: number;
   /** Smallest distance of an entry's centre from a sector divider. Leaves room for ring labels on dividers. */
   readonly dividerMargin: number;
+  /**
+   * Issue 14: the margin from a divider without ring labels (all but the two nearest 3 and 9 o'clock,
+   * ringLabelAnchors), where a shape needs room only for itself. Unset: `dividerMargin` everywhere.
+   */
+  readonly plainDividerMargin?: number;
   /** Smallest distance of an entry's centre from a ring's edge. */
   readonly ringMargin: number;
 }
@@ -137,6 +142,11 @@ function cellPoints(
   count: number,
   geometry: CircleGeometry,
 ): { points: Point[]; fits: boolean } {
+  const labelled = labelledDividers(sectorCount);
+  const marginAt = (divider: number) =>
+    labelled.has(divider % sectorCount) ? geometry.dividerMargin : (geometry.plainDividerMargin ?? geometry.dividerMargin);
+  const startMargin = marginAt(sectorIndex);
+  const endMargin = marginAt(sectorIndex + 1);
   const { inner, outer } = ringBounds(ring, geometry);
   let laneMin = inner + geometry.ringMargin;
   let laneMax = outer - geometry.ringMargin;
@@ -154,10 +164,11 @@ function cellPoints(
     let from = start;
     let span = end - start;
     if (sectorCount > 1) {
-      // Perpendicular distance from a divider through the centre is r·sin(angle): keep it ≥ dividerMargin.
-      const margin = Math.asin(Math.min(1, geometry.dividerMargin / smallest));
-      from = start + margin;
-      span = Math.max(0, end - start - 2 * margin);
+      // Perpendicular distance from a divider through the centre is r·sin(angle): keep it ≥ the margin.
+      const before = Math.asin(Math.min(1, startMargin / smallest));
+      const after = Math.asin(Math.min(1, endMargin / smallest));
+      from = start + before;
+      span = Math.max(0, end - start - before - after);
     }
     const points = Array.from({ length: count }, (_, i) => {
       const radius = radii[i % lanes] ?? laneMin;
@@ -166,7 +177,11 @@ function cellPoints(
     });
     const marginOk =
       sectorCount === 1 ||
-      points.every((p) => p.radius * Math.sin(Math.min(p.angle - start, end - p.angle)) >= geometry.dividerMargin - 1e-9);
+      points.every(
+        (p) =>
+          p.radius * Math.sin(Math.min(Math.PI / 2, p.angle - start)) >= startMargin - 1e-9 &&
+          p.radius * Math.sin(Math.min(Math.PI / 2, end - p.angle)) >= endMargin - 1e-9,
+      );
     const distance = marginOk ? minDistance(points) : -1;
     if (distance >= geometry.nodeDistance) return { points, fits: true };
     if (!best || distance > best.distance) best = { points, distance };
@@ -265,6 +280,17 @@ export function sectorLabelAnchors(shape: CircleShape, geometry: CircleGeometry,
       rotation: 0,
     };
   });
+}
+
+/** Indexes of the dividers that carry ring labels (see ringLabelAnchors). */
+function labelledDividers(sectorCount: number): Set<number> {
+  if (sectorCount < 2) return new Set();
+  const width = TAU / sectorCount;
+  return new Set(
+    [closestDivider(sectorCount, (3 * Math.PI) / 2), closestDivider(sectorCount, Math.PI / 2)].map(
+      (angle) => Math.round(angle / width) % sectorCount,
+    ),
+  );
 }
 
 function closestDivider(sectorCount: number, target: number): number {

@@ -16,6 +16,7 @@ import { SignalsPanel } from '../circle-signals/signals-panel';
 import { CircleLegend, MarkSwatch } from '../circle-drawing/circle-legend';
 import { CircleSvg } from '../circle-drawing/circle-svg';
 import { drawingModel } from '../circle-drawing/drawing-model';
+import { DrawingScroll, naturalSize } from '../circle-drawing/drawing-scroll';
 import { changeSentence, changeWho } from './change-sentence';
 import { markedEntries } from './marked-entries';
 import { defaultPair, orderPair, snapshotDate } from './snapshot-date';
@@ -92,7 +93,10 @@ function ChangeList({ changes, earlierDate, layout }: { changes: readonly Change
 function ComparisonView({ comparison, layout }: { readonly comparison: Comparison; readonly layout: Layout }) {
   const mapTitleId = useId();
   const listTitleId = useId();
-  const model = useMemo(() => drawingModel(layout, markedEntries(comparison)), [comparison, layout]);
+  const model = useMemo(
+    () => drawingModel(layout, markedEntries(comparison), [], { clientName: comparison.later.clientName }),
+    [comparison, layout],
+  );
   const { earlier, later, changes } = comparison;
   const count = (kind: Change['kind']) => changes.filter((c) => c.kind === kind).length;
   const changed = changes.length - count('UNCHANGED');
@@ -101,16 +105,19 @@ function ComparisonView({ comparison, layout }: { readonly comparison: Compariso
   return (
     <>
       <p className="lead">{nl.history.summary(count('JOINED'), count('CLOSER'), count('FURTHER'), count('LEFT'))}</p>
-      <div className="split">
+      <div className="split circle-split">
         <section className="map-panel" aria-labelledby={mapTitleId}>
           <h2 id={mapTitleId}>{nl.history.mapTitle(laterDate)}</h2>
           <p>{nl.history.mapHelp}</p>
-          <CircleSvg
-            className="compare-drawing"
-            model={model}
-            clientName={later.clientName}
-            label={nl.history.graphLabel(later.clientName, laterDate, changed)}
-          />
+          <DrawingScroll label={nl.drawing.scrollLabel} focusable>
+            <CircleSvg
+              className="compare-drawing"
+              style={naturalSize(model)}
+              model={model}
+              clientName={later.clientName}
+              label={nl.history.graphLabel(later.clientName, laterDate, changed)}
+            />
+          </DrawingScroll>
           <CircleLegend marks />
         </section>
         <section className="text-alternative" aria-labelledby={listTitleId}>

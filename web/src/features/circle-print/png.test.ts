@@ -3,9 +3,9 @@ import { escapeXml, pngFileName } from './png';
 
 describe('the PNG download (issue 4)', () => {
   it('names the file after the client and the day, in letters every system accepts', () => {
-    expect(pngFileName('Aïcha', '2026-06-14')).toBe('netwerkcirkel-aicha-2026-06-14.png');
-    expect(pngFileName('Jan-Willem de Vries', '2026-06-14')).toBe('netwerkcirkel-jan-willem-de-vries-2026-06-14.png');
-    expect(pngFileName('  ', '2026-06-14')).toBe('netwerkcirkel-kring-2026-06-14.png');
+    expect(pngFileName('Aïcha', '2026-06-14')).toBe('kring-aicha-2026-06-14.png');
+    expect(pngFileName('Jan-Willem de Vries', '2026-06-14')).toBe('kring-jan-willem-de-vries-2026-06-14.png');
+    expect(pngFileName('  ', '2026-06-14')).toBe('kring-kring-2026-06-14.png');
   });
 
   it('escapes names before they go into the SVG', () => {

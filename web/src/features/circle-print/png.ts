@@ -1,6 +1,8 @@
 import { ENTRY_STYLE, SAFETY_NET_COLOR, TEXT_COLOR } from '../circle-drawing/circle-style';
 import { nl } from '../../messages/nl';
 import { FONT } from '../circle-drawing/circle-svg';
+import { LINE_HEIGHT, wrapLines } from '../circle-drawing/text-lines';
+import type { RingListRing } from './ring-list';
 
 /**
  * The printed page as a PNG: the drawing's SVG with the title, the date and the legend around it,
@@ -17,6 +19,13 @@ export interface PngPage {
     readonly safetyNet: string;
   };
   readonly footer: string;
+  /** Who is in each ring, under the drawing as on paper (issue 14). */
+  readonly list?: {
+    readonly title: string;
+    readonly ringTitle: (ring: number, label: string) => string;
+    readonly nobody: string;
+    readonly rings: readonly RingListRing[];
+  };
 }
 
 /** A4 portrait at 150 dpi. */
@@ -32,15 +41,67 @@ function legendItem(x: number, y: number, symbol: string, text: string): string 
   return `<g transform="translate(${String(x)} ${String(y)})">${symbol}<text x="34" y="0" dominant-baseline="middle" font-size="24" fill="${TEXT_COLOR}">${escapeXml(text)}</text></g>`;
 }
 
+const LIST_TITLE_SIZE = 28;
+const LIST_RING_SIZE = 22;
+const LIST_NAME_SIZE = 20;
+
+function textLines(x: number, y: number, lines: readonly string[], size: number, weight?: number): string {
+  const step = size * LINE_HEIGHT;
+  return lines
+    .map(
+      (line, i) =>
+        `<text x="${String(x)}" y="${String(y + i * step)}" font-size="${String(size)}"${weight ? ` font-weight="${String(weight)}"` : ''} dominant-baseline="hanging" fill="${TEXT_COLOR}">${escapeXml(line)}</text>`,
+    )
+    .join('');
+}
+
+/**
+ * The list under the drawing: the rings side by side, each name (with its group) broken into lines
+ * that fit the column, as on the printed page. Returns the SVG and the height it takes.
+ */
+export function listSvg(
+  list: NonNullable<PngPage['list']>,
+  left: number,
+  top: number,
+  width: number,
+): { svg: string; height: number } {
+  const columns = Math.max(1, list.rings.length);
+  const gap = 24;
+  const columnWidth = (width - gap * (columns - 1)) / columns;
+  const parts = [textLines(left, top, [list.title], LIST_TITLE_SIZE, 700)];
+  const bodyTop = top + LIST_TITLE_SIZE * LINE_HEIGHT + 8;
+  let tallest = 0;
+  list.rings.forEach((ring, i) => {
+    const x = left + i * (columnWidth + gap);
+    let y = bodyTop;
+    const heading = wrapLines(list.ringTitle(ring.ring, ring.label), columnWidth, LIST_RING_SIZE, { bold: true, maxLines: 4 });
+    parts.push(textLines(x, y, heading.lines, LIST_RING_SIZE, 700));
+    y += heading.height + 4;
+    const names = ring.names.length === 0 ? [list.nobody] : ring.names.map((n) => `${n.name} (${n.group})`);
+    for (const name of names) {
+      const wrapped = wrapLines(name, columnWidth, LIST_NAME_SIZE, { maxLines: 6 });
+      parts.push(textLines(x, y, wrapped.lines, LIST_NAME_SIZE));
+      y += wrapped.height + 4;
+    }
+    tallest = Math.max(tallest, y - top);
+  });
+  return { svg: parts.join(''), height: tallest };
+}
+
 /** The whole page as one standalone SVG document. */
 export function pageSvg(drawing: SVGSVGElement, page: PngPage): string {
   const inner = drawing.cloneNode(true) as SVGSVGElement;
   const top = MARGIN + 110;
   const legendTop = HEIGHT - MARGIN - 150;
+  // The list takes what it needs above the legend; the drawing keeps its proportions in the rest.
+  const measured = page.list ? listSvg(page.list, MARGIN, 0, WIDTH - 2 * MARGIN) : null;
+  const listTop = legendTop - (measured ? measured.height + 20 : 0);
+  const list = page.list ? listSvg(page.list, MARGIN, listTop, WIDTH - 2 * MARGIN).svg : '';
   inner.setAttribute('x', String(MARGIN));
   inner.setAttribute('y', String(top));
   inner.setAttribute('width', String(WIDTH - 2 * MARGIN));
-  inner.setAttribute('height', String(legendTop - top - 30));
+  inner.setAttribute('height', String(Math.max(200, listTop - top - 30)));
+  inner.removeAttribute('style');
   inner.removeAttribute('class');
   const drawingXml = new XMLSerializer().serializeToString(inner);
   const person = ENTRY_STYLE.person;
@@ -80,6 +141,7 @@ export function pageSvg(drawing: SVGSVGElement, page: PngPage): string {
     `<text x="${String(MARGIN)}" y="${String(MARGIN + 40)}" font-size="44" font-weight="700" fill="${TEXT_COLOR}">${escapeXml(page.title)}</text>`,
     `<text x="${String(MARGIN)}" y="${String(MARGIN + 90)}" font-size="28" fill="${TEXT_COLOR}">${escapeXml(page.date)}</text>`,
     drawingXml,
+    list,
     ...items,
     `<text x="${String(MARGIN)}" y="${String(HEIGHT - MARGIN)}" font-size="20" fill="#4f5560">${escapeXml(page.footer)}</text>`,
     `</svg>`,

@@ -10,6 +10,7 @@ import { CircleLegend } from '../circle-drawing/circle-legend';
 import { CircleSvg } from '../circle-drawing/circle-svg';
 import { drawingModel } from '../circle-drawing/drawing-model';
 import { download, pagePng, pngFileName } from './png';
+import { ringList } from './ring-list';
 import './print.css';
 
 type Circle = NonNullable<CirclePrintQuery['networkCircle']>;
@@ -20,7 +21,8 @@ function PrintView({ circle, layout }: { readonly circle: Circle; readonly layou
   const svgRef = useRef<SVGSVGElement>(null);
   const [, record] = useMutation(RecordCirclePrintDocument);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const model = useMemo(() => drawingModel(layout, circle.entries), [circle, layout]);
+  const model = useMemo(() => drawingModel(layout, circle.entries, [], { clientName: circle.clientName }), [circle, layout]);
+  const rings = useMemo(() => ringList(layout, circle.entries), [circle, layout]);
   const title = nl.print.title(circle.clientName);
   const date = circle.frozenAt
     ? nl.print.dateFrozen(formatDate(circle.frozenAt), circle.label)
@@ -68,6 +70,7 @@ function PrintView({ circle, layout }: { readonly circle: Circle; readonly layou
         date,
         legend: nl.circle.legend,
         footer: nl.print.footer,
+        list: { title: nl.printList.title, ringTitle: nl.printList.ring, nobody: nl.printList.nobody, rings },
       });
       if (!(await recorded('PNG'))) {
         setStatus({ kind: 'failed' });
@@ -127,14 +130,36 @@ function PrintView({ circle, layout }: { readonly circle: Circle; readonly layou
           />
         </div>
         {model.unplacedIds.length > 0 ? <p className="print-note">{nl.print.notShown(model.unplacedIds.length)}</p> : null}
-        <CircleLegend title={nl.print.legendTitle} />
+        <section className="print-list" aria-labelledby="print-list-title">
+          <h2 id="print-list-title">{nl.printList.title}</h2>
+          <div className="print-list-rings">
+            {rings.map((ring) => (
+              <section key={ring.ring} className="print-list-ring" aria-labelledby={`print-ring-${String(ring.ring)}`}>
+                <h3 id={`print-ring-${String(ring.ring)}`}>{nl.printList.ring(ring.ring, ring.label)}</h3>
+                {ring.names.length === 0 ? (
+                  <p className="print-list-nobody">{nl.printList.nobody}</p>
+                ) : (
+                  <ul>
+                    {ring.names.map((entry) => (
+                      <li key={entry.id}>
+                        <span className="print-list-name">{entry.name}</span>{' '}
+                        <span className="print-list-group">({entry.group})</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+            ))}
+          </div>
+        </section>
+        <CircleLegend title={nl.print.legendTitle} headingLevel={2} />
         <p className="print-footer">{nl.print.footer}</p>
       </article>
     </div>
   );
 }
 
-/** Afdrukken: one A4 page with the circle, a legend, the date and the client's chosen name. */
+/** Afdrukken: one A4 page with the circle, who is in each ring, a legend, the date and the client's chosen name. */
 export function PrintPage() {
   const { circleId = '' } = useParams();
   const [result, reexecute] = useQuery({ query: CirclePrintDocument, variables: { id: circleId } });

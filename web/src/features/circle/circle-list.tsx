@@ -7,6 +7,7 @@ import { entryKind } from '../circle-drawing/circle-elements';
 import { ENTRY_STYLE } from '../circle-drawing/circle-style';
 import { tiedTo } from './edit-history';
 import type { UnplacedEntry } from '../circle-drawing/placement';
+import './circle-list.css';
 
 /** Where focus should go after a change moved or removed what had it. */
 export type FocusRequest =

@@ -4,6 +4,7 @@ import type { CircleDrawingModel } from '../circle-drawing/drawing-model';
 import { CircleDrawing } from './editable-circle';
 import type { DropTarget } from '../circle-drawing/drop-target';
 import type { CircleShape } from '../circle-drawing/placement';
+import './circle-map.css';
 
 interface CircleMapProps {
   readonly clientName: string;

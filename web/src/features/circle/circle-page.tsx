@@ -7,6 +7,7 @@ import { BackIcon, InfoIcon, PinIcon, PlusIcon, RedoIcon, TrashIcon, UndoIcon } 
 import { LoadError, Loading, NotFoundMessage } from '../../components/load-state';
 import { CirclePageDocument, type CirclePageQuery } from '../../gql/graphql';
 import { formatDate } from '../../lib/format';
+import { classifyLoadError } from '../../lib/load-error';
 import { nl } from '../../messages/nl';
 import { CircleToolbar } from '../circle-history/circle-toolbar';
 import { drawingModel } from '../circle-drawing/drawing-model';
@@ -85,7 +86,7 @@ function CircleView({
   // Bumped when a drag was not saved: a fresh drawing puts the entry back in its place.
   const [redraw, setRedraw] = useState(0);
   const model = useMemo(
-    () => drawingModel(layout, circle.entries, circle.ties),
+    () => drawingModel(layout, circle.entries, circle.ties, { clientName: circle.clientName }),
     // `redraw` only forces a new model, which puts a dropped entry back.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [circle, layout, redraw],
@@ -215,7 +216,7 @@ function CircleView({
         {editor.status}
       </p>
       {editor.problem ? <PageProblem problem={editor.problem} onDismiss={editor.dismissProblem} /> : null}
-      <div className={editable ? 'split editor-split' : 'split'}>
+      <div className={editable ? 'split circle-split editor-split' : 'split circle-split'}>
         <CircleMap
           clientName={circle.clientName}
           model={model}
@@ -299,10 +300,20 @@ function CircleView({
 export function CirclePage() {
   const { circleId = '' } = useParams();
   const [result, reexecute] = useQuery({ query: CirclePageDocument, variables: { id: circleId } });
-  const circle = result.data?.networkCircle;
+  // A refresh that fails for a moment (the database away: the page asks again after every change)
+  // must not take the circle off the screen: the page keeps the last answer for this circle, and the
+  // save status says what did not arrive (issue 14). Not after FORBIDDEN or UNAUTHENTICATED: a
+  // revoked grant or an ended session takes the circle away at once.
+  // (React's pattern for keeping something from an earlier render: state, set while rendering.)
+  const [lastGood, setLastGood] = useState<{ readonly id: string; readonly data: CirclePageQuery } | null>(null);
+  if (result.data?.networkCircle && lastGood?.data !== result.data) setLastGood({ id: circleId, data: result.data });
+  const kept = lastGood?.id === circleId ? lastGood.data : undefined;
+  const passing = result.error !== undefined && classifyLoadError(result.error) === 'UNAVAILABLE';
+  const data = result.data?.networkCircle ? result.data : passing ? (kept ?? result.data) : result.data;
+  const circle = data?.networkCircle;
   const refetch = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
 
-  if (result.fetching && !result.data) {
+  if (result.fetching && !data) {
     return (
       <div className="page">
         <Loading />
@@ -316,7 +327,7 @@ export function CirclePage() {
       </div>
     );
   }
-  if (!circle || !result.data) {
+  if (!circle || !data) {
     return (
       <div className="page">
         <title>{nl.app.pageTitle(nl.state.notFound)}</title>
@@ -325,5 +336,5 @@ export function CirclePage() {
     );
   }
   // A key per circle: another circle starts with its own, empty undo history.
-  return <CircleView key={circle.id} circle={circle} layout={result.data.circleLayout} refetch={refetch} />;
+  return <CircleView key={circle.id} circle={circle} layout={data.circleLayout} refetch={refetch} />;
 }

@@ -28,6 +28,9 @@ describe('editProblem', () => {
     expect(editProblem(error('FORBIDDEN')).kind).toBe('FORBIDDEN');
     expect(editProblem(error('UNAUTHENTICATED')).kind).toBe('UNAUTHENTICATED');
     expect(editProblem(error('DATABASE_UNAVAILABLE')).kind).toBe('UNAVAILABLE');
+    // Not recorded, so not carried out; or out of time: both may work a moment later (issue 14).
+    expect(editProblem(error('AUDIT_UNAVAILABLE')).kind).toBe('UNAVAILABLE');
+    expect(editProblem(error('TIMEOUT')).kind).toBe('UNAVAILABLE');
     expect(editProblem({ graphQLErrors: [], networkError: new Error('offline') }).kind).toBe('UNAVAILABLE');
     expect(editProblem(error('INTERNAL')).kind).toBe('OTHER');
   });

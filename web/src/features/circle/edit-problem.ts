@@ -67,7 +67,13 @@ export function editProblem(error: LoadErrorLike): EditProblem {
     const field = fieldOf(error, 'NOT_FOUND');
     return field === 'organisation' ? { kind: 'INVALID', field } : { kind: 'GONE', field: null };
   }
-  if (has('DATABASE_UNAVAILABLE') || (codes.length === 0 && error.networkError !== undefined))
+  // Nothing was changed (a write and its audit record commit together), and trying again may work.
+  if (
+    has('DATABASE_UNAVAILABLE') ||
+    has('AUDIT_UNAVAILABLE') ||
+    has('TIMEOUT') ||
+    (codes.length === 0 && error.networkError !== undefined)
+  )
     return { kind: 'UNAVAILABLE', field: null };
   return { kind: 'OTHER', field: null };
 }

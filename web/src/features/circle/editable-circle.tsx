@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { FitIcon, ZoomInIcon, ZoomOutIcon } from '../../components/icons';
 import { nl } from '../../messages/nl';
-import { CircleGuides, CircleRings, EntryNode, FONT } from '../circle-drawing/circle-svg';
-import { NODE_RADIUS, shortLabel, type CircleDrawingModel, type DrawnNode } from '../circle-drawing/drawing-model';
+import { CircleGuides, CircleRings, ClientName, EntryNode, FONT } from '../circle-drawing/circle-svg';
+import { NODE_RADIUS, type CircleDrawingModel, type DrawnNode } from '../circle-drawing/drawing-model';
+import { DrawingScroll, naturalSize } from '../circle-drawing/drawing-scroll';
 import {
   cellPath,
   centreOf,
@@ -258,81 +259,82 @@ export function CircleDrawing({ clientName, model, shape, label, entryName, onMo
         </button>
         {zoom ? <span className="graph-tools-help">{nl.graph.zoomHelp}</span> : null}
       </div>
-      <svg
-        ref={svgRef}
-        className="graph-canvas circle-graph circle-drawing"
-        viewBox={`${String(x)} ${String(y)} ${String(width)} ${String(height)}`}
-        role={editable ? 'group' : 'img'}
-        aria-label={label}
-        fontFamily={FONT}
-        data-graph-ready="true"
-        data-panning={zoom ? 'true' : 'false'}
-        data-dragging={moving ? 'true' : 'false'}
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={(event) => endPointer(event, false)}
-        onPointerCancel={(event) => endPointer(event, true)}
-        onLostPointerCapture={(event) => endPointer(event, true)}
-      >
-        <g aria-hidden="true">
-          <CircleRings model={model} />
-          {targetCell ? <path className="drop-cell" d={targetCell} fillRule="evenodd" /> : null}
-          <CircleGuides model={model} />
-          <circle cx={0} cy={0} r={model.innerRadius - 5} fill={CLIENT_FILL} />
-          <text x={0} y={0} fontSize={15} fontWeight={700} textAnchor="middle" dominantBaseline="middle" fill="#ffffff">
-            {shortLabel(clientName, 10)}
-          </text>
-          {model.ties.map((tie) => {
-            const from = nodeById.get(tie.from);
-            const to = nodeById.get(tie.to);
-            if (!from || !to) return null;
-            const a = positionOf(from);
-            const b = positionOf(to);
+      <DrawingScroll label={nl.drawing.scrollLabel} focusable={!editable}>
+        <svg
+          ref={svgRef}
+          className="graph-canvas circle-graph circle-drawing"
+          style={naturalSize(model)}
+          viewBox={`${String(x)} ${String(y)} ${String(width)} ${String(height)}`}
+          role={editable ? 'group' : 'img'}
+          aria-label={label}
+          fontFamily={FONT}
+          data-graph-ready="true"
+          data-panning={zoom ? 'true' : 'false'}
+          data-dragging={moving ? 'true' : 'false'}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={(event) => endPointer(event, false)}
+          onPointerCancel={(event) => endPointer(event, true)}
+          onLostPointerCapture={(event) => endPointer(event, true)}
+        >
+          <g aria-hidden="true">
+            <CircleRings model={model} />
+            {targetCell ? <path className="drop-cell" d={targetCell} fillRule="evenodd" /> : null}
+            <CircleGuides model={model} />
+            <circle cx={0} cy={0} r={model.innerRadius - 5} fill={CLIENT_FILL} />
+            <ClientName name={clientName} fill="#ffffff" disc={CLIENT_FILL} />
+            {model.ties.map((tie) => {
+              const from = nodeById.get(tie.from);
+              const to = nodeById.get(tie.to);
+              if (!from || !to) return null;
+              const a = positionOf(from);
+              const b = positionOf(to);
+              return (
+                <line key={tie.id} x1={a.x} y1={a.y} x2={b.x} y2={b.y} stroke={CLIENT_FILL} strokeOpacity={0.6} strokeWidth={2} />
+              );
+            })}
+          </g>
+          {model.nodes.map((node) => {
+            const at = drag?.id === node.id && drag.moving ? node : positionOf(node);
+            const drawn = { ...node, ...at };
             return (
-              <line key={tie.id} x1={a.x} y1={a.y} x2={b.x} y2={b.y} stroke={CLIENT_FILL} strokeOpacity={0.6} strokeWidth={2} />
+              <g
+                key={node.id}
+                ref={(element) => {
+                  if (element) entryRefs.current.set(node.id, element);
+                  else entryRefs.current.delete(node.id);
+                }}
+                className={moving?.id === node.id ? 'circle-entry left-behind' : 'circle-entry'}
+                data-entry-id={node.id}
+                {...(editable
+                  ? {
+                      role: 'button',
+                      tabIndex: node.id === tabStop ? 0 : -1,
+                      'aria-label': entryName?.(node.id) ?? node.label,
+                      onKeyDown: (event: KeyboardEvent<SVGGElement>) => onKeyDown(event, node.id),
+                      onFocus: () => setCurrent(node.id),
+                    }
+                  : {})}
+              >
+                {editable ? (
+                  <>
+                    <circle className="hit-area" cx={drawn.x} cy={drawn.y} r={HIT_RADIUS} />
+                    <circle className="focus-halo" cx={drawn.x} cy={drawn.y} r={NODE_RADIUS + 9} />
+                    <circle className="focus-ring" cx={drawn.x} cy={drawn.y} r={NODE_RADIUS + 7} />
+                  </>
+                ) : null}
+                <EntryNode node={drawn} />
+              </g>
             );
           })}
-        </g>
-        {model.nodes.map((node) => {
-          const at = drag?.id === node.id && drag.moving ? node : positionOf(node);
-          const drawn = { ...node, ...at };
-          return (
-            <g
-              key={node.id}
-              ref={(element) => {
-                if (element) entryRefs.current.set(node.id, element);
-                else entryRefs.current.delete(node.id);
-              }}
-              className={moving?.id === node.id ? 'circle-entry left-behind' : 'circle-entry'}
-              data-entry-id={node.id}
-              {...(editable
-                ? {
-                    role: 'button',
-                    tabIndex: node.id === tabStop ? 0 : -1,
-                    'aria-label': entryName?.(node.id) ?? node.label,
-                    onKeyDown: (event: KeyboardEvent<SVGGElement>) => onKeyDown(event, node.id),
-                    onFocus: () => setCurrent(node.id),
-                  }
-                : {})}
-            >
-              {editable ? (
-                <>
-                  <circle className="hit-area" cx={drawn.x} cy={drawn.y} r={HIT_RADIUS} />
-                  <circle className="focus-halo" cx={drawn.x} cy={drawn.y} r={NODE_RADIUS + 9} />
-                  <circle className="focus-ring" cx={drawn.x} cy={drawn.y} r={NODE_RADIUS + 7} />
-                </>
-              ) : null}
-              <EntryNode node={drawn} />
+          {/* The entry being dragged, on top of everything; its place shows a faint copy until the drop. */}
+          {moving && movingNode ? (
+            <g className="circle-entry dragged" aria-hidden="true">
+              <EntryNode node={{ ...movingNode, ...moving.at }} />
             </g>
-          );
-        })}
-        {/* The entry being dragged, on top of everything; its place shows a faint copy until the drop. */}
-        {moving && movingNode ? (
-          <g className="circle-entry dragged" aria-hidden="true">
-            <EntryNode node={{ ...movingNode, ...moving.at }} />
-          </g>
-        ) : null}
-      </svg>
+          ) : null}
+        </svg>
+      </DrawingScroll>
     </div>
   );
 }

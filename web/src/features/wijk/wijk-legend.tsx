@@ -35,6 +35,8 @@ export function WijkLegend({
   readonly compact?: boolean;
 }) {
   const Heading = compact ? 'h2' : 'h3';
+  // One level below the legend's own heading (issue 14: no skipped heading levels, on paper either).
+  const Sub = compact ? 'h3' : 'h4';
   return (
     <section className={compact ? 'legend legend-compact' : 'legend'} aria-labelledby={compact ? undefined : 'wijk-legend-title'}>
       <Heading id={compact ? undefined : 'wijk-legend-title'}>{nl.wijk.legendTitle}</Heading>
@@ -59,7 +61,7 @@ export function WijkLegend({
           ),
         )}
       </ul>
-      <h4>{nl.wijk.lineLegendTitle}</h4>
+      <Sub>{nl.wijk.lineLegendTitle}</Sub>
       <ul className="legend-list">
         {LINES.map((line) => (
           <li key={line}>

@@ -5,6 +5,7 @@ import type { WijkElements } from './elements';
 import type { MapColumn } from './model';
 import { WijkLegend } from './wijk-legend';
 import { WIJK_STYLESHEET } from './wijk-style';
+import './wijk-map.css';
 
 /** Positions come from wijk-layout.ts; the layout only applies them. */
 const LAYOUT: PresetLayoutOptions = { name: 'preset', fit: true, padding: 16, animate: false };

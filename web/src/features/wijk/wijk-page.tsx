@@ -26,6 +26,7 @@ import { WijkLegend } from './wijk-legend';
 import { WijkMap } from './wijk-map';
 import { WijkTextAlternative } from './wijk-text-alternative';
 import './wijk.css';
+import './wijk-page.css';
 
 type LoadedMap = NonNullable<WijkMapPageQuery['wijkMap']>;
 

@@ -5,6 +5,7 @@ import type { FilterResult } from './filters';
 import { byName, drawableLinks, MAP_COLUMNS, mapNodes, type MapColumn, type WijkMapData } from './model';
 import { COLUMN_LABELS, linkSentence, nodeKindText } from './texts';
 import { GROUP_STYLE } from './wijk-style';
+import './wijk-text-alternative.css';
 
 export interface TextAlternativeProps {
   readonly map: WijkMapData;
