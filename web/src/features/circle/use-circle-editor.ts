@@ -47,9 +47,7 @@ export type Entry = Circle['entries'][number];
  * cannot help (someone else changed the entry, the circle is frozen, ...: the page says why).
  */
 export type SaveState =
-  | { readonly kind: 'SAVED' }
-  | { readonly kind: 'SAVING' }
-  | { readonly kind: 'NOT_SAVED'; readonly retry: (() => void) | null };
+  { readonly kind: 'SAVED' } | { readonly kind: 'SAVING' } | { readonly kind: 'NOT_SAVED'; readonly retry: (() => void) | null };
 
 export type ActionResult =
   { readonly ok: true; readonly entryId: string | null } | { readonly ok: false; readonly problem: EditProblem };
