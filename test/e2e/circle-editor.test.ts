@@ -288,9 +288,12 @@ describe('netwerkcirkel editor (issue 4)', () => {
     expect((await focused())?.name).toBe(first?.name);
     expect([...seen].some((n) => n.startsWith(`${name}: ring 2 (Dichtbij), Familie`))).toBe(true);
     for (let i = 0; i < count && !(await focused())?.name.startsWith(`${name}:`); i++) await page.keyboard.press('ArrowRight');
-    // Enter: to the same person in the list, where the next Tab reaches their buttons.
+    // Enter: to the same person in the list, where the next Tab reaches their buttons. (Waits for
+    // the list's name itself: the drawing's entry has the name in its text too.)
     await page.keyboard.press('Enter');
-    await expect.poll(() => focusedLabel(page)).toContain(name);
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement?.matches('.entry-name') ? document.activeElement.textContent : '')))
+      .toContain(name);
     await tabTo(page, `Dichterbij (${name})`, 3);
     await page.keyboard.press('Enter');
     await inRing(page, name, 1);

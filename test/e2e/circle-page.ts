@@ -72,11 +72,14 @@ export async function focusedLabel(page: Page): Promise<string> {
 
 /** Presses Tab until the focused element's label starts with `label` (at most `max` times). */
 export async function tabTo(page: Page, label: string, max = 60): Promise<void> {
+  const passed: string[] = [await focusedLabel(page)];
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
-    if ((await focusedLabel(page)).startsWith(label)) return;
+    const now = await focusedLabel(page);
+    if (now.startsWith(label)) return;
+    passed.push(now);
   }
-  throw new Error(`Tab never reached "${label}"`);
+  throw new Error(`Tab never reached "${label}"; focus went: ${passed.map((p) => `"${p.slice(0, 60)}"`).join(' → ')}`);
 }
 
 /** Adds a person through the dialog, with the mouse where it is quickest (the keyboard test does it without). */
