@@ -40,10 +40,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await session.stop();
-  // People the tests added belong to the client (CONTACT_OF); they go with the world.
-  await db.write((tx) =>
-    tx.run('MATCH (p:Person)-[:CONTACT_OF]->(:Client {id: $clientId}) DETACH DELETE p', { clientId: world.clientId }),
-  );
+  // People the tests added belong to the client; they go with the world (fixtures.ts).
   await world.remove();
   await removeAccounts(db);
   await db.close();

@@ -14,33 +14,9 @@ import {
   type CircleLike,
   type EditHistory,
   type EditStep,
-  type EntryLike,
 } from './edit-history';
+import { fatima, gp } from './edit-history.test-data';
 
-const fatima: EntryLike = {
-  id: 'e-fatima',
-  ring: 2,
-  sector: 'FAMILY',
-  version: 3,
-  relation: 'zus',
-  support: ['EMOTIONAL', 'SAFETY_NET'],
-  frequency: 'WEEKLY',
-  wish: 'MORE_CONTACT',
-  note: null,
-  target: { __typename: 'CirclePerson', id: 'p-fatima', name: 'Fatima', organisation: null },
-};
-const gp: EntryLike = {
-  id: 'e-gp',
-  ring: 4,
-  sector: 'PROFESSIONALS',
-  version: 1,
-  relation: 'huisarts',
-  support: [],
-  frequency: null,
-  wish: null,
-  note: 'spreekuur',
-  target: { __typename: 'Organisation', id: 'o-gp', name: 'Huisarts' },
-};
 const tie = { id: 'e-fatima~e-gp', fromEntryId: 'e-fatima', toEntryId: 'e-gp' };
 const circle: CircleLike = { id: 'c1', entries: [fatima, gp], ties: [tie] };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addedStep, changedStep, EMPTY_HISTORY, movedStep, recordStep, removedStep, type EntryLike } from './edit-history';
+import { addedStep, changedStep, EMPTY_HISTORY, movedStep, recordStep, removedStep } from './edit-history';
+import { fatima, gp } from './edit-history.test-data';
 import { forgetAllHistories, historyKey, readHistory, writeHistory, type KeyValueStore } from './saved-history';
 
 class MapStore implements KeyValueStore {
@@ -20,31 +21,6 @@ class MapStore implements KeyValueStore {
     this.items.delete(key);
   }
 }
-
-const fatima: EntryLike = {
-  id: 'e-fatima',
-  ring: 2,
-  sector: 'FAMILY',
-  version: 3,
-  relation: 'zus',
-  support: ['EMOTIONAL', 'SAFETY_NET'],
-  frequency: 'WEEKLY',
-  wish: 'MORE_CONTACT',
-  note: 'belt op zondag',
-  target: { __typename: 'CirclePerson', id: 'p-fatima', name: 'Fatima', organisation: { id: 'o-1' } },
-};
-const gp: EntryLike = {
-  id: 'e-gp',
-  ring: 4,
-  sector: 'PROFESSIONALS',
-  version: 1,
-  relation: null,
-  support: [],
-  frequency: null,
-  wish: null,
-  note: null,
-  target: { __typename: 'Organisation', id: 'o-gp', name: 'Huisarts' },
-};
 
 /** A history with every kind of step and operation in it. */
 function fullHistory() {
