@@ -33,14 +33,15 @@ async function ready(page: Page, extra?: string): Promise<void> {
   if (extra) await page.locator(extra).first().waitFor();
 }
 
-const PAGES: { name: string; path: () => string; ready?: string }[] = [
+const PAGES: { name: string; path: () => string; ready?: string; says?: string }[] = [
   { name: 'kring', path: () => circlePath, ready: '.circle-graph[data-graph-ready="true"]' },
   { name: 'veranderd', path: () => `${circlePath}/veranderd` },
   { name: 'afdrukken', path: () => `${circlePath}/afdrukken`, ready: 'svg' },
   { name: 'aanbod', path: () => `${circlePath}/aanbod`, ready: '.offer-card' },
   { name: 'meekijken', path: () => '/meekijken' },
   { name: 'mijn-gegevens', path: () => '/mijn-gegevens' },
-  { name: 'niet-toegestaan', path: () => '/wijk/kanaleneiland' },
+  // The wijk pages are open to a client too (the sociale kaart is public); Beheer is not.
+  { name: 'niet-toegestaan', path: () => '/beheer', says: 'Deze pagina is voor medewerkers, niet voor jou.' },
   { name: 'niet-gevonden', path: () => '/bestaat-niet' },
 ];
 
@@ -52,6 +53,7 @@ describe("the client's pages (issue 14)", () => {
       for (const entry of PAGES) {
         const { page, errors } = await session.open(entry.path(), { viewport, as: 'mohamed' });
         await ready(page, entry.ready);
+        if (entry.says) await page.getByText(entry.says, { exact: false }).waitFor();
         const violations = await allViolations(page);
         if (violations.length > 0) found[entry.name] = violations;
         if ((await page.evaluate(() => document.documentElement.scrollWidth)) > viewport.width) wide.push(entry.name);
